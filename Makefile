@@ -1,0 +1,56 @@
+# kartoitus — see README.md. Every target works on a fresh clone with Go.
+GO      ?= go
+SAMPLES := samples
+OUT     ?= out
+
+.PHONY: all build run test lint vet fmt-check staticcheck bench fuzz golden clean
+
+all: lint test
+
+build:
+	$(GO) build -o bin/kartoitus ./cmd/kartoitus
+
+# The main job: assess the bundled sample organisation into $(OUT)/.
+# Exit code 1 here means the sample has findings, as it is meant to.
+run:
+	$(GO) run ./cmd/kartoitus assess \
+		--inventory $(SAMPLES)/inventory.xlsx \
+		--export $(SAMPLES)/register-export.csv \
+		--tos $(SAMPLES)/tos.xlsx \
+		--out $(OUT) || [ $$? -eq 1 ]
+
+test:
+	$(GO) test ./...
+
+lint: fmt-check vet staticcheck
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+staticcheck:
+	@command -v staticcheck >/dev/null 2>&1 || $(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+	PATH="$$PATH:$$($(GO) env GOPATH)/bin" staticcheck ./...
+
+# Benchmarks: parsers, mapping and the register gate (see issue notes).
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# A short fuzz run of every parser; raise FUZZTIME for a long one.
+FUZZTIME ?= 20s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+# Refresh golden files after an intended output change; review the diff.
+golden:
+	$(GO) test ./... -update
+
+clean:
+	rm -rf bin $(OUT)

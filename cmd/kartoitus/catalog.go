@@ -1,0 +1,370 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/kartoitus/kartoitus/sosmeta"
+)
+
+const catalogUsage = `catalog <subcommand> [flags]
+
+Subcommands:
+  list [--all] [--task ID]   list document types (current; --all adds obsolete-only codes)
+  search QUERY               search codes, OIDs and FI/SV names, current and obsolete
+  show CODE|OID|NAME         show one document type with its defaults and retention rule
+  tasks                      list the service tasks and the old task names mapped onto them
+  phases                     list the client-process phases in order
+  retention                  list the 703/2023 annex retention rules
+  validate                   check the catalogue (and --overlay) for consistency
+  import SRC -o FILE         build a structures CSV from THL's Sosmeta JSON-Schema export
+                             (a folder or .zip of <OID>.json files); use it with --catalog FILE`
+
+func runCatalog(e env) error {
+	if len(e.args) == 0 {
+		fmt.Fprintln(e.stderr, "Usage: kartoitus "+catalogUsage)
+		return usageErr("catalog: no subcommand")
+	}
+	sub, args := e.args[0], e.args[1:]
+	switch sub {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprintln(e.stdout, "Usage: kartoitus "+catalogUsage)
+		return nil
+	case "list", "ls":
+		return catalogList(e, args)
+	case "search", "find":
+		return catalogSearch(e, args)
+	case "show":
+		return catalogShow(e, args)
+	case "tasks":
+		return catalogTasks(e, args)
+	case "phases":
+		return catalogPhases(e, args)
+	case "retention":
+		return catalogRetention(e, args)
+	case "validate":
+		return catalogValidate(e, args)
+	case "import":
+		return catalogImport(e, args)
+	}
+	return usageErr("catalog: unknown subcommand %q", sub)
+}
+
+// catalogFlagSet builds the flag set shared by the catalog subcommands.
+func catalogFlagSet(e env, sub, synopsis string, cf *catalogueFlags, asJSON *bool) *flagSet {
+	fs := newFlags(e, "catalog "+sub, "catalog "+synopsis)
+	cf.register(fs)
+	if asJSON != nil {
+		fs.BoolVar(asJSON, "json", false, "write JSON instead of a table")
+	}
+	return fs
+}
+
+type flagSet = flag.FlagSet
+
+func catalogList(e env, args []string) error {
+	var cf catalogueFlags
+	var asJSON, all bool
+	var task string
+	fs := catalogFlagSet(e, "list", "list [--all] [--task ID] [--json]", &cf, &asJSON)
+	fs.BoolVar(&all, "all", false, "include codes that exist only as obsolete versions")
+	fs.StringVar(&task, "task", "", "only types assigned to this service task (ID, code or name)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cat, err := cf.load()
+	if err != nil {
+		return err
+	}
+	var taskID string
+	if task != "" {
+		ids := cat.ResolveTask(task)
+		if len(ids) == 0 {
+			return usageErr("--task: unknown service task %q", task)
+		}
+		taskID = ids[0]
+	}
+	var out []*sosmeta.DocumentType
+	for _, d := range cat.Types() {
+		if !all && !d.Current {
+			continue
+		}
+		if taskID != "" && !d.BelongsTo(taskID) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return writeTypes(e.stdout, out, asJSON)
+}
+
+func catalogSearch(e env, args []string) error {
+	var cf catalogueFlags
+	var asJSON bool
+	fs := catalogFlagSet(e, "search", "search [--json] QUERY", &cf, &asJSON)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageErr("catalog search: give a query")
+	}
+	cat, err := cf.load()
+	if err != nil {
+		return err
+	}
+	q := strings.Join(fs.Args(), " ")
+	found := cat.Search(q)
+	if len(found) == 0 {
+		fmt.Fprintf(e.stderr, "no document type matches %q\n", q)
+		return nil
+	}
+	return writeTypes(e.stdout, found, asJSON)
+}
+
+func writeTypes(w io.Writer, ds []*sosmeta.DocumentType, asJSON bool) error {
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		if ds == nil {
+			ds = []*sosmeta.DocumentType{}
+		}
+		return enc.Encode(ds)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "CODE\tKIND\tPHASE\tTASKS\tNAME (FI)\tSTATUS")
+	for _, d := range ds {
+		status := "current"
+		if !d.Current {
+			status = "obsolete"
+		}
+		code := d.Code
+		if d.IsGroup() {
+			code = "group " + d.Code
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", code, d.Kind, d.Phase, taskList(d), d.NameFI, status)
+	}
+	return tw.Flush()
+}
+
+func taskList(d *sosmeta.DocumentType) string {
+	if d.Common {
+		return "(all)"
+	}
+	return strings.Join(d.Tasks, ",")
+}
+
+func catalogShow(e env, args []string) error {
+	var cf catalogueFlags
+	var asJSON bool
+	fs := catalogFlagSet(e, "show", "show [--json] CODE|OID|NAME", &cf, &asJSON)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageErr("catalog show: give a code, OID or name")
+	}
+	cat, err := cf.load()
+	if err != nil {
+		return err
+	}
+	q := strings.Join(fs.Args(), " ")
+	d := cat.Resolve(q)
+	if d == nil {
+		if g := cat.ByKey(q); g != nil {
+			d = g
+		}
+	}
+	if d == nil {
+		hint := ""
+		if s := cat.Search(q); len(s) > 0 {
+			var names []string
+			for i, x := range s {
+				if i == 5 {
+					break
+				}
+				names = append(names, x.Code+" "+x.NameFI)
+			}
+			hint = "; did you mean: " + strings.Join(names, "; ")
+		}
+		return usageErr("catalog show: no document type %q%s", q, hint)
+	}
+	if asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(d)
+	}
+	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	status := "current (" + string(sosmeta.Valid) + ")"
+	if !d.Current {
+		status = "obsolete only (" + string(sosmeta.Obsolete) + ")"
+	}
+	cs := "client-document type " + sosmeta.DocumentTypeOID
+	if d.IsGroup() {
+		cs = "document group " + sosmeta.DocumentGroupOID
+	}
+	fmt.Fprintf(w, "Code:\t%s (%s)\n", d.Code, cs)
+	fmt.Fprintf(w, "Name (fi):\t%s\n", d.NameFI)
+	fmt.Fprintf(w, "Name (sv):\t%s\n", d.NameSV)
+	fmt.Fprintf(w, "Kind:\t%s\n", d.Kind)
+	fmt.Fprintf(w, "Subject group:\t%s\n", d.Subject)
+	fmt.Fprintf(w, "Author:\t%s\n", oneLineText(d.Author))
+	fmt.Fprintf(w, "Status:\t%s\n", status)
+	fmt.Fprintf(w, "Structure OID:\t%s (%s)\n", d.StructureOID, d.Date)
+	var tasks []string
+	if d.Common {
+		tasks = []string{"all service tasks (common document)"}
+	}
+	for _, t := range d.Tasks {
+		if st := cat.Task(t); st != nil {
+			tasks = append(tasks, fmt.Sprintf("%s (%s)", st.FI, st.ID))
+		}
+	}
+	fmt.Fprintf(w, "Service tasks:\t%s  [%s]\n", strings.Join(tasks, "; "), defaultNote(d, "tasks"))
+	if p := cat.Phase(d.Phase); p != nil {
+		fmt.Fprintf(w, "Phase:\t%d. %s (%s)  [%s]\n", p.Order, p.FI, p.ID, defaultNote(d, "phase"))
+	}
+	task := ""
+	if len(d.Tasks) > 0 {
+		task = d.Tasks[0]
+	}
+	if r, ok := cat.RetentionFor(d, task); ok {
+		fmt.Fprintf(w, "Retention:\t%s: %s (%s, %s)\n", r.Text, r.Period, r.ID, r.Basis)
+	} else if d.Common {
+		fmt.Fprintf(w, "Retention:\tby the service task of the case (703/2023 liite)\n")
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if len(d.Versions) > 1 {
+		fmt.Fprintln(e.stdout, "\nVersions:")
+		for _, v := range d.Versions {
+			fmt.Fprintf(e.stdout, "  %s  %s  %-11s  %s\n", v.Date, v.StructureOID, v.Status, v.NameFI)
+		}
+	}
+	return nil
+}
+
+func defaultNote(d *sosmeta.DocumentType, field string) string {
+	for _, o := range d.Overridden {
+		if o == field {
+			return "overlay"
+		}
+	}
+	return "inferred default"
+}
+
+func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func catalogTasks(e env, args []string) error {
+	var cf catalogueFlags
+	var asJSON bool
+	fs := catalogFlagSet(e, "tasks", "tasks [--json]", &cf, &asJSON)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cat, err := cf.load()
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Tasks  []*sosmeta.ServiceTask `json:"tasks"`
+			Legacy []sosmeta.LegacyTask   `json:"legacy"`
+		}{cat.Tasks, cat.LegacyTasks})
+	}
+	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "ID\tCODE\tFI\tSV\tEN\tTYPES")
+	for _, t := range cat.Tasks {
+		code := t.Code
+		if code == "" {
+			code = "-"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d\n", t.ID, code, t.FI, t.SV, t.EN, len(cat.TypesForTask(t.ID)))
+	}
+	fmt.Fprintln(w, "\nOLD NAME (254/2015, 2011, 1989)\tMAPS TO")
+	for _, lt := range cat.LegacyTasks {
+		fmt.Fprintf(w, "%s\t%s\n", lt.Name, strings.Join(lt.Tasks, ", "))
+	}
+	fmt.Fprintln(w, "\nCodes: only 10 (Lastensuojelu) and 20 (Vammaispalvelut) are confirmed in 1.2.246.537.6.1221; '-' = not published.")
+	return w.Flush()
+}
+
+func catalogPhases(e env, args []string) error {
+	var cf catalogueFlags
+	var asJSON bool
+	fs := catalogFlagSet(e, "phases", "phases [--json]", &cf, &asJSON)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cat, err := cf.load()
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(cat.Phases)
+	}
+	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "#\tID\tFI\tSV\tEN")
+	for _, p := range cat.Phases {
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\n", p.Order, p.ID, p.FI, p.SV, p.EN)
+	}
+	fmt.Fprintln(w, "\nThe phases are an inferred general client process; override per document with --overlay.")
+	return w.Flush()
+}
+
+func catalogRetention(e env, args []string) error {
+	var cf catalogueFlags
+	var asJSON bool
+	fs := catalogFlagSet(e, "retention", "retention [--json]", &cf, &asJSON)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cat, err := cf.load()
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(cat.Retention)
+	}
+	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "ID\tYEARS\tSTART\tDOCUMENTS\tPERIOD (verbatim)")
+	for _, r := range cat.Retention {
+		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\n", r.ID, r.Years, r.Start, r.Text, r.Period)
+	}
+	return w.Flush()
+}
+
+func catalogValidate(e env, args []string) error {
+	var cf catalogueFlags
+	fs := catalogFlagSet(e, "validate", "validate [--catalog FILE] [--overlay FILE]", &cf, nil)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cat, err := cf.load()
+	if err != nil {
+		return err
+	}
+	ps := cat.Validate()
+	errs := 0
+	for _, p := range ps {
+		fmt.Fprintln(e.stdout, p.String())
+		if !p.Warning {
+			errs++
+		}
+	}
+	fmt.Fprintf(e.stdout, "%s: %d document types (%d current), %d service tasks, %d phases, %d retention rules; %d errors, %d warnings\n",
+		cat.Source, len(cat.Types()), len(cat.CurrentTypes()), len(cat.Tasks), len(cat.Phases), len(cat.Retention), errs, len(ps)-errs)
+	if errs > 0 {
+		return unreadable(fmt.Errorf("catalogue has %d errors", errs))
+	}
+	return nil
+}

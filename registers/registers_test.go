@@ -1,0 +1,28 @@
+package registers
+
+import "testing"
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Kind
+	}{
+		{"Sosiaalihuollon asiakasrekisteri", Social},
+		{"1", Social},
+		{"Potilasrekisteri", Health},
+		{"Työterveyshuollon potilasrekisteri", Health},
+		{"sosiaalihuollon ilmoitusrekisteri", Legacy},
+		{"Yhteinen sote-rekisteri", Mixed},
+		{"Sosiaalihuollon asiakasrekisteri ja potilasrekisteri", Mixed},
+		{"molemmat", Mixed},
+		{"Socialvårdens klientregister", Social},
+		{"patient register", Health},
+		{"", Unknown},
+		{"Effica", Unknown},
+	}
+	for _, tt := range tests {
+		if got := Classify(tt.in); got != tt.want {
+			t.Errorf("Classify(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

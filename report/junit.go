@@ -1,0 +1,91 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+)
+
+// JUnit writes one test suite per rule and one failing test case per
+// finding at or above FailOn, so CI systems show findings as test failures.
+// Rules with no findings appear as a passing case: "checked and clean".
+type JUnit struct{}
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	ClassName string        `xml:"classname,attr"`
+	Failure   *junitFailure `xml:"failure,omitempty"`
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+func (JUnit) Write(w io.Writer, r *Result) error {
+	byRule := map[string][]int{}
+	for i, f := range r.Findings {
+		byRule[f.RuleID] = append(byRule[f.RuleID], i)
+	}
+	rules := r.Rules
+	// Findings whose rule was not declared still get a suite.
+	declared := map[string]bool{}
+	for _, ru := range rules {
+		declared[ru.ID] = true
+	}
+	for _, f := range r.Findings {
+		if !declared[f.RuleID] {
+			declared[f.RuleID] = true
+			rules = append(rules, ruleStub(f.RuleID))
+		}
+	}
+	rules = SortRules(rules)
+	out := junitSuites{Name: "kartoitus " + r.Command}
+	for _, ru := range rules {
+		s := junitSuite{Name: ru.ID + " " + ru.Title.In(r.Lang)}
+		idx := byRule[ru.ID]
+		if len(idx) == 0 {
+			s.Cases = append(s.Cases, junitCase{Name: "clean", ClassName: ru.ID})
+		}
+		for _, i := range idx {
+			f := r.Findings[i]
+			c := junitCase{Name: fmt.Sprintf("%s %s", f.Location.String(), f.Fingerprint), ClassName: ru.ID}
+			if f.Severity >= r.FailOn {
+				c.Failure = &junitFailure{Message: f.Message.In(r.Lang), Type: f.Severity.String(),
+					Text: fmt.Sprintf("%s\n%s\nbasis: %s", f.Message.In(r.Lang), f.Location.String(), f.Basis)}
+				s.Failures++
+			}
+			s.Cases = append(s.Cases, c)
+		}
+		s.Tests = len(s.Cases)
+		out.Tests += s.Tests
+		out.Failures += s.Failures
+		out.Suites = append(out.Suites, s)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}

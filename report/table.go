@@ -1,0 +1,66 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/kartoitus/kartoitus/finding"
+)
+
+// Table writes the console summary: inputs accounted for, counts per rule,
+// then the findings themselves (at most MaxRows; the rest are counted).
+type Table struct {
+	MaxRows int
+}
+
+func (t Table) Write(w io.Writer, r *Result) error {
+	l := r.Lang
+	max := t.MaxRows
+	if max == 0 {
+		max = 50
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	if len(r.Inputs) > 0 {
+		fmt.Fprintln(tw, tr(l, "SYÖTE\tLUETTU\tHYVÄKSYTTY\tHYLÄTTY\tOHITETTU", "INPUT\tREAD\tACCEPTED\tREJECTED\tSKIPPED"))
+		for _, in := range r.Inputs {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\n", in.Source, in.Read, in.Accepted, in.Rejected, in.Skipped)
+		}
+		fmt.Fprintln(tw)
+	}
+	fmt.Fprintln(tw, tr(l, "SÄÄNTÖ\tVAKAVUUS\tHAVAINTOJA\tKUVAUS", "RULE\tSEVERITY\tFINDINGS\tTITLE"))
+	for _, ru := range r.Rules {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", ru.ID, ru.Severity, r.Summary.ByRule[ru.ID], ru.Title.In(l))
+	}
+	fmt.Fprintln(tw)
+	if len(r.Findings) > 0 {
+		fmt.Fprintln(tw, tr(l, "SÄÄNTÖ\tVAKAVUUS\tSIJAINTI\tHAVAINTO", "RULE\tSEVERITY\tLOCATION\tFINDING"))
+		for i, f := range r.Findings {
+			if i == max {
+				fmt.Fprintf(tw, "…\t\t\t%s\n", fmt.Sprintf(tr(l, "%d havaintoa lisää (katso --format json tai csv)", "%d more findings (see --format json or csv)"), len(r.Findings)-max))
+				break
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.RuleID, f.Severity, f.Location.String(), oneLine(f.Message.In(l)))
+		}
+		fmt.Fprintln(tw)
+	}
+	fmt.Fprintf(tw, tr(l, "Yhteensä %d havaintoa: %d virhettä, %d varoitusta, %d huomiota", "Total %d findings: %d errors, %d warnings, %d info"),
+		r.Summary.Total, r.Summary.Error, r.Summary.Warning, r.Summary.Info)
+	if r.Suppressed > 0 {
+		fmt.Fprintf(tw, tr(l, " (%d ohitettu)", " (%d ignored)"), r.Suppressed)
+	}
+	fmt.Fprintln(tw)
+	return tw.Flush()
+}
+
+func tr(l finding.Lang, fi, en string) string {
+	if l == finding.EN {
+		return en
+	}
+	return fi
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func ruleStub(id string) finding.Rule { return finding.Rule{ID: id} }

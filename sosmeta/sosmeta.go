@@ -1,0 +1,471 @@
+// Package sosmeta is the national catalogue: THL's Sosmeta client-document
+// types (code system 1.2.246.537.6.1506) and document groups
+// (1.2.246.537.6.1505), the current service tasks (palvelutehtävä), the
+// general client-process phases, the retention rules of the 703/2023
+// annex, and the default document → service task and document → phase
+// assignments.
+//
+// Document types, names and codes are national facts, built from THL's
+// export (data/, see data/PROVENANCE.md). The task and phase defaults are
+// inferences (Inferred is true on them) and an overlay file overrides them.
+package sosmeta
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/kartoitus/kartoitus/internal/textnorm"
+)
+
+// Code systems.
+const (
+	DocumentTypeOID  = "1.2.246.537.6.1506" // Sosiaalihuolto - Asiakasasiakirjatyyppi
+	DocumentGroupOID = "1.2.246.537.6.1505" // Sosiaalihuolto - Asiakirjaryhmä
+	ServiceTaskOID   = "1.2.246.537.6.1221" // Sosiaalihuolto - Palvelutehtävä
+	PhaseOID         = "1.2.246.537.6.1277" // Sosiaalihuolto - Sosiaalihuollon palveluprosessi
+)
+
+// Status of a Sosmeta structure version.
+type Status string
+
+const (
+	Valid    Status = "Valmis"
+	Obsolete Status = "Vanhentunut"
+)
+
+// Version is one Sosmeta structure: a document type at one definition date.
+type Version struct {
+	StructureOID string `json:"structure_oid"`
+	CodeSystem   string `json:"code_system_oid"`
+	Code         string `json:"code"`
+	Date         string `json:"definition_version"` // YYYY-MM-DD
+	Status       Status `json:"status"`
+	NameFI       string `json:"name_fi"`
+	NameSV       string `json:"name_sv"`
+	Kind         string `json:"document_type"` // Päätös, Arvio, …
+	Author       string `json:"document_author"`
+	Subject      string `json:"document_subject"` // subject group
+	JSONRoot     string `json:"json_root"`
+}
+
+// DocumentType is a national client-document type: its newest valid version
+// (or newest obsolete one, when no valid version exists) plus its history
+// and the default assignments.
+type DocumentType struct {
+	Version
+	// Current is false when every version of the code is obsolete.
+	Current bool `json:"current"`
+	// Versions lists all structure versions of the code, newest first.
+	Versions []Version `json:"versions,omitempty"`
+	// Tasks is the default service-task assignment (IDs). Inferred.
+	Tasks []string `json:"tasks,omitempty"`
+	// Common is true for documents that belong to every service task.
+	Common bool `json:"common,omitempty"`
+	// Phase is the default process phase ID. Inferred.
+	Phase string `json:"phase"`
+	// Overridden lists what an overlay changed ("tasks", "phase").
+	Overridden []string `json:"overridden,omitempty"`
+}
+
+// IsGroup reports whether the type is a document group (asiakirjaryhmä)
+// document such as Asiakkuusasiakirja rather than a client-document type.
+func (d *DocumentType) IsGroup() bool { return d.CodeSystem == DocumentGroupOID }
+
+// Key is the catalogue key of the type: the code, prefixed "group:" for
+// document-group documents whose codes overlap client-document codes.
+func (d *DocumentType) Key() string { return Key(d.CodeSystem, d.Code) }
+
+// Key builds a catalogue key from a code system and code.
+func Key(codeSystem, code string) string {
+	if codeSystem == DocumentGroupOID {
+		return "group:" + code
+	}
+	return code
+}
+
+// Name returns the FI or SV name.
+func (d *DocumentType) Name(lang string) string {
+	if lang == "sv" && d.NameSV != "" {
+		return d.NameSV
+	}
+	return d.NameFI
+}
+
+// BelongsTo reports whether the type is assigned to the service task.
+func (d *DocumentType) BelongsTo(task string) bool {
+	if d.Common {
+		return true
+	}
+	for _, t := range d.Tasks {
+		if t == task {
+			return true
+		}
+	}
+	return false
+}
+
+// ServiceTask is one of the seven current service tasks.
+type ServiceTask struct {
+	ID       string   `yaml:"id" json:"id"`
+	Code     string   `yaml:"code" json:"code"` // empty where not confirmed
+	FI       string   `yaml:"fi" json:"fi"`
+	SV       string   `yaml:"sv" json:"sv"`
+	EN       string   `yaml:"en" json:"en"`
+	Synonyms []string `yaml:"synonyms" json:"synonyms,omitempty"`
+}
+
+// Name returns the task name in fi, sv or en.
+func (t *ServiceTask) Name(lang string) string {
+	switch lang {
+	case "en":
+		return t.EN
+	case "sv":
+		return t.SV
+	}
+	return t.FI
+}
+
+// LegacyTask maps an old (254/2015, 2011, 1989) service-task name onto
+// current tasks; the first is the default.
+type LegacyTask struct {
+	Name  string   `yaml:"name" json:"name"`
+	Tasks []string `yaml:"tasks" json:"tasks"`
+}
+
+// Phase is a step of the general client process.
+type Phase struct {
+	ID       string   `yaml:"id" json:"id"`
+	FI       string   `yaml:"fi" json:"fi"`
+	SV       string   `yaml:"sv" json:"sv"`
+	EN       string   `yaml:"en" json:"en"`
+	Synonyms []string `yaml:"synonyms" json:"synonyms,omitempty"`
+	Order    int      `yaml:"-" json:"order"`
+}
+
+// Name returns the phase name in fi, sv or en.
+func (p *Phase) Name(lang string) string {
+	switch lang {
+	case "en":
+		return p.EN
+	case "sv":
+		return p.SV
+	}
+	return p.FI
+}
+
+// Group is a document group (asiakirjaryhmä).
+type Group struct {
+	Code string `yaml:"code" json:"code"`
+	FI   string `yaml:"fi" json:"fi"`
+	SV   string `yaml:"sv" json:"sv"`
+	EN   string `yaml:"en" json:"en"`
+}
+
+// StartEvent is what a retention period runs from.
+type StartEvent string
+
+const (
+	StartCaseClosed          StartEvent = "case_closed"
+	StartLastCaseClosed      StartEvent = "last_case_closed"
+	StartClientDeath         StartEvent = "client_death"
+	StartChildBirth          StartEvent = "child_birth"
+	StartDecisionValidityEnd StartEvent = "decision_validity_end"
+	StartMessageDate         StartEvent = "message_date"
+	StartDocumentDate        StartEvent = "document_date"
+	StartLogEvent            StartEvent = "log_event"
+	StartUseEnded            StartEvent = "use_ended"
+	StartNone                StartEvent = "none"
+)
+
+// StartEvents lists every start event, for validation and docs.
+var StartEvents = []StartEvent{StartCaseClosed, StartLastCaseClosed, StartClientDeath, StartChildBirth,
+	StartDecisionValidityEnd, StartMessageDate, StartDocumentDate, StartLogEvent, StartUseEnded, StartNone}
+
+// Permanent is the Years value of permanent retention, as in JHS 191 (-1).
+const Permanent = -1
+
+// RetentionRule is one row of the 703/2023 annex (or of an archival overlay).
+type RetentionRule struct {
+	ID string `yaml:"id" json:"id"`
+	// Text is the annex row's document group or service task, verbatim.
+	Text string `yaml:"text" json:"text"`
+	// Period is the annex's retention wording, verbatim.
+	Period string     `yaml:"period" json:"period"`
+	Years  int        `yaml:"years" json:"years"`
+	Start  StartEvent `yaml:"start" json:"start"`
+	// Tasks, Codes (catalogue keys such as "group:1") and Subjects say
+	// which documents the row governs.
+	Tasks    []string `yaml:"tasks" json:"tasks,omitempty"`
+	Codes    []string `yaml:"codes" json:"codes,omitempty"`
+	Subjects []string `yaml:"subjects" json:"subjects,omitempty"`
+	Note     string   `yaml:"note" json:"note,omitempty"`
+	// Basis is the legal source, "703/2023 liite" for the annex.
+	Basis string `yaml:"basis" json:"basis"`
+}
+
+// Catalogue is the loaded national catalogue plus any overlay.
+type Catalogue struct {
+	// Source says where the document types came from.
+	Source string
+
+	types    []*DocumentType          // sorted: client types by numeric code, then groups
+	byKey    map[string]*DocumentType // "11023", "group:1"
+	byOID    map[string]*DocumentType // every structure OID, valid and obsolete
+	byName   map[string][]*DocumentType
+	byFolded map[string][]*DocumentType
+
+	Tasks       []*ServiceTask
+	LegacyTasks []LegacyTask
+	Phases      []*Phase
+	Groups      []Group
+	Retention   []RetentionRule
+	// Archival lists permanent-retention orders from overlays.
+	Archival []ArchivalRule
+	// Synonyms maps a folded local name to a catalogue key (from overlays).
+	Synonyms map[string]string
+	// TaskAliases maps a folded local task name to task IDs (from overlays).
+	TaskAliases map[string][]string
+
+	taskByFold  map[string][]string
+	phaseByFold map[string]string
+}
+
+// Types returns every document type: current ones and codes that exist only
+// as obsolete versions.
+func (c *Catalogue) Types() []*DocumentType { return c.types }
+
+// CurrentTypes returns the types with a valid version.
+func (c *Catalogue) CurrentTypes() []*DocumentType {
+	var out []*DocumentType
+	for _, d := range c.types {
+		if d.Current {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// ByKey looks up a type by catalogue key ("11023" or "group:1").
+func (c *Catalogue) ByKey(key string) *DocumentType { return c.byKey[key] }
+
+// ByCode looks up a client-document type by its 1506 code, falling back to
+// a document group code when no client-document type has it.
+func (c *Catalogue) ByCode(code string) *DocumentType {
+	code = strings.TrimSpace(code)
+	if d := c.byKey[code]; d != nil {
+		return d
+	}
+	return c.byKey["group:"+code]
+}
+
+// ByOID looks up a type by any structure OID (valid or obsolete), or by a
+// code-system OID plus code ("1.2.246.537.6.1506.11023").
+func (c *Catalogue) ByOID(oid string) *DocumentType {
+	oid = strings.TrimSpace(strings.TrimPrefix(oid, "urn:oid:"))
+	if d := c.byOID[oid]; d != nil {
+		return d
+	}
+	for _, cs := range []string{DocumentTypeOID, DocumentGroupOID} {
+		if rest, ok := strings.CutPrefix(oid, cs+"."); ok {
+			code, _, _ := strings.Cut(rest, ".")
+			if d := c.byKey[Key(cs, code)]; d != nil {
+				return d
+			}
+		}
+	}
+	return nil
+}
+
+// Resolve finds a type by code, OID or exact name (FI or SV, current or
+// obsolete), in that order.
+func (c *Catalogue) Resolve(s string) *DocumentType {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	if strings.HasPrefix(s, "1.2.246.") || strings.HasPrefix(s, "urn:oid:") {
+		return c.ByOID(s)
+	}
+	if d := c.ByCode(s); d != nil {
+		return d
+	}
+	if ds := c.byName[s]; len(ds) == 1 {
+		return ds[0]
+	}
+	if ds := c.byFolded[textnorm.Fold(s)]; len(ds) == 1 {
+		return ds[0]
+	}
+	return nil
+}
+
+// ByExactName returns types with exactly this FI or SV name (any version).
+func (c *Catalogue) ByExactName(name string) []*DocumentType {
+	return c.byName[strings.TrimSpace(name)]
+}
+
+// ByFoldedName returns types whose folded FI or SV name (any version)
+// equals textnorm.Fold(name).
+func (c *Catalogue) ByFoldedName(name string) []*DocumentType {
+	return c.byFolded[textnorm.Fold(name)]
+}
+
+// Search returns types whose code, OID, or any FI/SV name (current or old)
+// contains the query after folding; every word of the query must match.
+func (c *Catalogue) Search(q string) []*DocumentType {
+	words := strings.Fields(textnorm.Fold(q))
+	if len(words) == 0 {
+		return nil
+	}
+	var out []*DocumentType
+	for _, d := range c.types {
+		hay := d.Code + " " + d.StructureOID + " " + textnorm.Fold(d.Subject) + " " + textnorm.Fold(d.Kind)
+		for _, v := range d.Versions {
+			hay += " " + v.StructureOID + " " + textnorm.Fold(v.NameFI) + " " + textnorm.Fold(v.NameSV)
+		}
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(hay, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Task returns the service task with this ID.
+func (c *Catalogue) Task(id string) *ServiceTask {
+	for _, t := range c.Tasks {
+		if t.ID == id {
+			return t
+		}
+	}
+	return nil
+}
+
+// ResolveTask maps a service task as written in an inventory (ID, code,
+// FI/SV/EN name, synonym, legacy name, local alias) to current task IDs.
+// Legacy names may map to several tasks; the first is the default.
+func (c *Catalogue) ResolveTask(s string) []string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	for _, t := range c.Tasks {
+		if s == t.ID || (t.Code != "" && s == t.Code) {
+			return []string{t.ID}
+		}
+	}
+	f := textnorm.Fold(s)
+	if ids := c.TaskAliases[f]; len(ids) > 0 {
+		return ids
+	}
+	return c.taskByFold[f]
+}
+
+// Phase returns the phase with this ID.
+func (c *Catalogue) Phase(id string) *Phase {
+	for _, p := range c.Phases {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// ResolvePhase maps a phase as written (ID, name, synonym, or its 1-based
+// order number) to a phase ID, or "".
+func (c *Catalogue) ResolvePhase(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	for _, p := range c.Phases {
+		if s == p.ID || s == itoa(p.Order) {
+			return p.ID
+		}
+	}
+	return c.phaseByFold[textnorm.Fold(s)]
+}
+
+// PhaseOrder returns the 1-based order of a phase ID, 0 if unknown.
+func (c *Catalogue) PhaseOrder(id string) int {
+	if p := c.Phase(id); p != nil {
+		return p.Order
+	}
+	return 0
+}
+
+// TypesForTask returns the task-specific (not common) current types
+// assigned to a task, sorted by phase order then code.
+func (c *Catalogue) TypesForTask(task string) []*DocumentType {
+	var out []*DocumentType
+	for _, d := range c.types {
+		if d.Current && !d.Common && d.BelongsTo(task) {
+			out = append(out, d)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		oi, oj := c.PhaseOrder(out[i].Phase), c.PhaseOrder(out[j].Phase)
+		if oi != oj {
+			return oi < oj
+		}
+		return codeLess(out[i].Code, out[j].Code)
+	})
+	return out
+}
+
+// RetentionFor returns the 703/2023 rule governing a document type in a
+// service task: the most specific match by code, then subject group, then
+// task. ok is false when no annex row covers the pair.
+func (c *Catalogue) RetentionFor(d *DocumentType, task string) (RetentionRule, bool) {
+	if d != nil {
+		for _, r := range c.Retention {
+			for _, key := range r.Codes {
+				if key == d.Key() {
+					return r, true
+				}
+			}
+		}
+		for _, r := range c.Retention {
+			for _, s := range r.Subjects {
+				if s == d.Subject {
+					return r, true
+				}
+			}
+		}
+	}
+	for _, r := range c.Retention {
+		for _, t := range r.Tasks {
+			if t == task {
+				return r, true
+			}
+		}
+	}
+	return RetentionRule{}, false
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b [20]byte
+	n := len(b)
+	for i > 0 {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+	}
+	return string(b[n:])
+}
+
+// codeLess orders numeric codes numerically.
+func codeLess(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return a < b
+}
