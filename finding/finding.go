@@ -117,19 +117,26 @@ type Location struct {
 	Key    string `json:"key,omitempty"`
 }
 
-func (l Location) String() string {
+func (l Location) String() string { return l.In(EN) }
+
+// In formats the location with words in the report language.
+func (l Location) In(lang Lang) string {
+	sheet, row, col := "välilehti", "rivi", "sarake"
+	if lang == EN {
+		sheet, row, col = "sheet", "row", "column"
+	}
 	var parts []string
 	if l.File != "" {
 		parts = append(parts, l.File)
 	}
 	if l.Sheet != "" {
-		parts = append(parts, "sheet "+l.Sheet)
+		parts = append(parts, sheet+" "+l.Sheet)
 	}
 	if l.Row > 0 {
-		parts = append(parts, fmt.Sprintf("row %d", l.Row))
+		parts = append(parts, fmt.Sprintf("%s %d", row, l.Row))
 	}
 	if l.Column != "" {
-		parts = append(parts, "column "+l.Column)
+		parts = append(parts, col+" "+l.Column)
 	}
 	if l.Key != "" {
 		parts = append(parts, l.Key)

@@ -65,10 +65,10 @@ func (JUnit) Write(w io.Writer, r *Result) error {
 		}
 		for _, i := range idx {
 			f := r.Findings[i]
-			c := junitCase{Name: fmt.Sprintf("%s %s", f.Location.String(), f.Fingerprint), ClassName: ru.ID}
+			c := junitCase{Name: fmt.Sprintf("%s %s", f.Location.In(r.Lang), f.Fingerprint), ClassName: ru.ID}
 			if f.Severity >= r.FailOn {
 				c.Failure = &junitFailure{Message: f.Message.In(r.Lang), Type: f.Severity.String(),
-					Text: fmt.Sprintf("%s\n%s\nbasis: %s", f.Message.In(r.Lang), f.Location.String(), f.Basis)}
+					Text: fmt.Sprintf("%s\n%s\nbasis: %s", f.Message.In(r.Lang), f.Location.In(r.Lang), f.Basis)}
 				s.Failures++
 			}
 			s.Cases = append(s.Cases, c)

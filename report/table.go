@@ -41,7 +41,7 @@ func (t Table) Write(w io.Writer, r *Result) error {
 				fmt.Fprintf(tw, "…\t\t\t%s\n", fmt.Sprintf(tr(l, "%d havaintoa lisää (katso --format json tai csv)", "%d more findings (see --format json or csv)"), len(r.Findings)-max))
 				break
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.RuleID, f.Severity, f.Location.String(), oneLine(f.Message.In(l)))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.RuleID, f.Severity, f.Location.In(l), oneLine(f.Message.In(l)))
 		}
 		fmt.Fprintln(tw)
 	}
