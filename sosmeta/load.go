@@ -111,10 +111,12 @@ func ParseStructures(src string, r io.Reader) ([]Version, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			// The csv.ParseError carries the line; FieldPos would panic here
+			// when the first field itself is malformed.
 			return nil, fmt.Errorf("%s: %v", src, err)
 		}
+		line, _ := cr.FieldPos(0)
 		get := func(c string) string {
 			if i := idx[c]; i < len(rec) {
 				return strings.TrimSpace(rec[i])
@@ -151,7 +153,7 @@ func (v Version) check() error {
 	case !codeRe.MatchString(v.Code):
 		return fmt.Errorf("field code: %q is not a numeric code", v.Code)
 	case !strings.HasPrefix(v.StructureOID, v.CodeSystem+"."+v.Code+"."):
-		return fmt.Errorf("field structure_oid: %q does not start with %s.%s.", v.StructureOID, v.CodeSystem, v.Code)
+		return fmt.Errorf("field structure_oid: %q is not a version of %s code %s", v.StructureOID, v.CodeSystem, v.Code)
 	case v.Status != Valid && v.Status != Obsolete:
 		return fmt.Errorf("field status: %q is neither %s nor %s", v.Status, Valid, Obsolete)
 	case v.NameFI == "":

@@ -198,7 +198,13 @@ type RetentionRule struct {
 	Tasks    []string `yaml:"tasks" json:"tasks,omitempty"`
 	Codes    []string `yaml:"codes" json:"codes,omitempty"`
 	Subjects []string `yaml:"subjects" json:"subjects,omitempty"`
-	Note     string   `yaml:"note" json:"note,omitempty"`
+	// Names are folded word-prefix patterns ("kopio lausun") that find the
+	// annex's document-group rows (tositteet, asiakasmaksupäätökset, …)
+	// by a document's local or national name: those groups have no
+	// Sosmeta code. Every word of a pattern must begin some word of the
+	// name. Inferred; see MatchesName.
+	Names []string `yaml:"names" json:"names,omitempty"`
+	Note  string   `yaml:"note" json:"note,omitempty"`
 	// Basis is the legal source, "703/2023 liite" for the annex.
 	Basis string `yaml:"basis" json:"basis"`
 }

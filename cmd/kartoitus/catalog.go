@@ -73,7 +73,7 @@ func catalogList(e env, args []string) error {
 	fs := catalogFlagSet(e, "list", "list [--all] [--task ID] [--json]", &cf, &asJSON)
 	fs.BoolVar(&all, "all", false, "include codes that exist only as obsolete versions")
 	fs.StringVar(&task, "task", "", "only types assigned to this service task (ID, code or name)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	cat, err := cf.load()
@@ -105,17 +105,18 @@ func catalogSearch(e env, args []string) error {
 	var cf catalogueFlags
 	var asJSON bool
 	fs := catalogFlagSet(e, "search", "search [--json] QUERY", &cf, &asJSON)
-	if err := parseFlags(fs, args); err != nil {
+	words, err := parseInterleaved(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
+	if len(words) == 0 {
 		return usageErr("catalog search: give a query")
 	}
 	cat, err := cf.load()
 	if err != nil {
 		return err
 	}
-	q := strings.Join(fs.Args(), " ")
+	q := strings.Join(words, " ")
 	found := cat.Search(q)
 	if len(found) == 0 {
 		fmt.Fprintf(e.stderr, "no document type matches %q\n", q)
@@ -160,17 +161,18 @@ func catalogShow(e env, args []string) error {
 	var cf catalogueFlags
 	var asJSON bool
 	fs := catalogFlagSet(e, "show", "show [--json] CODE|OID|NAME", &cf, &asJSON)
-	if err := parseFlags(fs, args); err != nil {
+	words, err := parseInterleaved(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
+	if len(words) == 0 {
 		return usageErr("catalog show: give a code, OID or name")
 	}
 	cat, err := cf.load()
 	if err != nil {
 		return err
 	}
-	q := strings.Join(fs.Args(), " ")
+	q := strings.Join(words, " ")
 	d := cat.Resolve(q)
 	if d == nil {
 		if g := cat.ByKey(q); g != nil {
@@ -240,9 +242,11 @@ func catalogShow(e env, args []string) error {
 	}
 	if len(d.Versions) > 1 {
 		fmt.Fprintln(e.stdout, "\nVersions:")
+		vw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 		for _, v := range d.Versions {
-			fmt.Fprintf(e.stdout, "  %s  %s  %-11s  %s\n", v.Date, v.StructureOID, v.Status, v.NameFI)
+			fmt.Fprintf(vw, "  %s\t%s\t%s\t%s\n", v.Date, v.StructureOID, v.Status, v.NameFI)
 		}
+		return vw.Flush()
 	}
 	return nil
 }
@@ -262,7 +266,7 @@ func catalogTasks(e env, args []string) error {
 	var cf catalogueFlags
 	var asJSON bool
 	fs := catalogFlagSet(e, "tasks", "tasks [--json]", &cf, &asJSON)
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	cat, err := cf.load()
@@ -298,7 +302,7 @@ func catalogPhases(e env, args []string) error {
 	var cf catalogueFlags
 	var asJSON bool
 	fs := catalogFlagSet(e, "phases", "phases [--json]", &cf, &asJSON)
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	cat, err := cf.load()
@@ -323,7 +327,7 @@ func catalogRetention(e env, args []string) error {
 	var cf catalogueFlags
 	var asJSON bool
 	fs := catalogFlagSet(e, "retention", "retention [--json]", &cf, &asJSON)
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	cat, err := cf.load()
@@ -346,7 +350,7 @@ func catalogRetention(e env, args []string) error {
 func catalogValidate(e env, args []string) error {
 	var cf catalogueFlags
 	fs := catalogFlagSet(e, "validate", "validate [--catalog FILE] [--overlay FILE]", &cf, nil)
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	cat, err := cf.load()
@@ -365,6 +369,19 @@ func catalogValidate(e env, args []string) error {
 		cat.Source, len(cat.Types()), len(cat.CurrentTypes()), len(cat.Tasks), len(cat.Phases), len(cat.Retention), errs, len(ps)-errs)
 	if errs > 0 {
 		return unreadable(fmt.Errorf("catalogue has %d errors", errs))
+	}
+	return nil
+}
+
+// parseNoArgs parses the flags of a subcommand that takes no arguments; a
+// stray argument is a usage error rather than silently ignored.
+func parseNoArgs(fs *flag.FlagSet, args []string) error {
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErr("%s: unexpected argument %q", fs.Name(), pos[0])
 	}
 	return nil
 }
