@@ -84,4 +84,11 @@ type Inventory struct {
 	Rejected []finding.Finding `json:"rejected"`
 	// Tallies account for every row of every sheet read.
 	Tallies []finding.Tally `json:"tallies"`
+	// Warnings are about rows that were read but not fully understood (an
+	// unknown service task, phase, medium, retention or register, a masked
+	// personal identity code) and about sheets not read.
+	Warnings []finding.Finding `json:"warnings"`
+	// Sheets says how each sheet (or CSV file) was understood: skipped or
+	// read, header row, and what each column was taken to hold.
+	Sheets []Sheet `json:"sheets"`
 }
