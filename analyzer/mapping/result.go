@@ -31,11 +31,45 @@ type Match struct {
 	Method     Method      `json:"method"`
 	Confidence float64     `json:"confidence"`
 	Candidates []Candidate `json:"candidates,omitempty"`
+	// Field says what the match rests on: the local name, the national
+	// column of the row, or the accepted-mappings file.
+	Field string `json:"field,omitempty"`
+	// Task is the service task used as context: the document's default
+	// task, or one inferred from task words in its name ("" = none).
+	Task string `json:"task,omitempty"`
 }
+
+// Values of Match.Field.
+const (
+	FieldName     = "name"
+	FieldNational = "national"
+	FieldAccepted = "accepted"
+)
+
+// Mapped reports whether the match asserts a national type.
+func (m Match) Mapped() bool { return m.Key != "" }
 
 // Result is the mapping analyzer's result: one Match per document, in
 // inventory order.
 type Result struct {
 	Matches   []Match `json:"matches"`
 	Threshold float64 `json:"threshold"`
+	// Accepted is the accepted-mappings file used ("" = none).
+	Accepted string `json:"accepted,omitempty"`
+}
+
+// ByDoc returns the match of inventory document i, or nil.
+func (r *Result) ByDoc(i int) *Match {
+	if r == nil {
+		return nil
+	}
+	if i < 0 || i >= len(r.Matches) || r.Matches[i].Doc != i {
+		for j := range r.Matches {
+			if r.Matches[j].Doc == i {
+				return &r.Matches[j]
+			}
+		}
+		return nil
+	}
+	return &r.Matches[i]
 }

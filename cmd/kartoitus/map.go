@@ -1,6 +1,392 @@
 package main
 
-import "errors"
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
 
-// runMap is being written; this placeholder keeps the command table whole.
-func runMap(e env) error { return errors.New("map: not implemented yet") }
+	"github.com/kartoitus/kartoitus"
+	"github.com/kartoitus/kartoitus/analyzer"
+	"github.com/kartoitus/kartoitus/analyzer/coverage"
+	"github.com/kartoitus/kartoitus/analyzer/invregister"
+	"github.com/kartoitus/kartoitus/analyzer/mapping"
+	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/inventory"
+	"github.com/kartoitus/kartoitus/report"
+	"github.com/kartoitus/kartoitus/sosmeta"
+)
+
+const mapUsage = `map --inventory FILE [flags]
+
+Maps every inventory document to a national Sosmeta document type and
+shows what the organisation has, lacks and has extra per service task and
+process phase, with the inventory-level register checks.
+
+Matching, in order of trust: --accepted mappings; a code, OID or national
+name in the row; the exact or normalised name; synonyms and abbreviations;
+a fuzzy match. At or above --threshold a match is asserted; below it the
+top candidates are offered (MAP002).
+
+Workshop loop: --write-accepted FILE writes every distinct name and task
+with the best guess (code filled at or above the threshold, candidates
+below it). Edit the code column ("-" = not a national document; a blank
+code = not decided yet) and pass the file back with --accepted FILE.
+Writing over the --accepted file keeps every earlier decision.
+
+--view findings (default) writes the findings report (--format table,
+json, csv or junit); mappings lists each document's match; coverage the
+service task × phase summary (both: --format table, json or csv). The
+exit code follows the findings whatever the view.`
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error {
+	*s = append(*s, v)
+	return nil
+}
+
+func runMap(e env) error {
+	var cf catalogueFlags
+	var of outputFlags
+	var inventories stringList
+	var accepted, writeAccepted, view, columns, sheets string
+	var threshold float64
+	var allTasks bool
+	fs := newFlags(e, "map", mapUsage)
+	cf.register(fs)
+	of.register(fs, "table")
+	fs.Var(&inventories, "inventory", "inventory `file` (.xlsx or .csv); repeat for several, or give them as arguments")
+	fs.StringVar(&accepted, "accepted", "", "accepted-mappings `file` (CSV, or XLSX with name and code columns) from a workshop")
+	fs.StringVar(&writeAccepted, "write-accepted", "", "write the accepted-mappings template with the current best guesses to `file`")
+	fs.Float64Var(&threshold, "threshold", mapping.DefaultThreshold, "confidence at or above which a match is asserted (0 < X ≤ 1)")
+	fs.StringVar(&view, "view", "findings", "what to write: findings, mappings or coverage")
+	fs.BoolVar(&allTasks, "all-tasks", false, "coverage: include service tasks the inventory has no documents for")
+	fs.StringVar(&columns, "columns", "", "inventory column-mapping `file` (YAML/CSV: header → field) for headers no synonym catches")
+	fs.StringVar(&sheets, "sheet", "", "read only these workbook sheets (comma-separated `names`)")
+	if err := parseFlags(fs, e.args); err != nil {
+		return err
+	}
+	inventories = append(inventories, fs.Args()...)
+	if len(inventories) == 0 {
+		fs.Usage()
+		return usageErr("map: give an inventory with --inventory FILE")
+	}
+	if !(threshold > 0 && threshold <= 1) {
+		return usageErr("map: --threshold must be above 0 and at most 1, not %v", threshold)
+	}
+	switch view {
+	case "findings":
+	case "mappings", "coverage":
+		switch strings.ToLower(of.format) {
+		case "table", "json", "csv":
+		default:
+			return usageErr("map: --view %s writes table, json or csv, not %q", view, of.format)
+		}
+	default:
+		return usageErr("map: --view must be findings, mappings or coverage, not %q", view)
+	}
+	if writeAccepted == "-" {
+		return usageErr("map: --write-accepted needs a file name (standard output carries the report)")
+	}
+	p, err := of.parse()
+	if err != nil {
+		return err
+	}
+	cat, err := cf.load()
+	if err != nil {
+		return err
+	}
+
+	opts := inventory.Options{}
+	if columns != "" {
+		if opts.Mapping, err = inventory.LoadMapping(columns); err != nil {
+			return unreadable(err)
+		}
+	}
+	for _, s := range strings.Split(sheets, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			opts.Sheets = append(opts.Sheets, s)
+		}
+	}
+	inv, err := inventory.ReadFiles(inventories, cat, opts)
+	if err != nil {
+		return unreadable(err)
+	}
+	if len(inv.Documents) == 0 {
+		return fmt.Errorf("%w: %s: no documents read (%d rows rejected)", kartoitus.ErrNotRecognised, strings.Join(inventories, ", "), len(inv.Rejected))
+	}
+	mopts := mapping.Options{Threshold: threshold}
+	if accepted != "" {
+		if mopts.Accepted, err = mapping.ReadAccepted(accepted, cat); err != nil {
+			return unreadable(err)
+		}
+	}
+	res, err := analyzer.Run(analyzer.Input{Catalogue: cat, Inventory: inv, Lang: p.lang, Options: map[string]any{
+		"mapping": mopts, "coverage": coverage.Options{AllTasks: allTasks},
+	}}, mapping.Analyzer, coverage.Analyzer, invregister.Analyzer)
+	if err != nil {
+		return err
+	}
+	mr := res.ResultOf[mapping.Analyzer].(*mapping.Result)
+	cr := res.ResultOf[coverage.Analyzer].(*coverage.Result)
+
+	if writeAccepted != "" {
+		rows := mapping.TemplateRows(cat, inv.Documents, mr, mopts.Accepted)
+		if err := writeTo(e.stdout, writeAccepted, func(w io.Writer) error { return mapping.WriteAccepted(w, rows) }); err != nil {
+			return fmt.Errorf("map: --write-accepted: %w", err)
+		}
+		fmt.Fprintf(e.stderr, "kartoitus: wrote %d rows to %s: fill in or correct the code column, then run with --accepted %s\n",
+			len(rows), writeAccepted, writeAccepted)
+	}
+
+	findings := append(append(append([]finding.Finding(nil), inv.Rejected...), inv.Warnings...), res.Findings...)
+	inputs := append([]finding.Tally(nil), inv.Tallies...)
+	if mopts.Accepted != nil {
+		inputs = append(inputs, mopts.Accepted.Tally)
+	}
+	rules := append(inventory.Rules(), res.Rules()...)
+	if view == "findings" {
+		_, err := of.emit(e, p, "map", inputs, findings, rules)
+		return err
+	}
+	r := mapResult(p, inputs, findings, rules)
+	v := mapView{cat: cat, docs: inv.Documents, mr: mr, cr: cr, lang: p.lang}
+	write := func(w io.Writer) error {
+		if view == "mappings" {
+			return v.writeMappings(w, strings.ToLower(of.format))
+		}
+		return v.writeCoverage(w, strings.ToLower(of.format))
+	}
+	if err := writeTo(e.stdout, of.out, write); err != nil {
+		return err
+	}
+	if r.Summary.Failed {
+		return fmt.Errorf("%w: %d at or above %s", kartoitus.ErrFindings, finding.AtOrAbove(r.Findings, p.failOn), p.failOn)
+	}
+	return nil
+}
+
+// mapResult applies the ignore file as emit does, without writing, so the
+// mappings and coverage views exit like the findings view.
+func mapResult(p parsedOutput, inputs []finding.Tally, fs []finding.Finding, rules []finding.Rule) *report.Result {
+	now := time.Now()
+	kept, suppressed := p.ignore.Apply(fs, now)
+	kept = append(kept, p.ignore.Unused(now)...)
+	r := report.NewResult("map", p.lang, p.failOn, inputs, kept, rules)
+	r.Suppressed = len(suppressed)
+	return r
+}
+
+// mapView renders the mappings and coverage views.
+type mapView struct {
+	cat  *sosmeta.Catalogue
+	docs []inventory.Document
+	mr   *mapping.Result
+	cr   *coverage.Result
+	lang finding.Lang
+}
+
+// MappingRow is one document in the mappings view (JSON and CSV).
+type MappingRow struct {
+	Doc        int                 `json:"doc"`
+	Source     finding.Location    `json:"source"`
+	Name       string              `json:"name"`
+	Task       string              `json:"task,omitempty"`
+	Key        string              `json:"key,omitempty"`
+	National   string              `json:"national_name,omitempty"`
+	Method     mapping.Method      `json:"method"`
+	Confidence float64             `json:"confidence"`
+	Field      string              `json:"field,omitempty"`
+	Candidates []mapping.Candidate `json:"candidates,omitempty"`
+}
+
+func (v mapView) rows() []MappingRow {
+	out := make([]MappingRow, 0, len(v.mr.Matches))
+	for _, m := range v.mr.Matches {
+		d := &v.docs[m.Doc]
+		row := MappingRow{Doc: m.Doc, Source: d.Source, Name: d.Name, Task: m.Task, Key: m.Key,
+			Method: m.Method, Confidence: m.Confidence, Field: m.Field, Candidates: m.Candidates}
+		if d.Task() != "" {
+			row.Task = d.Task()
+		}
+		if dt := v.cat.ByKey(m.Key); dt != nil {
+			row.National = dt.NameFI
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+func (v mapView) taskName(id string) string {
+	if t := v.cat.Task(id); t != nil {
+		return t.Name(string(v.lang))
+	}
+	if id == "" {
+		return v.text("(ei palvelutehtävää)", "(no service task)")
+	}
+	return id
+}
+
+func (v mapView) phaseName(id string) string {
+	if p := v.cat.Phase(id); p != nil {
+		return p.Name(string(v.lang))
+	}
+	return v.text("(ei vaihetta)", "(no phase)")
+}
+
+func (v mapView) text(fi, en string) string {
+	return finding.T(fi, en).In(v.lang)
+}
+
+func candidateKeys(cs []mapping.Candidate, skipFirst bool) string {
+	var parts []string
+	for i, c := range cs {
+		if i == 0 && skipFirst {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s (%.2f)", c.Key, c.Confidence))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (v mapView) writeMappings(w io.Writer, format string) error {
+	rows := v.rows()
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Schema    string       `json:"schema"`
+			Threshold float64      `json:"threshold"`
+			Accepted  string       `json:"accepted,omitempty"`
+			Documents []MappingRow `json:"documents"`
+		}{"kartoitus.mappings/v1", v.mr.Threshold, v.mr.Accepted, rows})
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"file", "sheet", "row", "name", "service_task", "code", "national_name", "method", "confidence", "field", "candidates"})
+		for _, r := range rows {
+			cw.Write([]string{r.Source.File, r.Source.Sheet, itoaRow(r.Source.Row), r.Name, r.Task, r.Key, r.National,
+				string(r.Method), strconv.FormatFloat(r.Confidence, 'f', 3, 64), r.Field, candidateKeys(r.Candidates, r.Key != "")})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, v.text("RIVI\tASIAKIRJA\tPALVELUTEHTÄVÄ\tKOODI\tVALTAKUNNALLINEN NIMI\tMENETELMÄ\tVARMUUS\tEHDOKKAAT",
+		"ROW\tDOCUMENT\tSERVICE TASK\tCODE\tNATIONAL NAME\tMETHOD\tCONFIDENCE\tCANDIDATES"))
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t%s\n", rowRef(r.Source), clip(r.Name, 48), v.taskName(r.Task),
+			dash(r.Key), clip(r.National, 56), r.Method, r.Confidence, candidateKeys(r.Candidates, r.Key != ""))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	mapped, accepted := 0, 0
+	for _, r := range rows {
+		if r.Key != "" {
+			mapped++
+		}
+		if r.Method == mapping.MethodAccepted {
+			accepted++
+		}
+	}
+	_, err := fmt.Fprintf(w, v.text("\n%d/%d asiakirjaa kohdistettu (kynnys %.2f, hyväksyttyjä %d); ehdokkaat tarjotaan kynnyksen alittaville.\n",
+		"\n%d/%d documents mapped (threshold %.2f, accepted %d); candidates are offered below the threshold.\n"),
+		mapped, len(rows), v.mr.Threshold, accepted)
+	return err
+}
+
+func (v mapView) writeCoverage(w io.Writer, format string) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Schema string `json:"schema"`
+			*coverage.Result
+		}{"kartoitus.coverage/v1", v.cr})
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"service_task", "phase", "present", "missing", "extra", "undecided", "misphased", "duplicates", "wrong_task", "present_codes", "missing_codes"})
+		for _, t := range v.cr.Tasks {
+			for _, c := range t.Cells {
+				if empty(c) {
+					continue
+				}
+				var pk []string
+				for _, p := range c.Present {
+					pk = append(pk, p.Key)
+				}
+				cw.Write([]string{t.Task, c.Phase, strconv.Itoa(len(c.Present)), strconv.Itoa(len(c.Missing)), strconv.Itoa(len(c.Extra)),
+					strconv.Itoa(len(c.Undecided)), strconv.Itoa(len(c.Misphased)), strconv.Itoa(len(c.Duplicates)), strconv.Itoa(len(c.WrongTask)),
+					strings.Join(pk, " "), strings.Join(c.Missing, " ")})
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, v.text("PALVELUTEHTÄVÄ\tVAIHE\tON\tPUUTTUU\tYLIMÄÄRÄISET\tRATKAISEMATTA\tERI VAIHE\tPÄÄLLEKKÄISET\tVÄÄRÄ TEHTÄVÄ\tPUUTTUVAT KOODIT",
+		"SERVICE TASK\tPHASE\tPRESENT\tMISSING\tEXTRA\tUNDECIDED\tMISPHASED\tDUPLICATES\tWRONG TASK\tMISSING CODES"))
+	for _, t := range v.cr.Tasks {
+		for _, c := range t.Cells {
+			if empty(c) {
+				continue
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", v.taskName(t.Task), v.phaseName(c.Phase),
+				len(c.Present), len(c.Missing), len(c.Extra), len(c.Undecided), len(c.Misphased), len(c.Duplicates), len(c.WrongTask),
+				clip(strings.Join(c.Missing, " "), 60))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", v.taskName(t.Task), v.text("YHTEENSÄ", "TOTAL"),
+			t.Totals.Present, t.Totals.Missing, t.Totals.Extra, t.Totals.Undecided, t.Totals.Misphased, t.Totals.Duplicates, t.Totals.WrongTask,
+			v.text(fmt.Sprintf("%d/%d tehtäväkohtaista tyyppiä", t.Totals.Expected-t.Totals.Missing, t.Totals.Expected),
+				fmt.Sprintf("%d/%d task-specific types", t.Totals.Expected-t.Totals.Missing, t.Totals.Expected)))
+	}
+	return tw.Flush()
+}
+
+func empty(c coverage.Cell) bool {
+	return len(c.Present)+len(c.Missing)+len(c.Extra)+len(c.Misphased)+len(c.Duplicates)+len(c.WrongTask) == 0
+}
+
+func rowRef(l finding.Location) string {
+	s := filepath.Base(l.File)
+	if l.Sheet != "" {
+		s += ":" + l.Sheet
+	}
+	if l.Row > 0 {
+		s += ":" + strconv.Itoa(l.Row)
+	}
+	return s
+}
+
+func itoaRow(r int) string {
+	if r == 0 {
+		return ""
+	}
+	return strconv.Itoa(r)
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// clip shortens s to n runes for the console table.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,534 @@
+// Package coverage compares what an organisation produces with what the
+// national catalogue expects, per service task and process phase: the
+// national types present, the task-specific types missing, local
+// documents with no national counterpart, documents recorded in another
+// phase than the national default, several local documents on one type,
+// and documents whose type does not belong to the stated service task.
+//
+// The task and phase defaults it compares against are inferences
+// (sosmeta curated data, overridable by an overlay), so the rules that
+// rest on them are marked Inferred.
+package coverage
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kartoitus/kartoitus/analyzer"
+	"github.com/kartoitus/kartoitus/analyzer/mapping"
+	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/textnorm"
+	"github.com/kartoitus/kartoitus/inventory"
+	"github.com/kartoitus/kartoitus/sosmeta"
+)
+
+// Result is the coverage analysis: one row per service task that the
+// inventory covers, one cell per process phase. Document references are
+// indexes into Inventory.Documents; national types are catalogue keys.
+type Result struct {
+	// Phases lists the phase IDs in process order; the last entry, "",
+	// collects documents and types without a phase. Every Task has one
+	// Cell per entry, in this order.
+	Phases []string `json:"phases"`
+	Tasks  []Task   `json:"tasks"`
+}
+
+// Task is the coverage of one service task.
+type Task struct {
+	// Task is the service task ID; "" holds documents whose task is
+	// neither stated nor inferable from the name.
+	Task   string `json:"task"`
+	Cells  []Cell `json:"cells"`
+	Totals Totals `json:"totals"`
+}
+
+// Cell is one service task × phase. National types sit in the cell of
+// their national default phase; documents without a national type sit in
+// the cell of their local phase.
+type Cell struct {
+	Phase string `json:"phase"`
+	// Present: national types that local documents of the task map to.
+	Present []Present `json:"present,omitempty"`
+	// Missing: task-specific national types of the task and phase that no
+	// local document maps to (common types are never missing; a type of
+	// several tasks that no document has is listed under the first of its
+	// tasks the result covers).
+	Missing []string `json:"missing,omitempty"`
+	// Extra: documents with no national type. Undecided is the subset
+	// still waiting for a workshop decision (candidates were offered);
+	// the rest were confirmed as local or had no plausible candidate.
+	Extra     []int `json:"extra,omitempty"`
+	Undecided []int `json:"undecided,omitempty"`
+	// Misphased: documents whose local phase differs from the national
+	// default phase of their type.
+	Misphased []Misphased `json:"misphased,omitempty"`
+	// Duplicates: national types with more than one local document.
+	Duplicates []Present `json:"duplicates,omitempty"`
+	// WrongTask: documents whose national type is not assigned to the
+	// service task they are recorded under.
+	WrongTask []int `json:"wrong_task,omitempty"`
+}
+
+// Present is a national type and the local documents mapped to it.
+type Present struct {
+	Key  string `json:"key"`
+	Docs []int  `json:"docs"`
+	// Common types belong to every service task.
+	Common bool `json:"common,omitempty"`
+}
+
+// Misphased is a document recorded in another phase than its type's
+// national default.
+type Misphased struct {
+	Doc      int    `json:"doc"`
+	Key      string `json:"key"`
+	Local    string `json:"local_phase"`
+	National string `json:"national_phase"`
+}
+
+// Totals count a task's cells.
+type Totals struct {
+	Present    int `json:"present"`
+	Missing    int `json:"missing"`
+	Extra      int `json:"extra"`
+	Undecided  int `json:"undecided"`
+	Misphased  int `json:"misphased"`
+	Duplicates int `json:"duplicates"`
+	WrongTask  int `json:"wrong_task"`
+	// Expected is the number of task-specific national types of the task.
+	Expected int `json:"expected"`
+}
+
+// Cell returns the cell of a phase ("" = no phase), or nil.
+func (t *Task) Cell(phase string) *Cell {
+	for i := range t.Cells {
+		if t.Cells[i].Phase == phase {
+			return &t.Cells[i]
+		}
+	}
+	return nil
+}
+
+// Task returns a task's coverage, or nil.
+func (r *Result) Task(id string) *Task {
+	for i := range r.Tasks {
+		if r.Tasks[i].Task == id {
+			return &r.Tasks[i]
+		}
+	}
+	return nil
+}
+
+// Options configure the analysis through Input.Options["coverage"].
+type Options struct {
+	// AllTasks covers every service task, not only those the inventory
+	// has documents for (an organiser of all services wants to see the
+	// tasks it has not inventoried at all).
+	AllTasks bool
+}
+
+const (
+	basisCatalogue = "Sosmeta " + sosmeta.DocumentTypeOID
+	basisTask      = "703/2023 § 37; Sosmeta " + sosmeta.ServiceTaskOID
+	basisPhase     = "Sosmeta " + sosmeta.PhaseOID
+)
+
+// Rules of the coverage analysis.
+var (
+	RuleMissing = finding.Rule{
+		ID: "COV001", Severity: finding.Info, Inferred: true,
+		Title: finding.T("Palvelutehtävän valtakunnallinen asiakirjatyyppi puuttuu inventaariosta", "National document type of the service task missing from the inventory"),
+		Basis: basisCatalogue,
+	}
+	RuleExtra = finding.Rule{
+		ID: "COV002", Severity: finding.Info,
+		Title: finding.T("Paikallinen asiakirja, jolla ei ole valtakunnallista vastinetta", "Local document with no national counterpart"),
+		Basis: basisCatalogue,
+	}
+	RuleMisphased = finding.Rule{
+		ID: "COV003", Severity: finding.Info, Inferred: true,
+		Title: finding.T("Asiakirja on eri prosessivaiheessa kuin valtakunnallinen oletus", "Document is in another process phase than the national default"),
+		Basis: basisPhase,
+	}
+	RuleDuplicate = finding.Rule{
+		ID: "COV004", Severity: finding.Info,
+		Title: finding.T("Useita paikallisia asiakirjoja samalla valtakunnallisella tyypillä", "Several local documents on one national type"),
+		Basis: basisCatalogue,
+	}
+	RuleWrongTask = finding.Rule{
+		ID: "COV005", Severity: finding.Warning, Inferred: true,
+		Title: finding.T("Asiakirjatyyppi ei kuulu ilmoitettuun palvelutehtävään", "Document type does not belong to the stated service task"),
+		Basis: basisTask,
+	}
+)
+
+// Rules lists every rule of the analysis.
+var Rules = []finding.Rule{RuleMissing, RuleExtra, RuleMisphased, RuleDuplicate, RuleWrongTask}
+
+// Analyzer computes coverage; its result is *Result.
+var Analyzer = &analyzer.Analyzer{
+	Name: "coverage",
+	Doc: `national document types present, missing and extra per service task and phase
+
+Reads the mapping result. Missing types are task-specific types only;
+multi-task types count as present when any of their tasks has them.`,
+	Rules:    Rules,
+	Requires: []*analyzer.Analyzer{mapping.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analyzer.Pass) (any, error) {
+	var opts Options
+	if o, ok := pass.Options["coverage"]; ok {
+		switch v := o.(type) {
+		case Options:
+			opts = v
+		case *Options:
+			if v != nil {
+				opts = *v
+			}
+		default:
+			return nil, fmt.Errorf("options: want coverage.Options, got %T", o)
+		}
+	}
+	mr, _ := pass.ResultOf[mapping.Analyzer].(*mapping.Result)
+	if mr == nil {
+		return nil, fmt.Errorf("no mapping result")
+	}
+	var docs []inventory.Document
+	if pass.Inventory != nil {
+		docs = pass.Inventory.Documents
+	}
+	res := Compute(pass.Catalogue, docs, mr, opts)
+	report(pass, docs, mr, res)
+	return res, nil
+}
+
+// docTasks returns the tasks a document is counted under. Of the stated
+// tasks (a legacy name such as "Kotipalvelut" resolves to several, default
+// first) those its task-specific national type belongs to, else the
+// default one; with no stated task, the one mapping inferred from the
+// name; else "".
+func docTasks(cat *sosmeta.Catalogue, d *inventory.Document, m *mapping.Match) (tasks []string, stated bool) {
+	if len(d.ServiceTasks) == 1 {
+		return d.ServiceTasks, true
+	}
+	if len(d.ServiceTasks) > 1 {
+		if m != nil && m.Key != "" {
+			if dt := cat.ByKey(m.Key); dt != nil && !dt.Common {
+				var fit []string
+				for _, t := range d.ServiceTasks {
+					if dt.BelongsTo(t) {
+						fit = append(fit, t)
+					}
+				}
+				if len(fit) > 0 {
+					return fit, true
+				}
+			}
+		}
+		return d.ServiceTasks[:1], true
+	}
+	if m != nil && m.Task != "" {
+		return []string{m.Task}, false
+	}
+	return []string{""}, false
+}
+
+// Compute builds the coverage result; it is exported for the report and
+// graph packages, which may recompute it for a filtered inventory.
+func Compute(cat *sosmeta.Catalogue, docs []inventory.Document, mr *mapping.Result, opts Options) *Result {
+	res := &Result{}
+	for _, p := range cat.Phases {
+		res.Phases = append(res.Phases, p.ID)
+	}
+	res.Phases = append(res.Phases, "")
+
+	// Which tasks are covered, and which task × key pairs are present.
+	covered := map[string]bool{}
+	if opts.AllTasks {
+		for _, t := range cat.Tasks {
+			covered[t.ID] = true
+		}
+	}
+	present := map[string]map[string][]int{} // task → key → docs
+	presentAnywhere := map[string]bool{}     // key → some document maps to it
+	for i := range docs {
+		m := mr.ByDoc(i)
+		tasks, _ := docTasks(cat, &docs[i], m)
+		for _, t := range tasks {
+			covered[t] = true
+			if m != nil && m.Key != "" {
+				if present[t] == nil {
+					present[t] = map[string][]int{}
+				}
+				present[t][m.Key] = append(present[t][m.Key], i)
+			}
+		}
+		if m != nil && m.Key != "" {
+			presentAnywhere[m.Key] = true
+		}
+	}
+	var taskIDs []string
+	for _, t := range cat.Tasks {
+		if covered[t.ID] {
+			taskIDs = append(taskIDs, t.ID)
+		}
+	}
+	if covered[""] {
+		taskIDs = append(taskIDs, "")
+	}
+
+	for _, tid := range taskIDs {
+		tc := Task{Task: tid}
+		cells := map[string]*Cell{}
+		for _, p := range res.Phases {
+			tc.Cells = append(tc.Cells, Cell{Phase: p})
+		}
+		for i := range tc.Cells {
+			cells[tc.Cells[i].Phase] = &tc.Cells[i]
+		}
+		cellOf := func(phase string) *Cell {
+			if c := cells[phase]; c != nil {
+				return c
+			}
+			return cells[""]
+		}
+		// Present and duplicates, in catalogue order of keys.
+		keys := make([]string, 0, len(present[tid]))
+		for k := range present[tid] {
+			keys = append(keys, k)
+		}
+		sortKeys(cat, keys)
+		for _, k := range keys {
+			d := cat.ByKey(k)
+			p := Present{Key: k, Docs: present[tid][k], Common: d != nil && d.Common}
+			phase := ""
+			if d != nil {
+				phase = d.Phase
+			}
+			c := cellOf(phase)
+			c.Present = append(c.Present, p)
+			tc.Totals.Present++
+			if len(p.Docs) > 1 {
+				c.Duplicates = append(c.Duplicates, p)
+				tc.Totals.Duplicates++
+			}
+		}
+		// Missing task-specific types.
+		if tid != "" {
+			for _, d := range cat.TypesForTask(tid) {
+				tc.Totals.Expected++
+				if _, ok := present[tid][d.Key()]; ok {
+					continue
+				}
+				if present[""] != nil && present[""][d.Key()] != nil {
+					continue // a task-less document has it
+				}
+				if len(d.Tasks) > 1 {
+					if presentAnywhere[d.Key()] && anyTaskHas(present, d) {
+						continue // a multi-task type present under one of its tasks
+					}
+					if firstCovered(d, covered) != tid {
+						continue // missing everywhere: listed once, under its first covered task
+					}
+				}
+				c := cellOf(d.Phase)
+				c.Missing = append(c.Missing, d.Key())
+				tc.Totals.Missing++
+			}
+		}
+		// Per-document facts: extra, misphased, wrong task.
+		for i := range docs {
+			m := mr.ByDoc(i)
+			tasks, stated := docTasks(cat, &docs[i], m)
+			if !contains(tasks, tid) {
+				continue
+			}
+			if m == nil || m.Key == "" {
+				c := cellOf(docs[i].Phase)
+				c.Extra = append(c.Extra, i)
+				tc.Totals.Extra++
+				if m != nil && m.Method != mapping.MethodAccepted && len(m.Candidates) > 0 {
+					c.Undecided = append(c.Undecided, i)
+					tc.Totals.Undecided++
+				}
+				continue
+			}
+			d := cat.ByKey(m.Key)
+			if d == nil {
+				continue
+			}
+			if docs[i].Phase != "" && d.Phase != "" && docs[i].Phase != d.Phase {
+				c := cellOf(d.Phase)
+				c.Misphased = append(c.Misphased, Misphased{Doc: i, Key: m.Key, Local: docs[i].Phase, National: d.Phase})
+				tc.Totals.Misphased++
+			}
+			if stated && tid != "" && !d.BelongsTo(tid) {
+				c := cellOf(d.Phase)
+				c.WrongTask = append(c.WrongTask, i)
+				tc.Totals.WrongTask++
+			}
+		}
+		res.Tasks = append(res.Tasks, tc)
+	}
+	return res
+}
+
+// firstCovered returns the first of a type's tasks that the result
+// covers.
+func firstCovered(d *sosmeta.DocumentType, covered map[string]bool) string {
+	for _, t := range d.Tasks {
+		if covered[t] {
+			return t
+		}
+	}
+	return ""
+}
+
+func anyTaskHas(present map[string]map[string][]int, d *sosmeta.DocumentType) bool {
+	for _, t := range d.Tasks {
+		if present[t] != nil && present[t][d.Key()] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// sortKeys orders catalogue keys by phase order, then code.
+func sortKeys(cat *sosmeta.Catalogue, keys []string) {
+	order := func(k string) int {
+		if d := cat.ByKey(k); d != nil {
+			if o := cat.PhaseOrder(d.Phase); o > 0 {
+				return o
+			}
+		}
+		return 99
+	}
+	sort.SliceStable(keys, func(i, j int) bool {
+		oi, oj := order(keys[i]), order(keys[j])
+		if oi != oj {
+			return oi < oj
+		}
+		gi, gj := strings.HasPrefix(keys[i], "group:"), strings.HasPrefix(keys[j], "group:")
+		if gi != gj {
+			return gj
+		}
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) < len(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// report writes the findings. Fingerprints are the task, the type and
+// folded document names: never rows.
+func report(pass *analyzer.Pass, docs []inventory.Document, mr *mapping.Result, res *Result) {
+	cat := pass.Catalogue
+	taskName := func(id string) (fi, en string) {
+		if t := cat.Task(id); t != nil {
+			return t.FI, t.EN
+		}
+		return "(ei palvelutehtävää)", "(no service task)"
+	}
+	phaseName := func(id string) (fi, en string) {
+		if p := cat.Phase(id); p != nil {
+			return p.FI, p.EN
+		}
+		return id, id
+	}
+	typeName := func(k string) string {
+		if d := cat.ByKey(k); d != nil {
+			return d.NameFI
+		}
+		return k
+	}
+	for _, t := range res.Tasks {
+		tfi, ten := taskName(t.Task)
+		for _, c := range t.Cells {
+			for _, k := range c.Missing {
+				pfi, pen := phaseName(c.Phase)
+				f := finding.New(RuleMissing, finding.Text{
+					FI: fmt.Sprintf("%s, %s: valtakunnallista asiakirjatyyppiä %s %q ei ole inventaariossa", tfi, pfi, k, typeName(k)),
+					EN: fmt.Sprintf("%s, %s: national document type %s %q is not in the inventory", ten, pen, k, typeName(k)),
+				}, finding.Location{Key: t.Task + "/" + k}, t.Task, k)
+				f.Code, f.ServiceTask = k, t.Task
+				pass.Report(f)
+			}
+			for _, i := range c.Extra {
+				m := mr.ByDoc(i)
+				if m == nil || m.Method != mapping.MethodAccepted {
+					continue // unmapped documents are MAP001/MAP002 already
+				}
+				d := &docs[i]
+				f := finding.New(RuleExtra, finding.Text{
+					FI: fmt.Sprintf("%q (%s) on vahvistettu paikalliseksi asiakirjaksi: sitä ei arkistoida rakenteisena Kanta-asiakirjana; päätä sen käsittely TOS:ssa/AMS:ssa", d.Name, tfi),
+					EN: fmt.Sprintf("%q (%s) is confirmed as a local document: it is not archived as a structured Kanta document; decide its handling in the TOS/AMS", d.Name, ten),
+				}, d.Source, t.Task, textnorm.Fold(d.Name))
+				f.ServiceTask = t.Task
+				pass.Report(f)
+			}
+			for _, mp := range c.Misphased {
+				d := &docs[mp.Doc]
+				lfi, len_ := phaseName(mp.Local)
+				nfi, nen := phaseName(mp.National)
+				f := finding.New(RuleMisphased, finding.Text{
+					FI: fmt.Sprintf("%q (%s %s): inventaarion vaihe %q, valtakunnallinen oletus %q", d.Name, mp.Key, typeName(mp.Key), lfi, nfi),
+					EN: fmt.Sprintf("%q (%s %s): inventory phase %q, national default %q", d.Name, mp.Key, typeName(mp.Key), len_, nen),
+				}, d.Source, t.Task, mp.Key, textnorm.Fold(d.Name), mp.Local)
+				f.Code, f.ServiceTask = mp.Key, t.Task
+				pass.Report(f)
+			}
+			for _, dup := range c.Duplicates {
+				names := make([]string, 0, len(dup.Docs))
+				var rows []string
+				for _, i := range dup.Docs {
+					names = append(names, fmt.Sprintf("%q", docs[i].Name))
+					rows = append(rows, docs[i].Source.String())
+				}
+				folded := make([]string, 0, len(dup.Docs))
+				for _, i := range dup.Docs {
+					folded = append(folded, textnorm.Fold(docs[i].Name))
+				}
+				sort.Strings(folded)
+				loc := docs[dup.Docs[0]].Source
+				f := finding.New(RuleDuplicate, finding.Text{
+					FI: fmt.Sprintf("%s: %d paikallista asiakirjaa tyypillä %s %q: %s (%s); yhdistä tai perustele erillisyys",
+						tfi, len(dup.Docs), dup.Key, typeName(dup.Key), strings.Join(names, ", "), strings.Join(rows, "; ")),
+					EN: fmt.Sprintf("%s: %d local documents on type %s %q: %s (%s); merge them or document why they differ",
+						ten, len(dup.Docs), dup.Key, typeName(dup.Key), strings.Join(names, ", "), strings.Join(rows, "; ")),
+				}, loc, append([]string{t.Task, dup.Key}, folded...)...)
+				f.Code, f.ServiceTask = dup.Key, t.Task
+				pass.Report(f)
+			}
+			for _, i := range c.WrongTask {
+				d := &docs[i]
+				m := mr.ByDoc(i)
+				dt := cat.ByKey(m.Key)
+				var bfi, ben []string
+				for _, bt := range dt.Tasks {
+					fi, en := taskName(bt)
+					bfi, ben = append(bfi, fi), append(ben, en)
+				}
+				f := finding.New(RuleWrongTask, finding.Text{
+					FI: fmt.Sprintf("%q on kirjattu palvelutehtävään %s, mutta tyyppi %s %q kuuluu palvelutehtäviin: %s (oletus; ohitettavissa overlay-tiedostolla)",
+						d.Name, tfi, m.Key, dt.NameFI, strings.Join(bfi, ", ")),
+					EN: fmt.Sprintf("%q is recorded under %s, but type %s %q belongs to: %s (a default; an overlay can override it)",
+						d.Name, ten, m.Key, dt.NameFI, strings.Join(ben, ", ")),
+				}, d.Source, t.Task, m.Key, textnorm.Fold(d.Name))
+				f.Code, f.ServiceTask = m.Key, t.Task
+				pass.Report(f)
+			}
+		}
+	}
+}

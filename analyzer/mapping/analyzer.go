@@ -1,0 +1,206 @@
+// Package mapping decides which national Sosmeta client-document type
+// each inventory document is. Methods, in order of trust: a mapping the
+// workshop accepted; an explicit code, OID or national name in the row;
+// the exact or normalised local name; synonyms and abbreviations (shipped
+// in data/synonyms.yaml, plus the overlay's); and a fuzzy match that
+// understands Finnish compounds and inflection, with the service task as
+// context. Below the confidence threshold candidates are offered, not
+// asserted.
+package mapping
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kartoitus/kartoitus/analyzer"
+	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/textnorm"
+	"github.com/kartoitus/kartoitus/sosmeta"
+)
+
+// Options configure the analyzer through Input.Options["mapping"].
+type Options struct {
+	// Threshold is the confidence at which a match is asserted (0 =
+	// DefaultThreshold).
+	Threshold float64
+	// Accepted is the accepted-mappings file, if any.
+	Accepted *Accepted
+	// Vocabulary replaces the shipped synonyms (nil = shipped).
+	Vocabulary *Vocabulary
+}
+
+const basisCatalogue = "Sosmeta " + sosmeta.DocumentTypeOID
+
+// Rules of the mapping analysis.
+var (
+	RuleUnmapped = finding.Rule{
+		ID: "MAP001", Severity: finding.Warning,
+		Title: finding.T("Asiakirjalle ei löytynyt valtakunnallista asiakirjatyyppiä", "No national document type found for the document"),
+		Basis: basisCatalogue,
+	}
+	RuleLowConfidence = finding.Rule{
+		ID: "MAP002", Severity: finding.Warning,
+		Title: finding.T("Valtakunnallinen asiakirjatyyppi epävarma: ehdokkaat tarjolla", "National document type uncertain: candidates offered"),
+		Basis: basisCatalogue,
+	}
+	RuleUnknownCode = finding.Rule{
+		ID: "MAP003", Severity: finding.Error,
+		Title: finding.T("Rivin valtakunnallista koodia tai OID:ta ei ole luokituksessa", "The row's national code or OID is not in the classification"),
+		Basis: basisCatalogue,
+	}
+	RuleObsoleteType = finding.Rule{
+		ID: "MAP004", Severity: finding.Warning,
+		Title: finding.T("Asiakirjatyypillä on vain vanhentuneita rakenteita", "The document type exists only as obsolete structures"),
+		Basis: basisCatalogue,
+	}
+	RuleObsoleteName = finding.Rule{
+		ID: "MAP005", Severity: finding.Info,
+		Title: finding.T("Rivillä on asiakirjatyypin vanhentunut nimi tai rakenneversio", "The row uses an obsolete name or structure version of the type"),
+		Basis: basisCatalogue,
+	}
+	RuleUnusedAccepted = finding.Rule{
+		ID: "MAP007", Severity: finding.Info,
+		Title: finding.T("Hyväksyttyä vastaavuutta ei käytetty: asiakirjaa ei ole inventaariossa", "Accepted mapping not used: no such document in the inventory"),
+		Basis: basisCatalogue,
+	}
+	RuleAcceptedOverridesCode = finding.Rule{
+		ID: "MAP008", Severity: finding.Warning,
+		Title: finding.T("Hyväksytty vastaavuus poikkeaa rivin valtakunnallisesta koodista", "Accepted mapping differs from the national code in the row"),
+		Basis: basisCatalogue,
+	}
+)
+
+// Rules lists every rule of the analysis.
+var Rules = []finding.Rule{RuleUnmapped, RuleLowConfidence, RuleUnknownCode, RuleObsoleteType, RuleObsoleteName,
+	RuleAcceptedRow, RuleUnusedAccepted, RuleAcceptedOverridesCode}
+
+// Analyzer maps every inventory document; its result is *Result.
+var Analyzer = &analyzer.Analyzer{
+	Name: "mapping",
+	Doc: `map inventory documents to national Sosmeta document types
+
+Accepted mappings first, then an explicit code/OID/name in the row, the
+exact or normalised local name, synonyms and abbreviations, and a fuzzy
+match. Below the threshold the top candidates are offered, not asserted.`,
+	Rules: Rules,
+	Run:   run,
+}
+
+func run(pass *analyzer.Pass) (any, error) {
+	var opts Options
+	if o, ok := pass.Options["mapping"]; ok {
+		switch v := o.(type) {
+		case Options:
+			opts = v
+		case *Options:
+			if v != nil {
+				opts = *v
+			}
+		default:
+			return nil, fmt.Errorf("options: want mapping.Options, got %T", o)
+		}
+	}
+	m, err := NewMatcher(pass.Catalogue, opts.Vocabulary, opts.Threshold, opts.Accepted)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Threshold: m.threshold, Matches: []Match{}}
+	if opts.Accepted != nil {
+		res.Accepted = opts.Accepted.Source
+		for _, f := range opts.Accepted.Rejected {
+			pass.Report(f)
+		}
+	}
+	if pass.Inventory == nil {
+		return res, nil
+	}
+	used := map[*AcceptedEntry]bool{}
+	for i := range pass.Inventory.Documents {
+		d := &pass.Inventory.Documents[i]
+		mt, notes := m.Match(InputOf(d))
+		mt.Doc = i
+		res.Matches = append(res.Matches, mt)
+		if mt.Method == MethodAccepted {
+			used[opts.Accepted.Entry(d.Name, d.ServiceTasks)] = true
+		}
+		reportMatch(pass, m.threshold, d.Name, d.Source, mt, notes)
+	}
+	if opts.Accepted != nil {
+		for _, e := range opts.Accepted.Entries {
+			if used[e] {
+				continue
+			}
+			f := finding.New(RuleUnusedAccepted, finding.Tf(
+				"hyväksytty vastaavuus %q → %s ei vastaa yhtään inventaarion asiakirjaa (nimi tai palvelutehtävä muuttunut?)",
+				"accepted mapping %q → %s matches no inventory document (name or service task changed?)", e.Name, show(e.Key)),
+				finding.Location{File: opts.Accepted.Source, Row: e.Row}, textnorm.Fold(e.Name), e.Task, e.Key)
+			f.Code, f.ServiceTask = e.Key, e.Task
+			pass.Report(f)
+		}
+	}
+	return res, nil
+}
+
+// reportMatch turns a match and its notes into findings. Fingerprints use
+// the folded name, the task and the keys, never the row.
+func reportMatch(pass *analyzer.Pass, threshold float64, name string, loc finding.Location, mt Match, notes []Note) {
+	cat := pass.Catalogue
+	fold := textnorm.Fold(name)
+	add := func(r finding.Rule, msg finding.Text, code string, keys ...string) {
+		f := finding.New(r, msg, loc, append([]string{fold, mt.Task}, keys...)...)
+		f.Code, f.ServiceTask = code, mt.Task
+		pass.Report(f)
+	}
+	for _, n := range notes {
+		switch n.Kind {
+		case NoteUnknownCode:
+			add(RuleUnknownCode, finding.Tf(
+				"%q: valtakunnallista koodia tai OID:ta %q ei ole Sosmeta-luokituksessa %s; asiakirja kohdistettiin nimen perusteella",
+				"%q: the national code or OID %q is not in the Sosmeta classification %s; the document was matched by its name",
+				name, n.Raw, sosmeta.DocumentTypeOID), "", n.Raw)
+		case NoteObsoleteType:
+			d := cat.ByKey(n.Key)
+			add(RuleObsoleteType, finding.Tf(
+				"%q: asiakirjatyypillä %s %s on vain vanhentuneita rakenteita; valitse voimassa oleva tyyppi",
+				"%q: document type %s %s exists only as obsolete structures; choose a current type",
+				name, n.Key, d.NameFI), n.Key, n.Key)
+		case NoteObsoleteName:
+			d := cat.ByKey(n.Key)
+			add(RuleObsoleteName, finding.Tf(
+				"%q: %q on tyypin %s vanhentunut nimi tai rakenneversio; nykyinen nimi on %q",
+				"%q: %q is an obsolete name or structure version of type %s; the current name is %q",
+				name, n.Raw, n.Key, d.NameFI), n.Key, n.Key, n.Raw)
+		case NoteAcceptedOverridesCode:
+			add(RuleAcceptedOverridesCode, finding.Tf(
+				"%q: hyväksytty vastaavuus %s ohittaa rivin koodin %s (%q); korjaa inventaario tai hyväksytty vastaavuus",
+				"%q: the accepted mapping %s overrides the row's code %s (%q); correct the inventory or the accepted mapping",
+				name, show(mt.Key), n.Key, n.Raw), mt.Key, n.Key, mt.Key)
+		}
+	}
+	if mt.Key != "" || mt.Method == MethodAccepted {
+		return
+	}
+	if len(mt.Candidates) == 0 {
+		add(RuleUnmapped, finding.Tf(
+			"%q: ei vastaavaa valtakunnallista asiakirjatyyppiä; jos asiakirja on asiakasasiakirja, valitse tyyppi hyväksyttyjen vastaavuuksien tiedostoon, muuten merkitse se ei-valtakunnalliseksi (-)",
+			"%q: no matching national document type; if it is a client document, choose the type in the accepted-mappings file, otherwise mark it not national (-)",
+			name), "")
+		return
+	}
+	add(RuleLowConfidence, finding.Tf(
+		"%q: ehdokkaat (varmuus alle kynnyksen %.2f): %s",
+		"%q: candidates (confidence below the threshold %.2f): %s",
+		name, threshold, candidateList(cat, mt.Candidates)), mt.Candidates[0].Key, mt.Candidates[0].Key)
+}
+
+func candidateList(cat *sosmeta.Catalogue, cs []Candidate) string {
+	parts := make([]string, 0, len(cs))
+	for _, c := range cs {
+		name := ""
+		if d := cat.ByKey(c.Key); d != nil {
+			name = " " + d.NameFI
+		}
+		parts = append(parts, fmt.Sprintf("%s%s (%.2f)", c.Key, name, c.Confidence))
+	}
+	return strings.Join(parts, "; ")
+}
