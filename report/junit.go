@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // JUnit writes one test suite per rule and one failing test case per
@@ -30,6 +31,11 @@ type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	ClassName string        `xml:"classname,attr"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
 }
 
 type junitFailure struct {
@@ -73,10 +79,26 @@ func (JUnit) Write(w io.Writer, r *Result) error {
 			}
 			s.Cases = append(s.Cases, c)
 		}
+		if n := r.Omitted[ru.ID]; n > 0 {
+			c := junitCase{Name: fmt.Sprintf("%d more findings not listed", n), ClassName: ru.ID}
+			if ru.Severity >= r.FailOn {
+				c.Failure = &junitFailure{Message: fmt.Sprintf("%d more findings not listed", n), Type: ru.Severity.String(),
+					Text: "see the JSON report counts; raise the per-rule limit to list them"}
+				s.Failures++
+			}
+			s.Cases = append(s.Cases, c)
+		}
 		s.Tests = len(s.Cases)
 		out.Tests += s.Tests
 		out.Failures += s.Failures
 		out.Suites = append(out.Suites, s)
+	}
+	for _, n := range r.NotChecked {
+		// Not checked is neither a pass nor a failure: a skipped case.
+		msg := "missing columns: " + strings.Join(n.Missing, ", ")
+		out.Suites = append(out.Suites, junitSuite{Name: n.Rule + " " + n.Title.In(r.Lang), Tests: 1,
+			Cases: []junitCase{{Name: "not checked", ClassName: n.Rule, Skipped: &junitSkipped{Message: msg}}}})
+		out.Tests++
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err

@@ -33,6 +33,48 @@ type Result struct {
 	// Rules lists every rule that ran, found something or not, so "clean"
 	// is distinguishable from "not checked".
 	Rules []finding.Rule `json:"rules"`
+	// NotChecked lists rules that could not run on this input because a
+	// column they need is absent: never to be read as "clean".
+	NotChecked []NotChecked `json:"not_checked,omitempty"`
+	// Omitted counts, per rule, findings that were counted but not listed
+	// (producers cap findings per rule on very large inputs). Summary
+	// includes them.
+	Omitted map[string]int `json:"omitted,omitempty"`
+}
+
+// NotChecked is a rule that did not run and the columns it lacked.
+type NotChecked struct {
+	Rule    string       `json:"rule"`
+	Title   finding.Text `json:"title"`
+	Missing []string     `json:"missing_columns"`
+}
+
+// AddOmitted records n findings of rule that were counted but not kept,
+// and adds them to the summary (counts per severity, per rule, Failed).
+func (r *Result) AddOmitted(rule finding.Rule, n int) {
+	if n <= 0 {
+		return
+	}
+	if r.Omitted == nil {
+		r.Omitted = map[string]int{}
+	}
+	r.Omitted[rule.ID] += n
+	r.Summary.Total += n
+	switch rule.Severity {
+	case finding.Error:
+		r.Summary.Error += n
+	case finding.Warning:
+		r.Summary.Warning += n
+	default:
+		r.Summary.Info += n
+	}
+	if r.Summary.ByRule == nil {
+		r.Summary.ByRule = map[string]int{}
+	}
+	r.Summary.ByRule[rule.ID] += n
+	if rule.Severity >= r.FailOn {
+		r.Summary.Failed = true
+	}
 }
 
 // Summary counts findings.

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -34,6 +35,13 @@ func (t Table) Write(w io.Writer, r *Result) error {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", ru.ID, ru.Severity, r.Summary.ByRule[ru.ID], ru.Title.In(l))
 	}
 	fmt.Fprintln(tw)
+	if len(r.NotChecked) > 0 {
+		fmt.Fprintln(tw, tr(l, "EI TARKISTETTU\tPUUTTUVAT SARAKKEET\tKUVAUS", "NOT CHECKED\tMISSING COLUMNS\tTITLE"))
+		for _, n := range r.NotChecked {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", n.Rule, strings.Join(n.Missing, ", "), n.Title.In(l))
+		}
+		fmt.Fprintln(tw)
+	}
 	if len(r.Findings) > 0 {
 		fmt.Fprintln(tw, tr(l, "SÄÄNTÖ\tVAKAVUUS\tSIJAINTI\tHAVAINTO", "RULE\tSEVERITY\tLOCATION\tFINDING"))
 		for i, f := range r.Findings {
@@ -42,6 +50,17 @@ func (t Table) Write(w io.Writer, r *Result) error {
 				break
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.RuleID, f.Severity, f.Location.In(l), oneLine(f.Message.In(l)))
+		}
+		fmt.Fprintln(tw)
+	}
+	if len(r.Omitted) > 0 {
+		ids := make([]string, 0, len(r.Omitted))
+		for id := range r.Omitted {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			fmt.Fprintf(tw, tr(l, "%s: %d havaintoa lisää laskettu mutta ei listattu (raja per sääntö)\n", "%s: %d more findings counted but not listed (per-rule limit)\n"), id, r.Omitted[id])
 		}
 		fmt.Fprintln(tw)
 	}

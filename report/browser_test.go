@@ -1,0 +1,384 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"github.com/kartoitus/kartoitus/finding"
+)
+
+// chromium finds Debian's headless-capable Chromium: $CHROMIUM, then the
+// usual paths. chromedp never downloads a browser; it only runs this one.
+func chromium() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	return ""
+}
+
+// browser starts headless Chromium with a throw-away profile and no
+// background traffic, and returns a tab context.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path := chromium()
+	if path == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("chromium is not installed; CI must install it (see .ci/run)")
+		}
+		t.Skip("chromium is not installed (apt-get install chromium); skipping the browser test")
+	}
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	// The whole test, browser start included, must stay well under 30 s.
+	ctx, cancel := context.WithTimeout(context.Background(), 45*time.Second)
+	t.Cleanup(cancel)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")),
+		chromedp.WindowSize(1400, 1000),
+	)
+	t.Cleanup(cancelAlloc)
+	tab, cancelTab := chromedp.NewContext(alloc)
+	t.Cleanup(cancelTab)
+	return tab
+}
+
+// pageLog collects what the page wrote to the console and what it fetched.
+type pageLog struct {
+	mu       sync.Mutex
+	console  []string
+	requests []string
+}
+
+func (p *pageLog) add(dst *[]string, s string) {
+	p.mu.Lock()
+	*dst = append(*dst, s)
+	p.mu.Unlock()
+}
+
+func (p *pageLog) snapshot() (console, requests []string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]string(nil), p.console...), append([]string(nil), p.requests...)
+}
+
+func watch(t *testing.T, ctx context.Context) *pageLog {
+	t.Helper()
+	p := &pageLog{}
+	msgs := chromedp.Console(ctx)
+	reqs := chromedp.Events(ctx, network.RequestWillBeSent)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			if m.IsException() || m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleWarning {
+				p.add(&p.console, m.String())
+			}
+		}
+	}()
+	go func() {
+		for ev, err := range reqs {
+			if err != nil {
+				return
+			}
+			if ev.Request != nil {
+				p.add(&p.requests, ev.Request.URL)
+			}
+		}
+	}()
+	return p
+}
+
+func run[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// findingsJSON is the part of findings.json the page must agree with; it
+// is decoded independently of the Result type on purpose.
+type findingsJSON struct {
+	Summary struct {
+		Total, Error, Warning, Info int
+		Failed                      bool
+	} `json:"summary"`
+	Inputs []struct {
+		Read int `json:"read"`
+	} `json:"inputs"`
+	Findings []struct {
+		Rule     string `json:"rule"`
+		Severity string `json:"severity"`
+	} `json:"findings"`
+	Rules []struct {
+		ID       string `json:"id"`
+		Severity string `json:"severity"`
+	} `json:"rules"`
+	// Omitted: findings counted but not listed, per rule.
+	Omitted map[string]int `json:"omitted"`
+}
+
+// TestHTMLInBrowser opens index.html from disk in headless Chromium: it
+// loads without console errors, fetches nothing, shows the summary figures
+// of findings.json, sorts a table by a header click, filters by typing, and
+// prints without its interactive parts.
+func TestHTMLInBrowser(t *testing.T) {
+	ctx := browser(t)
+	dir := t.TempDir()
+	a := fixtureAssessment(finding.FI)
+	index := filepath.Join(dir, "index.html")
+	var page, js bytes.Buffer
+	if err := (HTML{}).WriteAssessment(&page, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := (JSON{}).Write(&js, a.Result); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(index, page.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	log := watch(t, ctx)
+	do(t, ctx, chromedp.Navigate("file://"+index), chromedp.WaitReady(chromedp.CSS("#rules")))
+
+	t.Run("summary figures equal findings.json", func(t *testing.T) {
+		var fj findingsJSON
+		if err := json.Unmarshal(js.Bytes(), &fj); err != nil {
+			t.Fatal(err)
+		}
+		figs := run(t, ctx, chromedp.Evaluate[map[string]string](`Object.fromEntries(Array.from(document.querySelectorAll('[data-figure]'),
+			e => [e.dataset.figure, e.querySelector('.fig-value').textContent.trim()]))`))
+		read, regErrors, rejected := 0, 0, 0
+		for _, in := range fj.Inputs {
+			read += in.Read
+		}
+		for _, f := range fj.Findings {
+			switch a.SectionOf(f.Rule) {
+			case SectionRegisters:
+				if f.Severity == "error" {
+					regErrors++
+				}
+			case SectionInput:
+				rejected++
+			}
+		}
+		for _, ru := range fj.Rules {
+			if a.SectionOf(ru.ID) == SectionRegisters && ru.Severity == "error" {
+				regErrors += fj.Omitted[ru.ID]
+			}
+		}
+		want := map[string]int{
+			"findings-total": fj.Summary.Total, "findings-error": fj.Summary.Error, "findings-warning": fj.Summary.Warning,
+			"findings-info": fj.Summary.Info, "rows-read": read, "register-errors": regErrors, "rejected-rows": rejected,
+		}
+		for id, n := range want {
+			if figs[id] != strconv.Itoa(n) {
+				t.Errorf("figure %s shows %q, findings.json says %d", id, figs[id], n)
+			}
+		}
+		verdict := run(t, ctx, chromedp.Evaluate[string](`document.querySelector('[data-figure=verdict]').dataset.value`))
+		if (verdict == "1") != fj.Summary.Failed {
+			t.Errorf("verdict %s, findings.json failed=%v", verdict, fj.Summary.Failed)
+		}
+		if figs["documents"] != strconv.Itoa(len(a.Mapping)) || figs["missing-types"] != strconv.Itoa(a.Summary.MissingTypes) {
+			t.Errorf("inventory figures %v", figs)
+		}
+	})
+
+	t.Run("header click sorts", func(t *testing.T) {
+		// Column 9 of the mapping table is the confidence; its cells carry
+		// the number in data-sort.
+		confidences := `Array.from(document.querySelectorAll('#tbl-mapping tbody tr'), r => parseFloat(r.cells[8].dataset.sort))`
+		before := run(t, ctx, chromedp.Evaluate[[]float64](confidences))
+		if sort.Float64sAreSorted(before) {
+			t.Fatalf("fixture rows are already sorted by confidence: %v", before)
+		}
+		header := chromedp.CSS(`#tbl-mapping thead th:nth-child(9) button`)
+		do(t, ctx, chromedp.Click(header))
+		asc := run(t, ctx, chromedp.Evaluate[[]float64](confidences))
+		if !sort.Float64sAreSorted(asc) || len(asc) != len(before) {
+			t.Errorf("after one click: %v, want ascending", asc)
+		}
+		do(t, ctx, chromedp.Click(header))
+		desc := run(t, ctx, chromedp.Evaluate[[]float64](confidences))
+		if !sort.SliceIsSorted(desc, func(i, j int) bool { return desc[i] > desc[j] }) {
+			t.Errorf("after two clicks: %v, want descending", desc)
+		}
+		state := run(t, ctx, chromedp.Evaluate[string](`document.querySelector('#tbl-mapping thead th:nth-child(9)').getAttribute('aria-sort')`))
+		if state != "descending" {
+			t.Errorf("aria-sort = %q", state)
+		}
+		// Text columns sort by the Finnish collation: Ä after Z.
+		do(t, ctx, chromedp.Click(chromedp.CSS(`#tbl-mapping thead th:nth-child(2) button`)))
+		names := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('#tbl-mapping tbody tr'), r => r.cells[1].firstChild.textContent.trim())`))
+		want := []string{"Asiakkaan avainkuittaus", "Asiakkuusasiakirja", "Asumispalveluhakemus", "Palvelusuunnitelma", "Palvelutarpeen arviointi (RAI)", "PTA", "Päivittäiskirjaukset", "Työvuorolista"}
+		if strings.Join(names, "|") != strings.Join(want, "|") {
+			t.Errorf("sorted names %q\nwant %q", names, want)
+		}
+	})
+
+	t.Run("typing filters rows", func(t *testing.T) {
+		visible := `Array.from(document.querySelectorAll('#tbl-mapping tbody tr')).filter(r => !r.hidden).map(r => r.cells[1].firstChild.textContent.trim())`
+		do(t, ctx, chromedp.SendKeys(chromedp.CSS(`input[data-table="tbl-mapping"]`), "avainkuittaus"))
+		if got := run(t, ctx, chromedp.Evaluate[[]string](visible)); len(got) != 1 || got[0] != "Asiakkaan avainkuittaus" {
+			t.Errorf("filter 'avainkuittaus' shows %q", got)
+		}
+		if n := run(t, ctx, chromedp.Evaluate[string](`document.querySelector('[data-count-for="tbl-mapping"]').textContent`)); n != "1 / 8" {
+			t.Errorf("row count %q", n)
+		}
+		// Each table has its own box.
+		do(t, ctx, chromedp.SendKeys(chromedp.CSS(`input[data-table="tbl-registers"]`), "potilasasiakirja"))
+		regs := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('#tbl-registers tbody tr:not([hidden])').length`))
+		if regs != 1 {
+			t.Errorf("registers filter shows %d rows, want 1", regs)
+		}
+		// Words are ANDed and diacritics folded.
+		do(t, ctx, chromedp.SendKeys(chromedp.CSS(`input[data-table="tbl-coverage"]`), "vammais puuttuu"))
+		if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('#tbl-coverage tbody tr:not([hidden])').length`)); n != 2 {
+			t.Errorf("coverage filter 'vammais puuttuu' shows %d rows, want 2", n)
+		}
+		do(t, ctx, chromedp.SendKeys(chromedp.CSS(`input[data-table="tbl-rules"]`), "sailytysaika"))
+		if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('#tbl-rules tbody tr:not([hidden])').length`)); n != 1 {
+			t.Errorf("rules filter 'sailytysaika' (folded 'säilytysaika') shows %d rows, want 1", n)
+		}
+	})
+
+	t.Run("print hides controls and shows filtered rows", func(t *testing.T) {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			t.Fatal(err)
+		}
+		defer chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+		st := run(t, ctx, chromedp.Evaluate[map[string]string](`({
+			filter: getComputedStyle(document.querySelector('.filter-bar')).display,
+			nav: getComputedStyle(document.querySelector('nav.toc')).display,
+			hiddenRow: getComputedStyle(document.querySelector('#tbl-mapping tbody tr[hidden]')).display,
+			breakBefore: getComputedStyle(document.querySelector('#coverage')).breakBefore,
+		})`))
+		want := map[string]string{"filter": "none", "nav": "none", "hiddenRow": "table-row", "breakBefore": "page"}
+		for k, v := range want {
+			if st[k] != v {
+				t.Errorf("print %s = %q, want %q", k, st[k], v)
+			}
+		}
+	})
+
+	t.Run("screenshot", func(t *testing.T) {
+		run(t, ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+		shot := run(t, ctx, chromedp.FullScreenshot(100))
+		img, err := png.Decode(bytes.NewReader(shot))
+		if err != nil {
+			t.Fatalf("screenshot is not a PNG: %v", err)
+		}
+		if b := img.Bounds(); b.Dx() < 800 || b.Dy() < 1000 {
+			t.Errorf("screenshot %v: the page did not render", b)
+		}
+		out := filepath.Join(dir, "index.png")
+		if keep := os.Getenv("KARTOITUS_SCREENSHOT"); keep != "" {
+			out = keep
+		}
+		if err := os.WriteFile(out, shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshot: %s (%d bytes)", out, len(shot))
+	})
+
+	t.Run("english page", func(t *testing.T) {
+		en := filepath.Join(dir, "index_en.html")
+		var b bytes.Buffer
+		if err := (HTML{}).WriteAssessment(&b, fixtureAssessment(finding.EN)); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(en, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		do(t, ctx, chromedp.Navigate("file://"+en), chromedp.WaitReady(chromedp.CSS("#rules")))
+		got := run(t, ctx, chromedp.Evaluate[[]string](`[document.documentElement.lang, document.querySelector('#summary h2').textContent]`))
+		if got[0] != "en" || got[1] != "Summary" {
+			t.Errorf("english page: %q", got)
+		}
+	})
+
+	// Give late console messages a moment to arrive, then check.
+	_ = chromedp.Do(ctx, chromedp.Sleep(100*time.Millisecond))
+	console, requests := log.snapshot()
+	for _, m := range console {
+		t.Errorf("console: %s", m)
+	}
+	for _, u := range requests {
+		if !strings.HasPrefix(u, "file://") && !strings.HasPrefix(u, "data:") {
+			t.Errorf("the page fetched %s", u)
+		}
+	}
+}
+
+// TestBrowserSeesErrors makes sure the console check can fail: a page
+// that breaks the content security policy is reported.
+func TestBrowserSeesErrors(t *testing.T) {
+	ctx := browser(t)
+	bad := filepath.Join(t.TempDir(), "bad.html")
+	html := `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="` + pageCSP + `"></head>` +
+		`<body><script>console.log("blocked")</script><img src="http://192.0.2.1/x.png"></body></html>`
+	if err := os.WriteFile(bad, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log := watch(t, ctx)
+	do(t, ctx, chromedp.Navigate("file://"+bad), chromedp.WaitReady(chromedp.CSS("body")))
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if c, _ := log.snapshot(); len(c) >= 2 {
+			break
+		}
+		_ = chromedp.Do(ctx, chromedp.Sleep(50*time.Millisecond))
+	}
+	console, _ := log.snapshot()
+	joined := strings.Join(console, "\n")
+	t.Logf("console: %q", console)
+	if !strings.Contains(joined, "script") || !strings.Contains(joined, "img-src") {
+		t.Errorf("policy violations not seen on the console: %q", console)
+	}
+}

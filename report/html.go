@@ -1,0 +1,351 @@
+package report
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/ident"
+)
+
+//go:embed assets/report.html.tmpl assets/report.css assets/report.js
+var assets embed.FS
+
+// HTML writes the assessment as one self-contained page (index.html): the
+// stylesheet and script are inlined, graphs are inline SVG, and a
+// Content-Security-Policy forbids every network fetch. Tables sort by
+// clicking a header and filter by a text box; the print stylesheet starts
+// each section on a new page and hides the interactive parts.
+type HTML struct{}
+
+// Write renders a findings Result alone (no mapping, coverage or graphs),
+// so HTML also serves as a Reporter for any command.
+func (HTML) Write(w io.Writer, r *Result) error {
+	return HTML{}.WriteAssessment(w, NewAssessment(r, ""))
+}
+
+// WriteAssessment renders the whole assessment in a.Meta.Lang.
+func (HTML) WriteAssessment(w io.Writer, a *Assessment) error {
+	a.Complete()
+	v := newHTMLView(a)
+	t, err := pageTemplate.Clone()
+	if err != nil {
+		return err
+	}
+	t.Funcs(v.funcs())
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "report.html.tmpl", v); err != nil {
+		return err
+	}
+	out := buf.Bytes()
+	if !a.Meta.RevealIDs {
+		// Producers mask client ids; this is the last line of defence
+		// for anything henkilötunnus-shaped that slipped through.
+		out = []byte(ident.Redact(string(out)))
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+var (
+	pageCSS, pageJS string
+	pageTemplate    *template.Template
+	pageCSP         string
+)
+
+func init() {
+	css, err := assets.ReadFile("assets/report.css")
+	if err != nil {
+		panic(err)
+	}
+	js, err := assets.ReadFile("assets/report.js")
+	if err != nil {
+		panic(err)
+	}
+	pageCSS, pageJS = string(css), string(js)
+	// The policy allows exactly our one script (by hash), inline styles
+	// (inline SVG carries style attributes) and data: images; nothing can
+	// be fetched, so the page works offline and leaks nothing.
+	sum := sha256.Sum256(js)
+	pageCSP = "default-src 'none'; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) +
+		"'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+	// Placeholder funcs so the template parses; WriteAssessment binds the
+	// real ones to the language and data.
+	pageTemplate = template.Must(template.New("report").Funcs((&htmlView{A: &Assessment{}}).funcs()).
+		ParseFS(assets, "assets/report.html.tmpl"))
+}
+
+// htmlView is the template's data.
+type htmlView struct {
+	A           *Assessment
+	S           AssessmentSummary
+	Lang        finding.Lang
+	CSP         string
+	CSS         template.CSS
+	JS          template.JS
+	VerdictText string
+	Nav         []navItem
+	CovPhases   []string
+	CovRows     []covRowView
+	CovDetail   []covDetail
+	Overview    svgView
+	Graphs      []graphView
+	Rules       []ruleView
+
+	phaseOrder map[string]int
+}
+
+type navItem struct {
+	ID, Title string
+	Count     int
+}
+
+type covRowView struct {
+	Row   *CoverageRow
+	Cells []covCellView
+	Fit   TaskFitness
+}
+
+type covCellView struct {
+	Phase string
+	C     *CoverageCell
+	// Class is the cell's colour: the worst status it holds.
+	Class string
+}
+
+type covDetail struct {
+	Task, Phase, Kind, Symbol string
+	Rank                      int
+	Ref                       DocRef
+}
+
+type svgView struct {
+	Present bool
+	Markup  template.HTML
+	Err     string
+}
+
+type graphView struct {
+	ID, Task                    string
+	Figures                     []Figure
+	Current, Target, Comparison svgView
+}
+
+type ruleView struct {
+	Rule    finding.Rule
+	Section Section
+	Count   int
+}
+
+type figView struct {
+	ID, Display, Label, Note string
+	Value                    int
+}
+
+type findingsView struct {
+	ID       string
+	Findings []finding.Finding
+}
+
+type sectionFindingsView struct {
+	TableID  string
+	Findings []finding.Finding
+}
+
+func newHTMLView(a *Assessment) *htmlView {
+	l := a.Meta.Lang
+	if l == "" {
+		l = finding.FI
+	}
+	v := &htmlView{
+		A: a, S: a.Summary, Lang: l, CSP: pageCSP,
+		CSS: template.CSS(pageCSS), JS: template.JS(pageJS),
+		phaseOrder: map[string]int{},
+	}
+	for i, p := range a.Phases {
+		v.phaseOrder[p.ID] = i + 1
+	}
+	f := v.S.Findings
+	if f.Failed {
+		v.VerdictText = fmt.Sprintf(ui(l, "verdict.fail.text"), finding.AtOrAbove(a.Result.Findings, a.Result.FailOn), severityName(l, a.Result.FailOn))
+	} else {
+		v.VerdictText = fmt.Sprintf(ui(l, "verdict.pass.text"), severityName(l, a.Result.FailOn))
+	}
+
+	count := map[Section]int{}
+	for _, sc := range v.S.Sections {
+		count[sc.Section] = sc.Total
+	}
+	v.Nav = []navItem{
+		{ID: "mapping", Title: ui(l, "sec.mapping"), Count: count[SectionMapping]},
+		{ID: "coverage", Title: ui(l, "sec.coverage"), Count: count[SectionCoverage]},
+		{ID: "registers", Title: ui(l, "sec.registers"), Count: count[SectionRegisters]},
+		{ID: "retention", Title: ui(l, "sec.retention"), Count: count[SectionRetention]},
+		{ID: "graphs", Title: ui(l, "sec.graphs"), Count: count[SectionGraphs]},
+		{ID: "rejected", Title: ui(l, "sec.input"), Count: count[SectionInput]},
+	}
+	if count[SectionOther] > 0 {
+		v.Nav = append(v.Nav, navItem{ID: "other", Title: ui(l, "sec.other"), Count: count[SectionOther]})
+	}
+	v.Nav = append(v.Nav, navItem{ID: "rules", Title: ui(l, "sec.rules")})
+
+	v.buildCoverage()
+
+	n := 0
+	svg := func(src string) svgView {
+		if strings.TrimSpace(src) == "" {
+			return svgView{}
+		}
+		n++
+		out, err := SanitizeSVG(src, "g"+strconv.Itoa(n)+"-")
+		if err != nil {
+			return svgView{Present: true, Err: fmt.Sprintf(ui(l, "graph.invalid"), err)}
+		}
+		// Sanitised above: only drawing elements, no handlers or links.
+		return svgView{Present: true, Markup: template.HTML(out)}
+	}
+	v.Overview = svg(a.Graphs.Overview)
+	for i, g := range a.Graphs.Tasks {
+		v.Graphs = append(v.Graphs, graphView{
+			ID: strconv.Itoa(i + 1), Task: g.Task, Figures: g.Figures,
+			Current: svg(g.Current), Target: svg(g.Target), Comparison: svg(g.Comparison),
+		})
+	}
+
+	for _, r := range a.Result.Rules {
+		v.Rules = append(v.Rules, ruleView{Rule: r, Section: a.SectionOf(r.ID), Count: a.Result.Summary.ByRule[r.ID]})
+	}
+	return v
+}
+
+// Cell classes, worst first: the colour of a cell is its worst status.
+var cellKinds = []struct{ kind, symbol string }{
+	{"missing", "✗"}, {"misphased", "↻"}, {"extra", "+"}, {"present", "✓"},
+}
+
+func (v *htmlView) buildCoverage() {
+	a := v.A
+	v.CovPhases = a.coveragePhases()
+	fit := map[string]TaskFitness{}
+	for _, tf := range v.S.Tasks {
+		fit[tf.Task] = tf
+	}
+	for _, row := range a.coverageRows() {
+		rv := covRowView{Row: row, Fit: fit[row.Task]}
+		for _, p := range v.CovPhases {
+			c := row.Cell(p)
+			if c == nil {
+				c = &CoverageCell{Phase: p}
+			}
+			cv := covCellView{Phase: p, C: c, Class: "empty"}
+			{
+				lists := [][]DocRef{c.Missing, c.Misphased, c.Extra, c.Present}
+				for i, k := range cellKinds {
+					if len(lists[i]) > 0 {
+						cv.Class = k.kind
+						break
+					}
+				}
+				for i, k := range cellKinds {
+					for _, ref := range lists[i] {
+						v.CovDetail = append(v.CovDetail, covDetail{Task: row.Task, Phase: p, Kind: k.kind, Symbol: k.symbol, Rank: i, Ref: ref})
+					}
+				}
+			}
+			rv.Cells = append(rv.Cells, cv)
+		}
+		v.CovRows = append(v.CovRows, rv)
+	}
+}
+
+func (v *htmlView) funcs() template.FuncMap {
+	a := v.A
+	l := v.Lang
+	return template.FuncMap{
+		"t":     func(key string) string { return ui(l, key) },
+		"tx":    func(t finding.Text) string { return t.In(l) },
+		"enum":  func(kind, value string) string { return enum(l, kind, value) },
+		"str":   func(x any) string { return fmt.Sprint(x) },
+		"sev":   func(s finding.Severity) string { return severityName(l, s) },
+		"task":  func(id string) string { return a.TaskName(id, l) },
+		"phase": func(id string) string { return a.PhaseName(id, l) },
+		"phaseOrder": func(id string) int {
+			if o, ok := v.phaseOrder[id]; ok {
+				return o
+			}
+			return 99
+		},
+		"sevRank": func(s finding.Severity) int { return int(s) },
+		"pct":     func(p int) string { return percentText(l, p) },
+		"conf":    func(c float64) string { return confidenceText(l, c) },
+		"years":   func(y int) string { return yearsText(l, y) },
+		"sortYears": func(y int) int {
+			if y < 0 {
+				return math.MaxInt32
+			}
+			return y
+		},
+		"date":     func(t time.Time) string { return dateText(l, t) },
+		"loc":      func(x finding.Location) string { return locationText(l, x) },
+		"locSort":  locSort,
+		"short":    func(code string) string { return strings.TrimPrefix(code, "group:") },
+		"codeName": codeName,
+		"join":     strings.Join,
+		"status":   mappingStatus,
+		"others":   otherCandidates,
+		"fig": func(id string, value int, label, note string) figView {
+			return figView{ID: id, Value: value, Display: strconv.Itoa(value), Label: label, Note: note}
+		},
+		"figPct": func(id string, value int, label, note string) figView {
+			return figView{ID: id, Value: value, Display: percentText(l, value), Label: label, Note: note}
+		},
+		"figValue": func(f Figure) string {
+			if f.Percent {
+				return percentText(l, int(math.Round(f.Value*100)))
+			}
+			return decimal(l, f.Value)
+		},
+		"sectionFindings": func(s string) []finding.Finding { return a.FindingsIn(Section(s)) },
+		"sec": func(s string) sectionFindingsView {
+			return sectionFindingsView{TableID: "tbl-" + s + "-findings", Findings: a.FindingsIn(Section(s))}
+		},
+		"findingsTable": func(id string, fs []finding.Finding) findingsView { return findingsView{ID: id, Findings: fs} },
+		"omittedIn": func(fs []finding.Finding) []string {
+			return omittedNotes(l, a.Result, fs)
+		},
+	}
+}
+
+// omittedNotes says, for each rule of fs whose producer capped the
+// listed findings, how many more were counted.
+func omittedNotes(l finding.Lang, r *Result, fs []finding.Finding) []string {
+	if len(r.Omitted) == 0 {
+		return nil
+	}
+	var notes []string
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if seen[f.RuleID] {
+			continue
+		}
+		seen[f.RuleID] = true
+		if n := r.Omitted[f.RuleID]; n > 0 {
+			notes = append(notes, fmt.Sprintf(ui(l, "omitted"), n, f.RuleID))
+		}
+	}
+	return notes
+}
+
+// locSort orders locations by file, sheet, row, then key.
+func locSort(x finding.Location) string {
+	return fmt.Sprintf("%s | %s | %08d | %s | %s", x.File, x.Sheet, x.Row, x.Column, x.Key)
+}

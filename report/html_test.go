@@ -1,0 +1,271 @@
+package report
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/kartoitus/kartoitus/finding"
+)
+
+// volatileRe matches the generation time and tool version, which change
+// between runs of the real command.
+var volatileRe = regexp.MustCompile(`(data-volatile="(?:generated|version)">)[^<]*<|content="[^"]*" data-volatile="version"`)
+
+func stripVolatile(s string) string {
+	return volatileRe.ReplaceAllStringFunc(s, func(m string) string {
+		if strings.HasPrefix(m, "content=") {
+			return `content="<volatile>" data-volatile="version"`
+		}
+		return m[:strings.Index(m, ">")+1] + "<volatile><"
+	})
+}
+
+func renderHTML(t *testing.T, a *Assessment) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := (HTML{}).WriteAssessment(&b, a); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestHTMLGolden(t *testing.T) {
+	for _, l := range []finding.Lang{finding.FI, finding.EN} {
+		t.Run(string(l), func(t *testing.T) {
+			got := stripVolatile(renderHTML(t, fixtureAssessment(l)))
+			goldenFile(t, "assessment_"+string(l)+".html", got)
+		})
+	}
+}
+
+func TestHTMLContent(t *testing.T) {
+	fi := renderHTML(t, fixtureAssessment(finding.FI))
+	en := renderHTML(t, fixtureAssessment(finding.EN))
+	tests := []struct {
+		name string
+		page string
+		want []string
+		not  []string
+	}{
+		{"finnish by default", fi,
+			[]string{`<html lang="fi">`, "Yhteenveto", "Ei läpäise", "Puuttuvaa kansallista asiakirjatyyppiä", "Vammaispalvelujen toteuttamissuunnitelma"},
+			[]string{"Summary</h2>", "Fails"}},
+		{"english with lang en", en,
+			[]string{`<html lang="en">`, "<h2>Summary</h2>", "Fails", "National document types missing", "Services for older people"},
+			[]string{"Yhteenveto</h2>", "Ei läpäise"}},
+		{"summary first, then sections in order", fi,
+			[]string{`id="summary"`}, nil},
+		{"finding text is escaped", fi,
+			[]string{"&lt;script&gt;alert(1)&lt;/script&gt;", "erikoismerkit &#34;&lt;&gt;&#34;"},
+			[]string{"<script>alert(1)</script>"}},
+		{"henkilötunnus never in full", fi,
+			[]string{"010181-****"}, []string{"010181-900C"}},
+		{"svg inlined and sanitised", fi,
+			[]string{`<svg width="120pt"`, `id="g1-graph0"`, `<circle cx="5" cy="5" r="4">`, `href="#g2-r"`, `fill="url(#g2-grad)"`},
+			[]string{"alert(2)", "onload", "foreignObject", "https://example.com", "<!DOCTYPE svg", "<?xml"}},
+		{"invalid svg reported, not fatal", fi,
+			[]string{`<p class="graph-error">Kaaviota ei voitu näyttää:`}, nil},
+		{"coverage matrix cells carry text as well as colour", fi,
+			[]string{`class="cell c-missing"`, "✗ <code>15024</code> Vammaispalvelujen toteuttamissuunnitelma", "↻ Asumispalveluhakemus (<code>3005</code>) → Asian vireilletulo", `data-missing="2"`},
+			nil},
+		{"rejected rows listed", fi,
+			[]string{`id="tbl-rejected"`, "Asiakirjan nimi puuttuu"}, nil},
+		{"rules with basis and inferred mark", fi,
+			[]string{"<code>REG009</code>", "703/2023 § 37", "<td>kyllä</td>"}, nil},
+		{"findings counted but not listed are said", fi,
+			[]string{`<p class="omitted">2 havaintoa säännöstä REG004 laskettiin mutta ei listattu`, `data-figure="findings-total" data-value="10"`}, nil},
+		{"rules not checked are listed, not shown as clean", fi,
+			[]string{`id="tbl-notchecked"`, "<td><code>REG020</code></td><td>Asiakkuusikkuna</td><td>unit_start, unit_end</td>"}, nil},
+		{"unassigned rules shown under other findings", fi,
+			[]string{`<section id="other">`, "<code>XYZ001</code>"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, w := range tc.want {
+				if !strings.Contains(tc.page, w) {
+					t.Errorf("page lacks %q", w)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(tc.page, n) {
+					t.Errorf("page contains %q", n)
+				}
+			}
+		})
+	}
+
+	// Section order: summary, mapping, coverage, registers, retention,
+	// graphs, rejected, other, rules.
+	last := -1
+	for _, id := range []string{"summary", "mapping", "coverage", "registers", "retention", "graphs", "rejected", "other", "rules"} {
+		i := strings.Index(fi, `<section id="`+id+`"`)
+		if i < 0 {
+			t.Fatalf("section %s missing", id)
+		}
+		if i < last {
+			t.Errorf("section %s out of order", id)
+		}
+		last = i
+	}
+}
+
+func TestHTMLRevealIDs(t *testing.T) {
+	a := fixtureAssessment(finding.FI)
+	a.Meta.RevealIDs = true
+	if page := renderHTML(t, a); !strings.Contains(page, "010181-900C") {
+		t.Error("RevealIDs should leave identifiers as the findings carry them")
+	}
+}
+
+// TestHTMLSelfContained checks that nothing in the page refers to the
+// network: no external scripts, styles, images, fonts or links, and a
+// policy that forbids fetching.
+func TestHTMLSelfContained(t *testing.T) {
+	page := renderHTML(t, fixtureAssessment(finding.FI))
+	ext := regexp.MustCompile(`(?i)(src|href|action)\s*=\s*"(https?:|//)|url\(\s*['"]?(https?:|//)|@import`)
+	if m := ext.FindString(page); m != "" {
+		t.Errorf("external reference: %q", m)
+	}
+	// The only URLs allowed are XML namespace names inside SVG.
+	for _, m := range regexp.MustCompile(`https?://[^"' <)]+`).FindAllString(page, -1) {
+		if m != "http://www.w3.org/2000/svg" && m != "http://www.w3.org/1999/xlink" {
+			t.Errorf("unexpected URL %q", m)
+		}
+	}
+	sum := sha256.Sum256([]byte(pageJS))
+	csp := `default-src 'none'; script-src 'sha256-` + base64.StdEncoding.EncodeToString(sum[:]) + `'`
+	if !strings.Contains(html.UnescapeString(page), csp) {
+		t.Errorf("page lacks the content security policy %q", csp)
+	}
+	if strings.Count(page, "<script") != 1 || !strings.Contains(page, "<script>"+pageJS+"</script>") {
+		t.Error("want exactly the embedded script, inline and verbatim (its hash is in the policy)")
+	}
+	if !strings.Contains(page, "@media print") {
+		t.Error("no print stylesheet")
+	}
+}
+
+// TestHTMLResultOnly renders a plain findings Result, as any command could.
+func TestHTMLResultOnly(t *testing.T) {
+	r := NewResult("registers", finding.EN, finding.Warning, nil, []finding.Finding{
+		finding.New(fxRuleHealth, finding.T("terveys", "health"), finding.Location{File: "x.csv", Row: 2, Key: "D1"}, "D1"),
+	}, []finding.Rule{fxRuleHealth})
+	var b bytes.Buffer
+	if err := (HTML{}).Write(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, w := range []string{`data-figure="findings-error" data-value="1"`, `data-figure="register-errors" data-value="1"`, "x.csv, row 2, D1", `data-figure="verdict" data-value="1"`} {
+		if !strings.Contains(page, w) {
+			t.Errorf("page lacks %q", w)
+		}
+	}
+	// An empty assessment still renders every section.
+	b.Reset()
+	if err := (HTML{}).WriteAssessment(&b, &Assessment{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `data-figure="findings-total" data-value="0"`) || !strings.Contains(b.String(), `data-figure="verdict" data-value="0"`) {
+		t.Error("empty assessment: figures missing")
+	}
+}
+
+// templateKeys are the UI keys the template uses literally: {{t "key"}}
+// and (t "key").
+var templateKeyRe = regexp.MustCompile(`[({]t "([^"]+)"`)
+
+func TestUILabels(t *testing.T) {
+	tmpl, err := assets.ReadFile("assets/report.html.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	for _, m := range templateKeyRe.FindAllStringSubmatch(string(tmpl), -1) {
+		keys[m[1]] = true
+	}
+	// Keys built at run time.
+	for _, k := range []string{"status.mapped", "status.candidate", "status.unmapped"} {
+		keys[k] = true
+	}
+	for _, k := range cellKinds {
+		keys["legend."+k.kind] = true
+	}
+	if len(keys) < 50 {
+		t.Fatalf("found only %d keys in the template: is the pattern stale?", len(keys))
+	}
+	for k := range keys {
+		if _, ok := uiText[k]; !ok {
+			t.Errorf("template uses %q, which uiText lacks", k)
+		}
+	}
+	for k, v := range uiText {
+		if v.FI == "" || v.EN == "" {
+			t.Errorf("uiText %q lacks a language: %+v", k, v)
+		}
+	}
+	for k, v := range enumText {
+		if v.FI == "" || v.EN == "" {
+			t.Errorf("enumText %q lacks a language: %+v", k, v)
+		}
+	}
+	for _, m := range Methods {
+		if _, ok := enumText["method."+m]; !ok {
+			t.Errorf("method %q has no name", m)
+		}
+	}
+	for _, s := range Sections {
+		if _, ok := enumText["section."+string(s)]; !ok {
+			t.Errorf("section %q has no name", s)
+		}
+	}
+	for _, s := range []string{TOSMissing, TOSDiffers, TOSUnverified, TOSNoRule, TOSOK} {
+		if _, ok := enumText["tos."+s]; !ok {
+			t.Errorf("TOS status %q has no name", s)
+		}
+	}
+}
+
+func TestFormatting(t *testing.T) {
+	tests := []struct {
+		got, want string
+	}{
+		{percentText(finding.FI, 82), "82\u00a0%"},
+		{percentText(finding.EN, 82), "82%"},
+		{decimal(finding.FI, 0.626), "0,63"},
+		{decimal(finding.EN, 2), "2"},
+		{confidenceText(finding.EN, 0.714), "71%"},
+		{yearsText(finding.FI, -1), "pysyvä"},
+		{yearsText(finding.EN, 0), "no fixed period"},
+		{yearsText(finding.FI, 10), "10 v"},
+		{locationText(finding.FI, finding.Location{File: "a.xlsx", Sheet: "S", Row: 3, Column: "Nimi"}), "a.xlsx, välilehti S, rivi 3, sarake Nimi"},
+		{codeName("group:1", "Asiakkuusasiakirja"), "1 Asiakkuusasiakirja"},
+		{enum(finding.FI, "method", "unknown-method"), "unknown-method"},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
+
+func TestOtherCandidates(t *testing.T) {
+	cs := []Candidate{{Code: "1000"}, {Code: "1019"}, {Code: "1013"}, {Code: "1012"}, {Code: "1005"}, {Code: "1008"}, {Code: "1009"}}
+	codes := func(cs []Candidate) string {
+		var s []string
+		for _, c := range cs {
+			s = append(s, c.Code)
+		}
+		return strings.Join(s, ",")
+	}
+	if got := codes(otherCandidates(MappingRow{Code: "1000", Candidates: cs})); got != "1019,1013,1012" {
+		t.Errorf("mapped row: %s, want the three others without the match itself", got)
+	}
+	if got := codes(otherCandidates(MappingRow{Candidates: cs})); got != "1000,1019,1013,1012,1005" {
+		t.Errorf("unmapped row: %s, want the first five", got)
+	}
+}
