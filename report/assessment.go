@@ -385,7 +385,7 @@ type TaskFitness struct {
 }
 
 // Methods lists mapping methods in order of trust (as analyzer/mapping).
-var Methods = []string{"accepted", "code", "exact", "normalised", "synonym", "fuzzy", "none"}
+var Methods = []string{"accepted", "code", "exact", "normalised", "synonym", "fuzzy", "local", "none"}
 
 // NewAssessment starts a view model from a findings Result.
 func NewAssessment(r *Result, organisation string) *Assessment {

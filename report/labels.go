@@ -174,6 +174,7 @@ var enumText = map[string]finding.Text{
 	"method.exact":      finding.T("täsmällinen nimi", "exact name"),
 	"method.normalised": finding.T("normalisoitu nimi", "normalised name"),
 	"method.synonym":    finding.T("synonyymi", "synonym"),
+	"method.local":      finding.T("paikallinen (ei valtakunnallinen)", "local (not national)"),
 	"method.fuzzy":      finding.T("sumea", "fuzzy"),
 	"method.none":       finding.T("ei vastinetta", "no match"),
 

@@ -421,7 +421,7 @@ func TemplateRows(cat *sosmeta.Catalogue, docs []inventory.Document, res *Result
 			if dt := cat.ByKey(m.Key); dt != nil {
 				row.NationalName = dt.NameFI
 			}
-		case m.Method == MethodAccepted:
+		case m.Method == MethodAccepted, m.Method == MethodLocal:
 			row.Code = "-"
 		default:
 			var cs []string

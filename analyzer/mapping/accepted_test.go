@@ -37,8 +37,8 @@ func TestParseAccepted(t *testing.T) {
 		},
 		{
 			name:    "comma, English headers, OID and group key, not national",
-			in:      "name,service_task,code,comment\nAsiakkuus,,group:1,\nTyölista,Lastensuojelu,-,sisäinen\nKuuleminen,Iäkkäiden palvelut,1.2.246.537.6.1506.5004,\n",
-			entries: []want{{"Asiakkuus", nil, "group:1"}, {"TYÖLISTA", []string{"child_welfare"}, ""}, {"kuuleminen", []string{"older_people"}, "5004"}},
+			in:      "name,service_task,code,comment\nAsiakkuus,,group:1,\nKahvikassan tilitys,Lastensuojelu,-,sisäinen\nKuuleminen,Iäkkäiden palvelut,1.2.246.537.6.1506.5004,\n",
+			entries: []want{{"Asiakkuus", nil, "group:1"}, {"KAHVIKASSAN TILITYS", []string{"child_welfare"}, ""}, {"kuuleminen", []string{"older_people"}, "5004"}},
 			tally:   finding.Tally{Read: 3, Accepted: 3},
 		},
 		{
@@ -124,7 +124,7 @@ func TestAcceptedRoundTrip(t *testing.T) {
 		{Name: "LS-ilmoitus", ServiceTasks: []string{"child_welfare"}},
 		{Name: "Asiakassuunnitelma", ServiceTasks: []string{"older_people"}},
 		{Name: "Asiakassuunnitelma"}, // no task: candidates only
-		{Name: "Työlista", ServiceTasks: []string{"child_welfare"}},
+		{Name: "Kahvikassan tilitys", ServiceTasks: []string{"child_welfare"}},
 		{Name: "ls-ilmoitus", ServiceTasks: []string{"child_welfare"}}, // same key as the first
 	}
 	m := newTestMatcher(t, nil)
@@ -148,10 +148,10 @@ func TestAcceptedRoundTrip(t *testing.T) {
 	if !strings.Contains(buf.String(), "Asiakassuunnitelma;;;;none;") {
 		t.Errorf("task-less generic name should have an empty code and candidates:\n%s", buf.String())
 	}
-	// The workshop decides: Työlista is not national, and the task-less
+	// The workshop decides: Kahvikassan tilitys is not national, and the task-less
 	// client plan is the child-welfare one.
 	edited := strings.Replace(buf.String(), "Asiakassuunnitelma;;;;none;", "Asiakassuunnitelma;;15009;;none;", 1)
-	edited = strings.Replace(edited, "Työlista;Lastensuojelu;;", "Työlista;Lastensuojelu;-;", 1)
+	edited = strings.Replace(edited, "Kahvikassan tilitys;Lastensuojelu;;", "Kahvikassan tilitys;Lastensuojelu;-;", 1)
 	acc, err := ParseAccepted("acc.csv", strings.NewReader(edited), cat)
 	if err != nil {
 		t.Fatal(err)
@@ -171,7 +171,7 @@ func TestAcceptedRoundTrip(t *testing.T) {
 			if len(docs[i].ServiceTasks) == 0 {
 				want = "15009"
 			}
-		case "Työlista":
+		case "Kahvikassan tilitys":
 			want = ""
 		}
 		if got.Key != want {
@@ -261,7 +261,7 @@ func TestParseAcceptedXLSX(t *testing.T) {
 		{},
 		{"Asiakirjan nimi", "Palvelutehtävä", "Koodi", "Vahvistaja"},
 		{"HO-päätös", "Lastensuojelu", "11023", "Maija"},
-		{"Työlista", "Lastensuojelu", "-", ""},
+		{"Kahvikassan tilitys", "Lastensuojelu", "-", ""},
 		{"Outo", "", "123456", ""},
 	})
 	a, err := ParseAccepted("acc.xlsx", bytes.NewReader(b), cat)

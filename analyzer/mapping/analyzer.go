@@ -177,7 +177,7 @@ func reportMatch(pass *analyzer.Pass, threshold float64, name string, loc findin
 				name, show(mt.Key), n.Key, n.Raw), mt.Key, n.Key, mt.Key)
 		}
 	}
-	if mt.Key != "" || mt.Method == MethodAccepted {
+	if mt.Key != "" || mt.Method == MethodAccepted || mt.Method == MethodLocal {
 		return
 	}
 	if len(mt.Candidates) == 0 {

@@ -46,7 +46,7 @@ func testInventory() *inventory.Inventory {
 		doc(2, "LS-ilmoitus", "", "child_welfare"),
 		doc(3, "Huostaanottopäätös", "99999", "child_welfare"),
 		doc(4, "Asiakassuunnitelma", ""),
-		doc(5, "Työlista", "", "child_welfare"),
+		doc(5, "Kahvikassan tilitys", "", "child_welfare"),
 		doc(6, "Toimintakykyarvio", "", "older_people"),
 		doc(7, "Palvelusuunnitelma", "Vammaispalvelujen palvelusuunnitelma", "disability"),
 		doc(8, "Kotihoidon päätös", "11000", "older_people"),
@@ -86,7 +86,7 @@ func TestAnalyzerFindings(t *testing.T) {
 		n    int
 		row  int
 	}{
-		{"MAP001", 1, 5}, // Työlista
+		{"MAP001", 1, 5}, // Kahvikassan tilitys
 		{"MAP002", 1, 4}, // task-less Asiakassuunnitelma
 		{"MAP003", 1, 3}, // 99999
 		{"MAP004", 1, 6}, // Toimintakykyarvio 1020

@@ -61,6 +61,7 @@ type Matcher struct {
 	// keyIndex: sorted stem bag of a national name → type keys.
 	keyIndex map[string][]string
 	phrases  map[string]*Phrase // stem bag → phrase
+	local    map[string]bool    // stem bags of known non-national documents
 	overlay  map[string]string  // stem bag of an overlay synonym → key
 }
 
@@ -174,7 +175,7 @@ func NewMatcher(cat *sosmeta.Catalogue, voc *Vocabulary, threshold float64, acc 
 		abbrev: map[string][]abbrevRule{}, noise: map[string]bool{}, generic: map[string]bool{},
 		taskWords: map[string][]string{}, vocab: map[string]bool{}, idf: map[string]float64{},
 		byFirst: map[byte][]int{}, info: map[string]*typeInfo{}, keyIndex: map[string][]string{},
-		phrases: map[string]*Phrase{}, overlay: map[string]string{},
+		phrases: map[string]*Phrase{}, local: map[string]bool{}, overlay: map[string]string{},
 	}
 	addVocab := func(s string) {
 		for _, w := range words(s) {
@@ -310,6 +311,11 @@ func NewMatcher(cat *sosmeta.Catalogue, voc *Vocabulary, threshold float64, acc 
 			for _, task := range sortedKeys(p.ByTask) {
 				m.variants = append(m.variants, &variant{key: p.ByTask[task], parts: a.parts, tri: a.tri, head: a.head, task: task, phrase: true})
 			}
+		}
+	}
+	for _, n := range voc.Local {
+		if a := m.analyse(n, true); len(a.parts) > 0 {
+			m.local[a.bag] = true
 		}
 	}
 	for _, name := range sortedKeys(cat.Synonyms) {
@@ -903,6 +909,11 @@ func (m *Matcher) Match(in Input) (Match, []Note) {
 				res.set(k, MethodSynonym, confSynonym, FieldName)
 				return res, m.obsoleteNote(res.Key, notes)
 			}
+		}
+		if m.local[nameQ.bag] {
+			// Known not to be a client document: say so, offer nothing.
+			res.Key, res.Method, res.Confidence, res.Field = "", MethodLocal, confSynonym, FieldName
+			return res, notes
 		}
 		if ks := m.keyIndex[nameQ.bag]; len(ks) == 1 {
 			method, conf := MethodNormalised, confNormalised

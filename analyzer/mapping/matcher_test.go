@@ -184,9 +184,9 @@ func TestMatchBelowThresholdOffersCandidates(t *testing.T) {
 		}
 	}
 	// Not a national document at all.
-	got, _ = m.Match(Input{Name: "Työlista", Tasks: []string{"child_welfare"}})
+	got, _ = m.Match(Input{Name: "Kahvikassan tilitys", Tasks: []string{"child_welfare"}})
 	if got.Key != "" {
-		t.Errorf("Työlista mapped to %s", got.Key)
+		t.Errorf("Kahvikassan tilitys mapped to %s", got.Key)
 	}
 }
 
@@ -314,4 +314,34 @@ func FuzzParseVocabulary(f *testing.F) {
 			m.Match(Input{Name: "Lastensuojeluilmoituksen arvio", Tasks: []string{"child_welfare"}})
 		}
 	})
+}
+
+func TestLocalDocuments(t *testing.T) {
+	cat := sosmeta.MustDefault()
+	voc, err := ShippedVocabulary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := NewMatcher(cat, voc, 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, task string
+		method     Method
+		key        string
+	}{
+		{"Lääkehoitosuunnitelma", "older_people", MethodLocal, ""},
+		{"Työvuorolista", "older_people", MethodLocal, ""},
+		{"Hoitajan potilaskertomus", "older_people", "", ""}, // not the listed name: matching decides
+		{"Päivittäiskirjaukset", "older_people", MethodSynonym, "19007"},
+	} {
+		got, _ := m.Match(Input{Name: tt.name, Tasks: []string{tt.task}})
+		if tt.method != "" && (got.Method != tt.method || got.Key != tt.key) {
+			t.Errorf("%s: %s %q, want %s %q", tt.name, got.Method, got.Key, tt.method, tt.key)
+		}
+		if tt.method == MethodLocal && len(got.Candidates) != 0 {
+			t.Errorf("%s: local document offered candidates %v", tt.name, got.Candidates)
+		}
+	}
 }

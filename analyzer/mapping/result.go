@@ -11,6 +11,7 @@ const (
 	MethodNormalised Method = "normalised" // name equal after folding case, diacritics, punctuation
 	MethodSynonym    Method = "synonym"    // shipped or overlay synonym / abbreviation
 	MethodFuzzy      Method = "fuzzy"      // token and n-gram similarity
+	MethodLocal      Method = "local"      // a known local or health-care document: no national type by design
 	MethodNone       Method = "none"       // nothing above the threshold
 )
 

@@ -29,6 +29,10 @@ type Vocabulary struct {
 	Kinds         map[string][]string `yaml:"kinds"`
 	Noise         []string            `yaml:"noise"`
 	Generic       []string            `yaml:"generic"`
+	// Local lists names of documents that are not Sosmeta client
+	// documents at all (patient records, staff and unit documents), so
+	// the fuzzy matcher never asserts a national type for them.
+	Local []string `yaml:"local"`
 }
 
 // Phrase maps whole local names to a type: ByTask when the document's

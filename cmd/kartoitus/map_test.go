@@ -99,11 +99,12 @@ func TestMapWorkshopLoop(t *testing.T) {
 	}
 	golden(t, "map_accepted_template.csv", string(b))
 
-	// The workshop: Työlista is not national, the older people's plain
+	// The workshop: Työlista is already pre-filled not national (a known
+	// local document), the older people's plain
 	// "Suunnitelma" is the client plan, the medication list is not ours.
 	edited := string(b)
 	for old, repl := range map[string]string{
-		"Työlista;Lastensuojelu;;":                            "Työlista;Lastensuojelu;-;",
+		"Työlista;Lastensuojelu;-;":                           "Työlista;Lastensuojelu;-;",
 		"Suunnitelma;Iäkkäiden palvelut;;":                    "Suunnitelma;Iäkkäiden palvelut;15003;",
 		"Kotihoidon lääkelista;Iäkkäiden palvelut;;":          "Kotihoidon lääkelista;Iäkkäiden palvelut;ei;",
 		"Kotihoidon päätös;Iäkkäiden palvelut;11000;":         "Kotihoidon päätös;Iäkkäiden palvelut;11000 Iäkkäiden palvelupäätös;",
