@@ -3,7 +3,7 @@ GO      ?= go
 SAMPLES := samples
 OUT     ?= out
 
-.PHONY: all build run test lint vet fmt-check staticcheck bench fuzz golden clean
+.PHONY: all build run test lint vet fmt-check staticcheck bench bench-registers fuzz golden clean
 
 all: lint test
 
@@ -17,6 +17,8 @@ run:
 		--inventory $(SAMPLES)/inventory.xlsx \
 		--export $(SAMPLES)/register-export.csv \
 		--tos $(SAMPLES)/tos.xlsx \
+		--overlay $(SAMPLES)/overlay.yaml \
+		--organisation "Hoivapolku Oy" \
 		--out $(OUT) || [ $$? -eq 1 ]
 
 test:
@@ -39,12 +41,16 @@ staticcheck:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# Register gate at 1M and 10M rows (rows/s, MB/s, peak RSS); see the script.
+bench-registers:
+	scripts/bench-registers.sh
+
 # A short fuzz run of every parser; raise FUZZTIME for a long one.
 FUZZTIME ?= 20s
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
-	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s $$pkg || exit 1; \
 	  done; \
 	done
 

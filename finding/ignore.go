@@ -145,3 +145,38 @@ var (
 	RuleIgnoreExpired = Rule{ID: "IGN002", Severity: Warning,
 		Title: T("Vanhentunut ohitussääntö", "Expired ignore entry")}
 )
+
+// Suppresses reports whether an active entry suppresses f, and counts the
+// use, for producers that filter findings while streaming (the register
+// gate counts millions of findings but keeps only some).
+func (l *IgnoreList) Suppresses(f Finding, now time.Time) bool {
+	if l == nil {
+		return false
+	}
+	if e := l.match(f, now); e != nil {
+		e.used++
+		return true
+	}
+	return false
+}
+
+// RuleEntries says whether the list has an active entry for rule without a
+// fingerprint (the whole rule is ignored) and whether it has entries for
+// rule with fingerprints, so streaming producers compute fingerprints only
+// when they matter.
+func (l *IgnoreList) RuleEntries(rule string, now time.Time) (wholeRule, withFingerprint bool) {
+	if l == nil {
+		return false, false
+	}
+	for _, e := range l.Entries {
+		if e.Rule != rule || (!e.expires.IsZero() && now.After(e.expires.Add(24*time.Hour))) {
+			continue
+		}
+		if e.Fingerprint == "" {
+			wholeRule = true
+		} else {
+			withFingerprint = true
+		}
+	}
+	return wholeRule, withFingerprint
+}

@@ -147,7 +147,9 @@ func (c *Catalogue) Apply(o *Overlay) error {
 			}
 		}
 		if !replaced {
-			c.Retention = append(c.Retention, r)
+			// Overlay rules come first so that RetentionFor, which takes the
+			// first match, prefers them over the annex row they refine.
+			c.Retention = append([]RetentionRule{r}, c.Retention...)
 		}
 	}
 	for i, a := range o.Archival {

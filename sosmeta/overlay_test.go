@@ -210,3 +210,33 @@ func FuzzParseOverlay(f *testing.F) {
 		}
 	})
 }
+
+// An overlay rule with a new ID for a task wins over the annex row: it
+// is the organisation's refinement (e.g. an archival decision).
+func TestOverlayRetentionPrecedence(t *testing.T) {
+	cat, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := ParseOverlay("o.yaml", []byte(`retention:
+  - id: LOCAL-1
+    text: Päihdehuollon palvelutehtävä (paikallinen päätös)
+    period: 12 vuotta asian sulkemisesta
+    years: 12
+    start: case_closed
+    tasks: [substance_abuse]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cat.Apply(o); err != nil {
+		t.Fatal(err)
+	}
+	r, ok := cat.RetentionFor(nil, "substance_abuse")
+	if !ok || r.ID != "LOCAL-1" || r.Basis != "o.yaml" {
+		t.Errorf("RetentionFor = %s (%s), want the overlay rule LOCAL-1", r.ID, r.Basis)
+	}
+	if r, _ := cat.RetentionFor(nil, "older_people"); r.ID != "R703-04" {
+		t.Errorf("other tasks keep the annex row, got %s", r.ID)
+	}
+}

@@ -12,12 +12,16 @@ import (
 // lausunnoista"). Prefixes rather than substrings, so "loki" finds
 // "lokitiedot" but not a word that merely contains the letters.
 func (r *RetentionRule) MatchesName(name string) bool {
-	words := strings.Fields(textnorm.Fold(name))
+	return r.matchesWords(strings.Fields(textnorm.Fold(name)))
+}
+
+// matchesWords is MatchesName on an already folded, split name.
+func (r *RetentionRule) matchesWords(words []string) bool {
 	if len(words) == 0 {
 		return false
 	}
 	for _, p := range r.Names {
-		pw := strings.Fields(textnorm.Fold(p))
+		pw := strings.Fields(foldPattern(p))
 		if len(pw) == 0 {
 			continue
 		}
@@ -42,6 +46,19 @@ func (r *RetentionRule) MatchesName(name string) bool {
 	return false
 }
 
+// foldPattern skips textnorm.Fold for patterns already written folded
+// (lower-case ASCII letters, digits, spaces), as the curated ones are:
+// matching runs once per rule per document.
+func foldPattern(p string) string {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ') {
+			return textnorm.Fold(p)
+		}
+	}
+	return p
+}
+
 // RetentionByCode returns the rule that names the type's catalogue key in
 // Codes, the most specific kind of match.
 func (c *Catalogue) RetentionByCode(d *DocumentType) (RetentionRule, bool) {
@@ -62,11 +79,12 @@ func (c *Catalogue) RetentionByCode(d *DocumentType) (RetentionRule, bool) {
 // (a local name, a national name).
 func (c *Catalogue) RetentionByName(names ...string) (RetentionRule, bool) {
 	for _, n := range names {
-		if n == "" {
+		words := strings.Fields(textnorm.Fold(n))
+		if len(words) == 0 {
 			continue
 		}
 		for i := range c.Retention {
-			if c.Retention[i].MatchesName(n) {
+			if c.Retention[i].matchesWords(words) {
 				return c.Retention[i], true
 			}
 		}

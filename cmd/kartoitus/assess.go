@@ -1,6 +1,99 @@
 package main
 
-import "errors"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 
-// runAssess is being written; this placeholder keeps the command table whole.
-func runAssess(e env) error { return errors.New("assess: not implemented yet") }
+	"github.com/kartoitus/kartoitus"
+	"github.com/kartoitus/kartoitus/assess"
+	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/report"
+)
+
+const assessSynopsis = `assess --inventory FILE [--inventory FILE…] [--export FILE] [--tos FILE…] --out DIR [flags]
+
+Runs every analysis and writes DIR/index.html, report.xlsx, findings.json,
+findings.csv, tos-draft.csv, accepted-mappings.csv and graphs/*.svg, then
+prints a console summary. The exit code follows --fail-on.`
+
+func runAssess(e env) error {
+	fs := newFlags(e, "assess", assessSynopsis)
+	var (
+		cf                                      catalogueFlags
+		inventories, tosFiles                   stringList
+		exportPath, out, accepted, columns      string
+		exportMap, ignore, lang, failOn, pseudo string
+		org                                     string
+		threshold                               float64
+		deployTest, noGraphs, quiet             bool
+	)
+	cf.register(fs)
+	fs.Var(&inventories, "inventory", "inventory workbook or CSV (repeatable)")
+	fs.Var(&tosFiles, "tos", "TOS/AMS workbook or CSV (repeatable)")
+	fs.StringVar(&exportPath, "export", "", "register export CSV or XLSX of the client-information system")
+	fs.StringVar(&out, "out", "", "output `folder` (created if missing)")
+	fs.StringVar(&accepted, "accepted", "", "accepted-mappings `file` (CSV, or a report.xlsx with an edited mapping sheet)")
+	fs.StringVar(&columns, "columns", "", "inventory column-mapping `file` for headers no synonym catches")
+	fs.StringVar(&exportMap, "export-mapping", "", "register export column/value mapping `file`")
+	fs.StringVar(&ignore, "ignore", "", "ignore `file` (YAML): rule, optional fingerprint, reason, optional expiry")
+	fs.StringVar(&lang, "lang", "fi", "report language: fi or en")
+	fs.StringVar(&failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
+	fs.StringVar(&pseudo, "pseudonymize", "", "replace client ids with a keyed hash using this `key` (default: masked)")
+	fs.StringVar(&org, "organisation", "", "organisation name shown in the report (default: from the inventory file name)")
+	fs.Float64Var(&threshold, "threshold", 0, "mapping confidence at which a match is asserted (default: the mapping default)")
+	fs.BoolVar(&deployTest, "deployment-test", false, "every client id must be a 900-series test code")
+	fs.BoolVar(&noGraphs, "no-graphs", false, "write graph DOT files only; skip SVG rendering")
+	fs.BoolVar(&quiet, "q", false, "no console summary")
+	if err := parseFlags(fs, e.args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErr("assess: unexpected argument %q (inputs are given with --inventory, --export, --tos)", fs.Arg(0))
+	}
+	outFlags := outputFlags{lang: lang, failOn: failOn, format: "table", ignore: ignore}
+	p, err := outFlags.parse()
+	if err != nil {
+		return err
+	}
+	cat, err := cf.load()
+	if err != nil {
+		return err
+	}
+	if org == "" && len(inventories) > 0 {
+		org = organisationFromPath(inventories[0])
+	}
+	outcome, err := assess.Run(context.Background(), assess.Options{
+		Inventories: inventories, Export: exportPath, TOS: tosFiles, Out: out,
+		Catalogue: cat, Lang: p.lang, FailOn: p.failOn, Ignore: p.ignore,
+		Accepted: accepted, Columns: columns, ExportMapping: exportMap, Threshold: threshold,
+		DeploymentTest: deployTest, PseudonymKey: pseudo, Organisation: org, NoGraphs: noGraphs,
+	})
+	if outcome != nil && !quiet {
+		if werr := (report.Table{MaxRows: 25}).Write(e.stdout, outcome.Assessment.Result); werr != nil {
+			return werr
+		}
+		fmt.Fprintf(e.stdout, "\n%s %s\n", tr(p.lang, "Raportti:", "Report:"), filepath.Join(out, "index.html"))
+	}
+	if err != nil && !errors.Is(err, kartoitus.ErrFindings) {
+		return unreadable(err)
+	}
+	return err
+}
+
+func organisationFromPath(p string) string {
+	base := filepath.Base(p)
+	if dir := filepath.Base(filepath.Dir(p)); dir != "." && dir != string(os.PathSeparator) {
+		return dir + "/" + base
+	}
+	return base
+}
+
+func tr(l finding.Lang, fi, en string) string {
+	if l == finding.EN {
+		return en
+	}
+	return fi
+}

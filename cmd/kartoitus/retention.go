@@ -1,6 +1,203 @@
 package main
 
-import "errors"
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
 
-// runRetention is being written; this placeholder keeps the command table whole.
-func runRetention(e env) error { return errors.New("retention: not implemented yet") }
+	"github.com/kartoitus/kartoitus"
+	"github.com/kartoitus/kartoitus/analyzer"
+	"github.com/kartoitus/kartoitus/analyzer/mapping"
+	"github.com/kartoitus/kartoitus/analyzer/retention"
+	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/inventory"
+	"github.com/kartoitus/kartoitus/tos"
+)
+
+const retentionUsage = `retention --inventory FILE [--tos FILE ...] [--ams FILE ...] [--draft FILE] [flags]
+
+Compares the organisation's TOS (electronic records) and AMS (paper
+records) with the retention periods of the 703/2023 annex, and with the
+archival (permanent-retention) decisions listed under archival: in the
+--overlay file. Plans are CSV or XLSX with TOS columns (Asiakirja,
+Säilytysaika, Säilytysajan laskentaperuste, Tallennusmuoto …) or
+Helsinki's JHS 191 TOS workbook; the inventory's own TOS, AMS, Säilytysaika
+and laskentaperuste columns count as plan entries too.
+
+Entries are matched to documents by national type (as mapped), local
+name, Helsinki specifier (tarkenne) or the inventory's TOS/AMS reference.
+
+Rules: RET001 no TOS entry, RET002 no AMS entry, RET003 no digitisation
+decision, RET004 no period, RET005 shorter than the law, RET006 wrong
+start event, RET007 permanent without an archival decision, RET008
+fixed-term where an archival decision orders permanent, RET009 no annex
+row (service task unknown), RET010 longer than the law, RET011 cannot
+compare, RET012 plan entry matching no document; TOS001–TOS006 plan rows
+rejected or cells not used.
+
+--draft FILE writes the TOS draft (.xlsx, .csv or .json): one row per
+national document type and service task, with the law's period, start
+event and basis, what the plan says now and its status, and empty
+publicity, secrecy, personal-data and storage columns to complete.`
+
+// pathList is a repeatable file flag.
+type pathList []string
+
+func (p *pathList) String() string { return strings.Join(*p, ",") }
+func (p *pathList) Set(v string) error {
+	*p = append(*p, v)
+	return nil
+}
+
+func runRetention(e env) error {
+	var cf catalogueFlags
+	var of outputFlags
+	var inventories, tosFiles, amsFiles pathList
+	var draft, accepted, columns string
+	var threshold float64
+	fs := newFlags(e, "retention", retentionUsage)
+	cf.register(fs)
+	of.register(fs, "table")
+	fs.Var(&inventories, "inventory", "inventory `file` (.xlsx or .csv); repeat for several, or give them as arguments")
+	fs.Var(&tosFiles, "tos", "TOS/AMS `file` (.xlsx or .csv, generic columns or the Helsinki workbook); repeat for several")
+	fs.Var(&amsFiles, "ams", "AMS `file`: like --tos, but every row is a paper (AMS) entry; repeat for several")
+	fs.StringVar(&draft, "draft", "", "write the TOS draft to `file` (.xlsx, .csv or .json)")
+	fs.StringVar(&accepted, "accepted", "", "accepted-mappings `file` (CSV) from a mapping workshop")
+	fs.Float64Var(&threshold, "threshold", mapping.DefaultThreshold, "mapping confidence at or above which a national type is asserted (0 < X ≤ 1)")
+	fs.StringVar(&columns, "columns", "", "inventory column-mapping `file` (YAML/CSV: header → field) for headers no synonym catches")
+	if err := parseFlags(fs, e.args); err != nil {
+		return err
+	}
+	inventories = append(inventories, fs.Args()...)
+	if len(inventories) == 0 {
+		fs.Usage()
+		return usageErr("retention: give an inventory with --inventory FILE")
+	}
+	if !(threshold > 0 && threshold <= 1) {
+		return usageErr("retention: --threshold must be above 0 and at most 1, not %v", threshold)
+	}
+	draftFormat := ""
+	if draft != "" {
+		switch strings.ToLower(filepath.Ext(draft)) {
+		case ".xlsx":
+			draftFormat = "xlsx"
+		case ".csv":
+			draftFormat = "csv"
+		case ".json":
+			draftFormat = "json"
+		default:
+			return usageErr("retention: --draft %s: want a .xlsx, .csv or .json file name", draft)
+		}
+	}
+	p, err := of.parse()
+	if err != nil {
+		return err
+	}
+	cat, err := cf.load()
+	if err != nil {
+		return err
+	}
+
+	opts := inventory.Options{}
+	if columns != "" {
+		if opts.Mapping, err = inventory.LoadMapping(columns); err != nil {
+			return unreadable(err)
+		}
+	}
+	inv, err := inventory.ReadFiles(inventories, cat, opts)
+	if err != nil {
+		return unreadable(err)
+	}
+	if len(inv.Documents) == 0 {
+		return fmt.Errorf("%w: %s: no documents read (%d rows rejected)", kartoitus.ErrNotRecognised, strings.Join(inventories, ", "), len(inv.Rejected))
+	}
+
+	var plan *tos.Plan
+	read := func(paths []string, kind tos.PlanKind) error {
+		for _, path := range paths {
+			pl, err := tos.ReadFile(path, cat, tos.Options{Kind: kind})
+			if err != nil {
+				return unreadable(err)
+			}
+			if plan == nil {
+				plan = &tos.Plan{}
+			}
+			plan.Merge(pl)
+		}
+		return nil
+	}
+	if err := read(tosFiles, ""); err != nil {
+		return err
+	}
+	if err := read(amsFiles, tos.AMS); err != nil {
+		return err
+	}
+	if plan == nil && !inventoryHasPlan(inv) {
+		fmt.Fprintln(e.stderr, "kartoitus: no --tos or --ams given and the inventory has no TOS, AMS or retention columns: every document is reported without an entry; --draft FILE writes the rows to start from")
+	}
+
+	mopts := mapping.Options{Threshold: threshold}
+	if accepted != "" {
+		if mopts.Accepted, err = mapping.ReadAccepted(accepted, cat); err != nil {
+			return unreadable(err)
+		}
+	}
+	res, err := analyzer.Run(analyzer.Input{Catalogue: cat, Inventory: inv, TOS: plan, Lang: p.lang,
+		Options: map[string]any{"mapping": mopts}}, retention.Analyzer)
+	if err != nil {
+		return err
+	}
+	rr := res.ResultOf[retention.Analyzer].(*retention.Result)
+
+	if draft != "" {
+		write := func(w io.Writer) error {
+			switch draftFormat {
+			case "xlsx":
+				return rr.Draft.WriteXLSX(w, p.lang)
+			case "json":
+				enc := json.NewEncoder(w)
+				enc.SetIndent("", "  ")
+				return enc.Encode(rr.Draft)
+			}
+			return rr.Draft.WriteCSV(w, p.lang)
+		}
+		if err := writeTo(e.stdout, draft, write); err != nil {
+			return fmt.Errorf("retention: --draft: %w", err)
+		}
+		fmt.Fprintf(e.stderr, "kartoitus: wrote the TOS draft (%d rows) to %s\n", len(rr.Draft.Rows), draft)
+	}
+
+	// The mapping analysis ran only to type the documents; its findings
+	// belong to 'kartoitus map'. The readers' rejected rows and notes and
+	// the retention findings are reported here.
+	own := map[string]bool{}
+	for _, r := range retention.Rules {
+		own[r.ID] = true
+	}
+	findings := append(append([]finding.Finding(nil), inv.Rejected...), inv.Warnings...)
+	inputs := append([]finding.Tally(nil), inv.Tallies...)
+	if plan != nil {
+		findings = append(append(findings, plan.Rejected...), plan.Notes...)
+		inputs = append(inputs, plan.Tallies...)
+	}
+	for _, f := range res.Findings {
+		if own[f.RuleID] {
+			findings = append(findings, f)
+		}
+	}
+	rules := append(append(inventory.Rules(), tos.Rules...), retention.Rules...)
+	_, err = of.emit(e, p, "retention", inputs, findings, rules)
+	return err
+}
+
+// inventoryHasPlan: some document carries a TOS/AMS reference or a period.
+func inventoryHasPlan(inv *inventory.Inventory) bool {
+	for _, d := range inv.Documents {
+		if d.TOSRef != "" || d.AMSRef != "" || d.RetentionRaw != "" {
+			return true
+		}
+	}
+	return false
+}

@@ -1302,8 +1302,11 @@ and review the diff after changing the generator). Every person and organisation
 
 ` + "```sh" + `
 go run ./cmd/kartoitus assess --inventory samples/inventory.xlsx \
-    --export samples/register-export.csv --tos samples/tos.xlsx --out out
+    --export samples/register-export.csv --tos samples/tos.xlsx \
+    --overlay samples/overlay.yaml --organisation "Hoivapolku Oy" --out out
 ` + "```" + `
+
+This is what ` + "`make run`" + ` does.
 
 ## Who they are
 
@@ -1332,6 +1335,7 @@ Client systems (fictional products): **Hilkka** (housing units), **Vaahtera** (f
 | ` + "`inventory.xlsx`" + ` | The current-state inventory in the Kansa-koulu style: an ` + "`Ohjeet`" + ` sheet, the data sheet ` + "`Asiakirjaluettelo`" + ` ({{.MainCount}} rows, title block above the header on row 5, Finnish headers as an organisation types them), a ` + "`Lastensuojelu`" + ` sheet ({{.ChildCount}} rows, service task from the sheet name, no task column) and the ` + "`Listat`" + ` value lists. Paper and electronic marks in separate columns, local names that differ from the national ones, TOS references (electronic) and AMS references (paper) and retention years for most rows. |
 | ` + "`register-export.csv`" + ` | A client-system register export: ` + "`;`" + `-separated UTF-8 with a BOM and CRLF line ends, the canonical column names (` + "`document_id;version;client_id;…;unit_start;unit_end`" + `), Finnish vendor values (` + "`Ostopalvelu`" + `, ` + "`julkinen`" + `, ` + "`mitätöity`" + `, ` + "`1505.1`" + ` for Asiakkuusasiakirja). {{.Exp.Export.Rows}} rows, {{.Clients}} clients. Client ids are 900-series **test** henkilötunnus codes only. |
 | ` + "`tos.xlsx`" + ` | A partial TOS in Helsinki's JHS 191 workbook layout (sheet ` + "`05 Sosiaalitoimi`" + `: class rows, Asian/Käsittelyvaiheen/Toimenpiteen/Asiakirjan metatiedot rows) covering some electronic documents, plus a half-filled paper AMS (sheet ` + "`Arkistonmuodostussuunnitelma`" + `) and a cover sheet. |
+| ` + "`overlay.yaml`" + ` | Hand-written, not generated: the catalogue overlay the organisation keeps. It records the archival (permanent-retention) decision its TOS cites, AL/20064/07.01.01.03.01/2014, as the 254/2015 annex restated it: child-welfare decisions, plans and client narratives are kept permanently, and older people's documents of clients born on the 8th, 18th or 28th. Without it the permanent rows are reported as RET007. |
 | ` + "`expected.json`" + ` | The list below, machine-readable, for the end-to-end test. |
 
 ## What the sample should reveal

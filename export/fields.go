@@ -1,0 +1,169 @@
+// Package export reads a client-system register export — one row per
+// client document with its register, controller, organiser, producer,
+// service task and document type — as a stream with bounded memory: CSV
+// (';', ',' or tab; UTF-8, UTF-8 with BOM or Windows-1252) through
+// encoding/csv with ReuseRecord, or a small XLSX sheet through excelize's
+// row iterator. Vendor column names are mapped to the canonical fields by
+// built-in synonyms plus an optional mapping file; vendor value codes can
+// be mapped too.
+//
+// The reader only reads: every row comes back as a Record or as a
+// *RowError carrying its line number. Judging the rows is the separation
+// package's job.
+package export
+
+import (
+	"github.com/kartoitus/kartoitus/internal/textnorm"
+)
+
+// Field is a canonical export field.
+type Field uint8
+
+// The canonical fields, in the order of the agreed column names.
+const (
+	DocumentID Field = iota
+	Version
+	ClientID
+	Register
+	ControllerID
+	ControllerKind
+	OrganiserID
+	ProducerID
+	ServiceUnit
+	Basis
+	ServiceTask
+	DocumentType
+	CaseID
+	AuthorOrg
+	Created
+	Status
+	VoidReason
+	SpecialContent
+	UnitStart
+	UnitEnd
+	NumFields
+)
+
+// fieldNames are the canonical snake_case column names (agreed with the
+// samples; the reader always accepts them).
+var fieldNames = [NumFields]string{
+	"document_id", "version", "client_id", "register", "controller_id", "controller_kind",
+	"organiser_id", "producer_id", "service_unit", "basis", "service_task", "document_type",
+	"case_id", "author_org", "created", "status", "void_reason", "special_content",
+	"unit_start", "unit_end",
+}
+
+func (f Field) String() string {
+	if f < NumFields {
+		return fieldNames[f]
+	}
+	return "field?"
+}
+
+// Fields returns every canonical field in order.
+func Fields() []Field {
+	out := make([]Field, NumFields)
+	for i := range out {
+		out[i] = Field(i)
+	}
+	return out
+}
+
+// ParseField maps a canonical name ("client_id", also "client id") to a
+// Field.
+func ParseField(s string) (Field, bool) {
+	f := textnorm.Fold(s)
+	for i, n := range fieldNames {
+		if textnorm.Fold(n) == f {
+			return Field(i), true
+		}
+	}
+	return 0, false
+}
+
+// Required are the fields without which no row can be judged: which
+// document, whose, in which register, of which type. Every other field is
+// optional; the rules that need an absent one report themselves as not
+// checked.
+var Required = []Field{DocumentID, ClientID, Register, DocumentType}
+
+// IsRequired reports whether f is in Required.
+func IsRequired(f Field) bool {
+	for _, r := range Required {
+		if r == f {
+			return true
+		}
+	}
+	return false
+}
+
+// synonyms are vendor and Finnish/Swedish/English header names per field.
+// They are folded with textnorm.FoldHeader before matching, so case,
+// diacritics, punctuation and a leading section number do not matter.
+var synonyms = map[Field][]string{
+	DocumentID: {"asiakirjan tunniste", "asiakirjan tunnus", "asiakirjatunnus", "asiakirjatunniste",
+		"asiakirja id", "asiakirjan id", "asiakirjan oid", "asiakirja oid", "dokumentin tunniste",
+		"document id", "doc id", "docid", "record id", "setid", "set id", "dokument id", "handlingens id"},
+	Version: {"versio", "versionumero", "asiakirjan versio", "version", "version number", "versionnummer"},
+	ClientID: {"henkilotunnus", "hetu", "asiakkaan henkilotunnus", "asiakkaan hetu", "asiakas hetu",
+		"asiakastunnus", "asiakas id", "asiakkaan tunniste", "asiakkaan tunnus", "asiakas", "sotu",
+		"client id", "client", "customer id", "person id", "patient id", "personbeteckning", "klient id"},
+	Register: {"rekisteri", "rekisteritunnus", "rekisterin tunnus", "asiakirjan rekisteritunnus",
+		"rekisterin tunniste", "register", "register id", "registry", "register code", "registertyp"},
+	ControllerID: {"rekisterinpitaja", "rekisterinpitajan tunniste", "rekisterinpitajan tunnus",
+		"rekisterinpitajan oid", "rekisterinpitaja id", "controller", "controller id", "custodian",
+		"custodian id", "registeransvarig"},
+	ControllerKind: {"rekisterinpitajan laji", "rekisterinpitajan tyyppi", "rekisterinpitajatyyppi",
+		"controller kind", "controller type", "custodian type", "custodian type code"},
+	OrganiserID: {"palvelunjarjestaja", "palvelun jarjestaja", "jarjestaja", "palvelunjarjestajan tunniste",
+		"palvelunjarjestajan oid", "jarjestaja id", "organiser", "organizer", "organiser id", "organizer id",
+		"service organiser", "service organizer", "outsourcing service customer", "tjanstearrangor"},
+	ProducerID: {"palveluntuottaja", "palvelun tuottaja", "tuottaja", "palveluntuottajan tunniste",
+		"palveluntuottajan oid", "tuottaja id", "producer", "producer id", "provider", "provider id",
+		"service provider", "serviceproducent"},
+	ServiceUnit: {"palveluyksikko", "palveluyksikon tunniste", "palveluyksikon oid", "palveluyksikon nimi",
+		"tuottajan palveluyksikko", "toimintayksikko", "yksikko", "service unit", "service unit id", "unit",
+		"unit id", "serviceenhet"},
+	Basis: {"kasittelyperuste", "jarjestamistapa", "palvelun jarjestamistapa", "peruste", "basis",
+		"processing basis", "arrangement", "service arrangement", "ordningssatt"},
+	ServiceTask: {"palvelutehtava", "palvelutehtavan koodi", "palvelutehtava koodi", "tehtava",
+		"service task", "service task code", "task", "serviceuppgift"},
+	DocumentType: {"asiakirjatyyppi", "asiakirjan tyyppi", "asiakirjalaji", "asiakirjan laji",
+		"asiakasasiakirjatyyppi", "asiakirjatyypin koodi", "asiakirjaryhma", "document type",
+		"document type code", "doc type", "type code", "handlingstyp"},
+	CaseID: {"asiatunnus", "asian tunnus", "asian tunniste", "asia id", "case id", "case", "case number",
+		"arendenummer", "diaarinumero"},
+	AuthorOrg: {"laatijan organisaatio", "laatija organisaatio", "laatijaorganisaatio", "tallentaja",
+		"tallentajan organisaatio", "kirjaajan organisaatio", "author org", "author organisation",
+		"author organization", "authoring organisation", "upprattare"},
+	Created: {"laadittu", "laatimisaika", "laatimispaiva", "laatimispvm", "luontiaika", "luotu", "aikaleima",
+		"asiakirjan paivays", "paivays", "created", "created at", "creation time", "timestamp", "authored",
+		"upprattad"},
+	Status: {"tila", "asiakirjan tila", "status", "document status", "record status", "tillstand"},
+	VoidReason: {"mitatoinnin syy", "mitatointisyy", "mitatoinnin peruste", "void reason", "voiding reason",
+		"nullification reason", "orsak till makulering"},
+	SpecialContent: {"erityissisalto", "erityinen sisalto", "special content", "sensitive", "sensitive document",
+		"sarskilt innehall"},
+	UnitStart: {"asiakkuuden alkamispvm", "asiakkuuden alkamispaiva", "asiakkuus alkaa",
+		"palveluyksikon asiakkuus alkaa", "palveluyksikon asiakkuuden alkamispvm", "yksikon asiakkuus alkaa",
+		"unit start", "relationship start", "client relationship start"},
+	UnitEnd: {"asiakkuuden paattymispvm", "asiakkuuden paattymispaiva", "asiakkuus paattyy",
+		"palveluyksikon asiakkuus paattyy", "palveluyksikon asiakkuuden paattymispvm", "yksikon asiakkuus paattyy",
+		"unit end", "relationship end", "client relationship end"},
+}
+
+// synonymIndex maps a folded header to its field.
+var synonymIndex = func() map[string]Field {
+	m := map[string]Field{}
+	for f := Field(0); f < NumFields; f++ {
+		m[textnorm.FoldHeader(fieldNames[f])] = f
+		for _, s := range synonyms[f] {
+			m[textnorm.FoldHeader(s)] = f
+		}
+	}
+	return m
+}()
+
+// Synonyms returns the built-in header names of a field (for docs and the
+// mapping-file template).
+func Synonyms(f Field) []string { return append([]string{fieldNames[f]}, synonyms[f]...) }

@@ -1,0 +1,206 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/kartoitus/kartoitus/internal/textnorm"
+)
+
+// Mapping is a vendor mapping file: which of their columns is which
+// canonical field, and how their value codes read.
+//
+//	# kartoitus register-export mapping
+//	columns:
+//	  "Asiakirja-ID": document_id
+//	  "Sisäinen huomautus": ignore      # ignore (or -) drops a column
+//	values:
+//	  register: {"SOS": social, "POT": health, "ILM": legacy}
+//	  basis: {"OP": purchased, "PS": voucher, "IM": self_paying}
+//	  status: {"M": voided}
+//	health_document_types: ["HOKE", "Lääkärin lausunto"]
+//
+// Column names and value keys match exactly first, then folded (case,
+// diacritics and punctuation ignored).
+type Mapping struct {
+	// Path is where the mapping came from, for messages.
+	Path string
+	// Columns maps a vendor header to a canonical field, or to ignored.
+	Columns map[string]Field
+	// Ignored holds vendor headers mapped to "ignore".
+	Ignored map[string]bool
+	// Values maps, per field, a vendor value to its canonical value.
+	Values map[Field]map[string]string
+	// HealthDocumentTypes lists vendor document-type values that are
+	// health-care (patient) documents, on top of the built-in recognition.
+	HealthDocumentTypes []string
+
+	foldedCols   map[string]Field
+	foldedIgnore map[string]bool
+	foldedValues map[Field]map[string]string
+	health       map[string]bool
+}
+
+type mappingFile struct {
+	Columns             map[string]string            `yaml:"columns"`
+	Values              map[string]map[string]string `yaml:"values"`
+	HealthDocumentTypes []string                     `yaml:"health_document_types"`
+}
+
+// LoadMapping reads a mapping file (YAML or JSON).
+func LoadMapping(path string) (*Mapping, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseMapping(path, b)
+}
+
+// ParseMapping parses mapping-file content; path is used in messages.
+func ParseMapping(path string, b []byte) (*Mapping, error) {
+	var f mappingFile
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	m := &Mapping{Path: path, Columns: map[string]Field{}, Ignored: map[string]bool{},
+		Values: map[Field]map[string]string{}, HealthDocumentTypes: f.HealthDocumentTypes}
+	for _, col := range sortedKeys(f.Columns) {
+		target := strings.TrimSpace(f.Columns[col])
+		switch strings.ToLower(target) {
+		case "ignore", "-", "":
+			m.Ignored[col] = true
+			continue
+		}
+		fld, ok := ParseField(target)
+		if !ok {
+			return nil, fmt.Errorf("%s: columns: %q maps to unknown field %q (want one of %s)", path, col, target, strings.Join(fieldNames[:], ", "))
+		}
+		m.Columns[col] = fld
+	}
+	for _, name := range sortedKeys(f.Values) {
+		fld, ok := ParseField(name)
+		if !ok {
+			return nil, fmt.Errorf("%s: values: unknown field %q (want one of %s)", path, name, strings.Join(fieldNames[:], ", "))
+		}
+		if err := checkValues(fld, f.Values[name]); err != nil {
+			return nil, fmt.Errorf("%s: values: %s: %v", path, name, err)
+		}
+		m.Values[fld] = f.Values[name]
+	}
+	m.index()
+	return m, nil
+}
+
+// checkValues refuses mapped values that the rules would not understand,
+// so a typo in the mapping file fails loudly instead of turning every row
+// into "unrecognised value".
+func checkValues(f Field, vals map[string]string) error {
+	for _, k := range sortedKeys(vals) {
+		v := vals[k]
+		var ok bool
+		switch f {
+		case Basis:
+			ok = ParseBasis(v) != BasisUnknown && v != ""
+		case Status:
+			ok = ParseStatus(v) != StatusUnknown && v != ""
+		case ControllerKind:
+			ok = ParseControllerKind(v) != KindUnknown && v != ""
+		default:
+			ok = true
+		}
+		if !ok {
+			return fmt.Errorf("%q maps to %q, which is not a %s value", k, v, f)
+		}
+	}
+	return nil
+}
+
+func (m *Mapping) index() {
+	m.foldedCols = map[string]Field{}
+	m.foldedIgnore = map[string]bool{}
+	for c, f := range m.Columns {
+		m.foldedCols[textnorm.FoldHeader(c)] = f
+	}
+	for c := range m.Ignored {
+		m.foldedIgnore[textnorm.FoldHeader(c)] = true
+	}
+	m.foldedValues = map[Field]map[string]string{}
+	for f, vals := range m.Values {
+		fm := map[string]string{}
+		for k, v := range vals {
+			fm[textnorm.Fold(k)] = v
+		}
+		m.foldedValues[f] = fm
+	}
+	m.health = map[string]bool{}
+	for _, h := range m.HealthDocumentTypes {
+		m.health[textnorm.Fold(h)] = true
+	}
+}
+
+// column resolves a header through the mapping: field, ignored, found.
+func (m *Mapping) column(header string) (Field, bool, bool) {
+	if m == nil {
+		return 0, false, false
+	}
+	if f, ok := m.Columns[header]; ok {
+		return f, false, true
+	}
+	if m.Ignored[header] {
+		return 0, true, true
+	}
+	fh := textnorm.FoldHeader(header)
+	if f, ok := m.foldedCols[fh]; ok {
+		return f, false, true
+	}
+	if m.foldedIgnore[fh] {
+		return 0, true, true
+	}
+	return 0, false, false
+}
+
+// Value maps a vendor value of field f to its canonical value; it returns
+// v unchanged when the mapping says nothing about it.
+func (m *Mapping) Value(f Field, v string) string {
+	if m == nil {
+		return v
+	}
+	vals := m.Values[f]
+	if vals == nil {
+		return v
+	}
+	if c, ok := vals[v]; ok {
+		return c
+	}
+	if c, ok := m.foldedValues[f][textnorm.Fold(v)]; ok {
+		return c
+	}
+	return v
+}
+
+// HealthDocument reports whether the mapping lists v as a health-care
+// document type.
+func (m *Mapping) HealthDocument(v string) bool {
+	if m == nil || len(m.health) == 0 {
+		return false
+	}
+	return m.health[textnorm.Fold(v)]
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}

@@ -1,0 +1,384 @@
+package export
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/kartoitus/kartoitus/ident"
+	"github.com/kartoitus/kartoitus/internal/textnorm"
+)
+
+// BasisKind is the processing basis (käsittelyperuste) of a document: in
+// whose name the service was produced (703/2023 §§ 13–14, 37 mom 3;
+// palvelusetelilaki 569/2009 § 11).
+type BasisKind uint8
+
+const (
+	BasisNone       BasisKind = iota // empty
+	BasisOwn                         // oma tuotanto: the organiser produces
+	BasisPurchased                   // ostopalvelu: produced on the organiser's behalf
+	BasisVoucher                     // palveluseteli: the hyvinvointialue is controller
+	BasisSelfPaying                  // itsemaksava: private contract, the producer is controller
+	BasisUnknown                     // a value we do not recognise
+)
+
+var basisNames = [...]string{"", "own", "purchased", "voucher", "self_paying", "unknown"}
+
+func (b BasisKind) String() string { return basisNames[b] }
+
+// OnBehalf reports whether the service is produced on the organiser's
+// behalf (purchased service or voucher), so the organiser is controller
+// and the producer writes into the organiser's register.
+func (b BasisKind) OnBehalf() bool { return b == BasisPurchased || b == BasisVoucher }
+
+// ParseBasis reads own/purchased/voucher/self_paying and the Finnish and
+// Swedish words for them.
+func ParseBasis(s string) BasisKind {
+	switch s {
+	case "":
+		return BasisNone
+	case "own":
+		return BasisOwn
+	case "purchased":
+		return BasisPurchased
+	case "voucher":
+		return BasisVoucher
+	case "self_paying":
+		return BasisSelfPaying
+	}
+	switch f := textnorm.Fold(s); f {
+	case "own", "own production", "oma", "oma tuotanto", "omatuotanto", "itse tuotettu", "egen produktion", "egen":
+		return BasisOwn
+	case "purchased", "purchased service", "purchase", "outsourced", "ostopalvelu", "osto", "ostettu palvelu",
+		"ostopalvelusopimus", "kopt tjanst", "kopta tjanster":
+		return BasisPurchased
+	case "voucher", "service voucher", "palveluseteli", "seteli", "palvelusetelilla", "palvelusetelipalvelu", "servicesedel":
+		return BasisVoucher
+	case "self paying", "selfpaying", "self pay", "private", "itsemaksava", "itse maksava", "itsemaksava asiakas",
+		"yksityisesti maksava", "yksityinen asiakas", "sjalvbetalande":
+		return BasisSelfPaying
+	}
+	return BasisUnknown
+}
+
+// StatusKind is a document's status.
+type StatusKind uint8
+
+const (
+	StatusNone    StatusKind = iota // empty: taken as active
+	StatusActive                    // aktiivinen / voimassa
+	StatusVoided                    // mitätöity
+	StatusUnknown                   // unrecognised value
+)
+
+var statusNames = [...]string{"", "active", "voided", "unknown"}
+
+func (s StatusKind) String() string { return statusNames[s] }
+
+// ParseStatus reads active/voided in English, Finnish and Swedish.
+func ParseStatus(s string) StatusKind {
+	switch s {
+	case "":
+		return StatusNone
+	case "active":
+		return StatusActive
+	case "voided":
+		return StatusVoided
+	}
+	switch textnorm.Fold(s) {
+	case "active", "aktiivinen", "voimassa", "voimassaoleva", "valmis", "final", "completed", "ok", "current",
+		"giltig", "aktiv":
+		return StatusActive
+	case "voided", "void", "mitatoity", "mitatoitu", "mitatoity asiakirja", "nullified", "cancelled", "canceled",
+		"entered in error", "makulerad", "annullerad":
+		return StatusVoided
+	}
+	return StatusUnknown
+}
+
+// ControllerKindOf is the kind of register controller, code set
+// 1.2.246.537.5.40172 (1 Julkinen, 2 Yksityinen).
+type ControllerKindOf uint8
+
+const (
+	KindNone ControllerKindOf = iota
+	KindPublic
+	KindPrivate
+	KindUnknown
+)
+
+var kindNames = [...]string{"", "public", "private", "unknown"}
+
+func (k ControllerKindOf) String() string { return kindNames[k] }
+
+// ParseControllerKind reads public/private, julkinen/yksityinen and the
+// codes 1/2 of 1.2.246.537.5.40172.
+func ParseControllerKind(s string) ControllerKindOf {
+	switch s {
+	case "":
+		return KindNone
+	case "public", "1":
+		return KindPublic
+	case "private", "2":
+		return KindPrivate
+	}
+	switch textnorm.Fold(s) {
+	case "public", "julkinen", "offentlig", "1 julkinen", "kunta", "hyvinvointialue":
+		return KindPublic
+	case "private", "yksityinen", "privat", "2 yksityinen":
+		return KindPrivate
+	}
+	return KindUnknown
+}
+
+// Timestamp is a local date and time as yyyymmddhhmmss, comparable as an
+// integer; 0 means absent. Exports write local Finnish time; a trailing
+// zone designator is accepted and not converted, because the rules compare
+// dates as the organisation recorded them.
+type Timestamp int64
+
+// Date returns the date part as yyyymmdd.
+func (t Timestamp) Date() Date { return Date(t / 1000000) }
+
+// Date is yyyymmdd; 0 means absent.
+type Date int32
+
+// String writes YYYY-MM-DD.
+func (d Date) String() string {
+	if d == 0 {
+		return ""
+	}
+	y, m, dd := int(d)/10000, int(d)/100%100, int(d)%100
+	b := make([]byte, 0, 10)
+	b = appendPad(b, y, 4)
+	b = append(b, '-')
+	b = appendPad(b, m, 2)
+	b = append(b, '-')
+	b = appendPad(b, dd, 2)
+	return string(b)
+}
+
+func appendPad(b []byte, n, w int) []byte {
+	s := strconv.Itoa(n)
+	for i := len(s); i < w; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
+// ErrDate is returned for an unparseable date; it never contains the value.
+var ErrDate = errors.New("not a date (want YYYY-MM-DD, YYYY-MM-DDThh:mm:ss or d.m.yyyy)")
+
+// ParseTimestamp reads YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss[.fff]][Z|±hh:mm]
+// (or a space instead of T) and Finnish d.m.yyyy [hh:mm[:ss]]. It is
+// written by hand because time.Parse with several layouts costs more than
+// the rest of a row's checks together.
+func ParseTimestamp(s string) (Timestamp, error) {
+	if s == "" {
+		return 0, nil
+	}
+	if ts, ok := fastISO(s); ok {
+		return ts, nil
+	}
+	var y, m, d int
+	var rest string
+	if len(s) >= 10 && s[4] == '-' && s[7] == '-' {
+		var ok1, ok2, ok3 bool
+		y, ok1 = num(s[0:4])
+		m, ok2 = num(s[5:7])
+		d, ok3 = num(s[8:10])
+		if !ok1 || !ok2 || !ok3 {
+			return 0, ErrDate
+		}
+		rest = s[10:]
+	} else {
+		// d.m.yyyy
+		i := strings.IndexByte(s, '.')
+		if i < 1 || i > 2 {
+			return 0, ErrDate
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 1 || j > 2 {
+			return 0, ErrDate
+		}
+		j += i + 1
+		if len(s) < j+5 {
+			return 0, ErrDate
+		}
+		var ok1, ok2, ok3 bool
+		d, ok1 = num(s[:i])
+		m, ok2 = num(s[i+1 : j])
+		y, ok3 = num(s[j+1 : j+5])
+		if !ok1 || !ok2 || !ok3 {
+			return 0, ErrDate
+		}
+		rest = s[j+5:]
+	}
+	if !ident.ValidDate(y, m, d) || y < 1800 {
+		return 0, ErrDate
+	}
+	hh, mm, ss, ok := parseClock(rest)
+	if !ok {
+		return 0, ErrDate
+	}
+	return Timestamp(int64(y*10000+m*100+d)*1000000 + int64(hh*10000+mm*100+ss)), nil
+}
+
+// fastISO parses exactly YYYY-MM-DD or YYYY-MM-DDThh:mm:ss, the forms
+// nearly every export uses, with one pass over fixed positions.
+func fastISO(s string) (Timestamp, bool) {
+	if (len(s) != 10 && len(s) != 19) || s[4] != '-' || s[7] != '-' {
+		return 0, false
+	}
+	d := func(i int) int { return int(s[i]) - '0' }
+	for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if uint(d(i)) > 9 {
+			return 0, false
+		}
+	}
+	y, m, dd := d(0)*1000+d(1)*100+d(2)*10+d(3), d(5)*10+d(6), d(8)*10+d(9)
+	if y < 1800 || !ident.ValidDate(y, m, dd) {
+		return 0, false
+	}
+	clock := 0
+	if len(s) == 19 {
+		if s[10] != 'T' && s[10] != ' ' || s[13] != ':' || s[16] != ':' {
+			return 0, false
+		}
+		for _, i := range [...]int{11, 12, 14, 15, 17, 18} {
+			if uint(d(i)) > 9 {
+				return 0, false
+			}
+		}
+		hh, mm, ss := d(11)*10+d(12), d(14)*10+d(15), d(17)*10+d(18)
+		if hh > 23 || mm > 59 || ss > 59 {
+			return 0, false
+		}
+		clock = hh*10000 + mm*100 + ss
+	}
+	return Timestamp(int64(y*10000+m*100+dd)*1000000 + int64(clock)), true
+}
+
+// parseClock reads "", "Thh:mm[:ss[.fff]][Z|±hh:mm]" or " hh:mm[:ss]".
+func parseClock(s string) (hh, mm, ss int, ok bool) {
+	if s == "" {
+		return 0, 0, 0, true
+	}
+	if s[0] != 'T' && s[0] != ' ' {
+		return 0, 0, 0, false
+	}
+	s = s[1:]
+	if len(s) < 5 || s[2] != ':' {
+		return 0, 0, 0, false
+	}
+	var ok1, ok2 bool
+	hh, ok1 = num(s[0:2])
+	mm, ok2 = num(s[3:5])
+	if !ok1 || !ok2 || hh > 23 || mm > 59 {
+		return 0, 0, 0, false
+	}
+	s = s[5:]
+	if len(s) >= 3 && s[0] == ':' {
+		var ok3 bool
+		ss, ok3 = num(s[1:3])
+		if !ok3 || ss > 60 {
+			return 0, 0, 0, false
+		}
+		if ss == 60 {
+			ss = 59 // leap second
+		}
+		s = s[3:]
+		if len(s) > 0 && (s[0] == '.' || s[0] == ',') {
+			i := 1
+			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+				i++
+			}
+			if i == 1 {
+				return 0, 0, 0, false
+			}
+			s = s[i:]
+		}
+	}
+	switch {
+	case s == "", s == "Z":
+		return hh, mm, ss, true
+	case len(s) == 6 && (s[0] == '+' || s[0] == '-') && s[3] == ':':
+		_, ok1 := num(s[1:3])
+		_, ok2 := num(s[4:6])
+		return hh, mm, ss, ok1 && ok2
+	case len(s) == 5 && (s[0] == '+' || s[0] == '-'):
+		_, ok1 := num(s[1:5])
+		return hh, mm, ss, ok1
+	}
+	return 0, 0, 0, false
+}
+
+func num(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// ExcelSerial converts an Excel 1900-system serial day number (as XLSX
+// stores dates) to a Timestamp. Serial 60 is Excel's phantom 29.2.1900.
+func ExcelSerial(s string) (Timestamp, bool) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 1 || f > 2958465 {
+		return 0, false
+	}
+	days := int(f)
+	secs := int((f-float64(days))*86400 + 0.5)
+	if secs >= 86400 {
+		secs = 86399
+	}
+	if days >= 60 {
+		days-- // skip the 29.2.1900 that never was
+	}
+	// days since 1899-12-31 → civil date.
+	y, m, d := civil(days + daysBefore1900)
+	return Timestamp(int64(y*10000+m*100+d)*1000000 + int64(secs/3600*10000+secs/60%60*100+secs%60)), true
+}
+
+// daysBefore1900 is the day number of 1899-12-31 counted from 0000-03-01.
+var daysBefore1900 = dayNumber(1899, 12, 31)
+
+// dayNumber counts days from 0000-03-01 (Howard Hinnant's algorithm).
+func dayNumber(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe
+}
+
+func civil(z int) (y, m, d int) {
+	era := z / 146097
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y = yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = doy - (153*mp+2)/5 + 1
+	m = mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return
+}

@@ -1,0 +1,195 @@
+package separation
+
+import (
+	"strings"
+
+	"github.com/kartoitus/kartoitus/export"
+	"github.com/kartoitus/kartoitus/ident"
+	"github.com/kartoitus/kartoitus/internal/textnorm"
+	"github.com/kartoitus/kartoitus/registers"
+	"github.com/kartoitus/kartoitus/sosmeta"
+)
+
+// memoLimit bounds each lookup cache. Register, basis, type and task
+// values repeat endlessly in an export; caching their resolution is what
+// keeps the per-row cost below the CSV parse. Past the limit (a column of
+// near-unique values) lookups are computed and not stored, so memory stays
+// bounded.
+const memoLimit = 1 << 16
+
+// memo caches a value's resolution by its raw text. Keys are cloned: a
+// record's strings alias the whole line. The last value is checked before
+// the map: consecutive rows usually share organisation, basis and task, and
+// a string compare is several times cheaper than a map lookup.
+type memo[V any] struct {
+	m       map[string]memoEntry[V]
+	last    memoEntry[V]
+	hasLast bool
+}
+
+type memoEntry[V any] struct {
+	key string // the cloned key, reused as last.key without a new copy
+	v   V
+}
+
+func (c *memo[V]) get(s string, compute func(string) V) V {
+	if c.hasLast && s == c.last.key {
+		return c.last.v
+	}
+	e, ok := c.m[s]
+	if !ok {
+		e = memoEntry[V]{key: strings.Clone(s), v: compute(s)}
+		if c.m == nil {
+			c.m = map[string]memoEntry[V]{}
+		}
+		if len(c.m) < memoLimit {
+			c.m[e.key] = e
+		}
+	}
+	c.last, c.hasLast = e, true
+	return e.v
+}
+
+// docInfo is what the gate needs to know about a document-type value.
+type docInfo struct {
+	typ *sosmeta.DocumentType
+	// health: a health-care (patient) document, not a Sosmeta type.
+	health bool
+	// narrative: an asiakaskertomus entry (Sosmeta kind
+	// Asiakaskertomusmerkintä), which § 46 keeps in the social register.
+	narrative bool
+	// joint: a needs assessment or client plan that §§ 46–47 allow in both
+	// registers. [I] recognised by kind and name.
+	joint bool
+	// relationship: the Asiakkuusasiakirja (document group 1) that carries
+	// the producer unit's client-relationship window.
+	relationship bool
+	code         string
+}
+
+// healthWords mark a document-type value as a health-care document when it
+// is not a Sosmeta type [I]: patient-record vocabulary that no social
+// welfare document name uses. registers.Classify covers potilas-,
+// terveydenhuolto-, hoitokertomus- and patient words; these add the rest.
+var healthWords = []string{"laakari", "sairaanhoi", "sairauskertomus", "hoitotyon", "hoitotyo ", "epikriisi",
+	"laboratorio", "rontgen", "laakemaarays", "resepti", "diagnoosi", "terveydenhoitaja", "medical", "clinical",
+	"nursing", "lakar", "journal"}
+
+func resolveDocType(cat *sosmeta.Catalogue, m *export.Mapping) func(string) *docInfo {
+	return func(raw string) *docInfo {
+		v := m.Value(export.DocumentType, raw)
+		if m.HealthDocument(raw) || m.HealthDocument(v) {
+			return &docInfo{health: true, code: v}
+		}
+		d := lookupType(cat, v)
+		if d == nil {
+			f := textnorm.Fold(v)
+			if registers.Classify(v) == registers.Health {
+				return &docInfo{health: true, code: v}
+			}
+			for _, w := range healthWords {
+				if strings.Contains(f, w) {
+					return &docInfo{health: true, code: v}
+				}
+			}
+			return &docInfo{code: v}
+		}
+		di := &docInfo{typ: d, code: d.Key()}
+		name := textnorm.Fold(d.NameFI)
+		switch {
+		case d.IsGroup() && d.Code == "1":
+			di.relationship = true
+		case d.Kind == "Asiakaskertomusmerkintä":
+			di.narrative = true
+		case d.Kind == "Arvio" && strings.Contains(name, "palvelutarpeen arvio"),
+			d.Kind == "Suunnitelma" && strings.Contains(name, "asiakassuunnitelma"):
+			di.joint = true
+		}
+		return di
+	}
+}
+
+// lookupType accepts a 1506 code ("11023"), a document group as "group:1"
+// or "1505.1", "1506.11023", any structure or code-system OID
+// ("1.2.246.537.6.1505.1.2023.6.1", "1.2.246.537.6.1506.11023") and
+// finally an exact or folded FI/SV name. A bare group code ("1") resolves
+// to the group only when no client-document type has that code, which is
+// the case for every current group.
+func lookupType(cat *sosmeta.Catalogue, v string) *sosmeta.DocumentType {
+	switch {
+	case v == "":
+		return nil
+	case strings.HasPrefix(v, "group:"):
+		return cat.ByKey(v)
+	case strings.HasPrefix(v, "1505."):
+		return cat.ByKey("group:" + v[5:])
+	case strings.HasPrefix(v, "1506."):
+		return cat.ByKey(v[5:])
+	}
+	return cat.Resolve(v)
+}
+
+// taskInfo is a resolved service-task value (possibly several tasks
+// separated by '|' or ',').
+type taskInfo struct {
+	ids     []string
+	unknown []string // parts that resolve to nothing
+	legacy  []string // parts resolved through a legacy (pre-2024) name
+}
+
+func resolveTask(cat *sosmeta.Catalogue, m *export.Mapping) func(string) *taskInfo {
+	current := map[string]bool{}
+	for _, t := range cat.Tasks {
+		for _, n := range append([]string{t.ID, t.Code, t.FI, t.SV, t.EN}, t.Synonyms...) {
+			if n != "" {
+				current[textnorm.Fold(n)] = true
+			}
+		}
+	}
+	for a := range cat.TaskAliases {
+		current[a] = true
+	}
+	return func(raw string) *taskInfo {
+		ti := &taskInfo{}
+		v := m.Value(export.ServiceTask, raw)
+		for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == '|' || r == ',' }) {
+			part = strings.TrimSpace(part)
+			if part == "" {
+				continue
+			}
+			ids := cat.ResolveTask(part)
+			if len(ids) == 0 {
+				ti.unknown = append(ti.unknown, part)
+				continue
+			}
+			if !current[textnorm.Fold(part)] {
+				ti.legacy = append(ti.legacy, part)
+			}
+			ti.ids = append(ti.ids, ids[0])
+		}
+		return ti
+	}
+}
+
+// orgInfo is a validated organisation id; y is 0 when empty or invalid.
+type orgInfo struct {
+	y   ident.YTunnus
+	err error
+}
+
+func resolveOrg(raw string) orgInfo {
+	o, err := ident.ParseOrg(raw)
+	if err != nil {
+		return orgInfo{err: err}
+	}
+	return orgInfo{y: o.YTunnus}
+}
+
+// unitIsID reports whether a service-unit value is meant as an OID and so
+// must validate; unit names are accepted as they are.
+func unitIsID(s string) bool {
+	return strings.HasPrefix(s, "1.") || strings.HasPrefix(s, "urn:oid:")
+}
+
+// kela is Kansaneläkelaitos's Y-tunnus 0246246-0.
+const kela ident.YTunnus = 2462460

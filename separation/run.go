@@ -1,0 +1,139 @@
+package separation
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/kartoitus/kartoitus"
+	"github.com/kartoitus/kartoitus/export"
+)
+
+// batchSize is the number of rows handed from the reader goroutine to the
+// checker at a time: large enough that channel costs vanish, small enough
+// (about 400 KB of records) to stay in cache.
+const batchSize = 1024
+
+type batch struct {
+	raw   [][]string // fields as read, reused between batches
+	lines []int
+	errs  []error // non-nil for rows that could not be read
+	n     int
+	err   error // fatal read error after the n rows
+}
+
+// Run streams every row of r through the gate. A nil error means the run
+// finished; findings are in the Result. Reading errors that stop the run
+// wrap kartoitus.ErrUnreadable. An export with a header and no rows is
+// kartoitus.ErrNotRecognised: an empty export must never pass.
+func Run(r *export.Reader, cfg Config) (*Result, error) {
+	if cfg.Catalogue == nil {
+		return nil, errors.New("separation: no catalogue")
+	}
+	g := newGate(r.Header, r.Sheet, cfg)
+	var err error
+	if cfg.Workers > 1 {
+		err = g.runPipelined(r)
+	} else {
+		err = g.runSequential(r)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if g.res.Tally.Read == 0 {
+		return nil, fmt.Errorf("%w: the export has a header row but no data rows", kartoitus.ErrNotRecognised)
+	}
+	return g.finish(r.UnnamedValues), nil
+}
+
+func (g *gate) runSequential(r *export.Reader) error {
+	var rec export.Record
+	for {
+		err := r.Next(&rec)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			var re *export.RowError
+			if errors.As(err, &re) {
+				g.rowError(re)
+				continue
+			}
+			return err
+		}
+		g.row(&rec)
+	}
+}
+
+// runPipelined parses CSV in one goroutine and maps and checks rows in
+// this one. Rows stay in file order, so findings and "first seen" state are
+// the same as in a sequential run. Parsing is the larger half of the work,
+// so this split is what a second core can take; the checks share state
+// (document ids, windows) and stay on one goroutine. Mapping fields
+// (trimming, dates) runs here rather than in the reader, which balances
+// the two stages (measured: reader ~55%, checker ~45% of a row's time).
+func (g *gate) runPipelined(r *export.Reader) error {
+	full := make(chan *batch, 4)
+	free := make(chan *batch, 6)
+	for i := 0; i < 6; i++ {
+		free <- &batch{raw: make([][]string, batchSize), lines: make([]int, batchSize), errs: make([]error, batchSize)}
+	}
+	stop := make(chan struct{})
+	go func() {
+		defer close(full)
+		for {
+			var b *batch
+			select {
+			case b = <-free:
+			case <-stop:
+				return
+			}
+			b.n, b.err = 0, nil
+			for b.n < batchSize {
+				var err error
+				b.raw[b.n], b.lines[b.n], err = r.ReadRaw(b.raw[b.n])
+				if err == io.EOF {
+					break
+				}
+				b.errs[b.n] = nil
+				if err != nil {
+					var re *export.RowError
+					if !errors.As(err, &re) {
+						b.err = err
+						break
+					}
+					b.errs[b.n] = re
+				}
+				b.n++
+			}
+			full <- b
+			if b.n < batchSize {
+				return
+			}
+		}
+	}()
+	defer close(stop)
+	var rec export.Record
+	for b := range full {
+		for i := 0; i < b.n; i++ {
+			err := b.errs[i]
+			if err == nil {
+				err = r.Fill(&rec, b.raw[i], b.lines[i])
+			}
+			if err != nil {
+				var re *export.RowError
+				if !errors.As(err, &re) {
+					return err
+				}
+				g.rowError(re)
+				continue
+			}
+			g.row(&rec)
+		}
+		if b.err != nil {
+			return b.err
+		}
+		free <- b
+	}
+	return nil
+}
