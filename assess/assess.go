@@ -55,7 +55,7 @@ type Options struct {
 	DeploymentTest bool
 	// PseudonymKey, when set, replaces client ids in findings with a keyed
 	// hash; otherwise they are masked.
-	PseudonymKey string
+	PseudonymKey []byte
 
 	Organisation string
 	// NoGraphs skips rendering (DOT is still written).
@@ -237,8 +237,8 @@ func runGate(o Options, cat *sosmeta.Catalogue) (*separation.Result, error) {
 		Catalogue: cat, Mapping: m, File: filepath.Base(o.Export),
 		DeploymentTest: o.DeploymentTest, Ignore: o.Ignore, Now: o.Now, Workers: 2,
 	}
-	if o.PseudonymKey != "" {
-		cfg.IDs, cfg.Pseudonymizer = separation.Pseudonymize, ident.NewPseudonymizer([]byte(o.PseudonymKey))
+	if len(o.PseudonymKey) > 0 {
+		cfg.IDs, cfg.Pseudonymizer = separation.Pseudonymize, ident.NewPseudonymizer(o.PseudonymKey)
 	}
 	return separation.Run(r, cfg)
 }

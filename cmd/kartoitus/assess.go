@@ -41,7 +41,7 @@ func runAssess(e env) error {
 	fs.StringVar(&ignore, "ignore", "", "ignore `file` (YAML): rule, optional fingerprint, reason, optional expiry")
 	fs.StringVar(&lang, "lang", "fi", "report language: fi or en")
 	fs.StringVar(&failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
-	fs.StringVar(&pseudo, "pseudonymize", "", "replace client ids with a keyed hash using this `key` (default: masked)")
+	fs.StringVar(&pseudo, "pseudonymize", "", "replace client ids in the report by a keyed hash (HMAC-SHA256) of `KEY`; @FILE reads the key from a file, env:NAME from the environment (default: masked)")
 	fs.StringVar(&org, "organisation", "", "organisation name shown in the report (default: from the inventory file name)")
 	fs.Float64Var(&threshold, "threshold", 0, "mapping confidence at which a match is asserted (default: the mapping default)")
 	fs.BoolVar(&deployTest, "deployment-test", false, "every client id must be a 900-series test code")
@@ -62,6 +62,12 @@ func runAssess(e env) error {
 	if err != nil {
 		return err
 	}
+	var key []byte
+	if pseudo != "" {
+		if key, err = pseudonymKey(pseudo); err != nil {
+			return err
+		}
+	}
 	if org == "" && len(inventories) > 0 {
 		org = organisationFromPath(inventories[0])
 	}
@@ -69,10 +75,10 @@ func runAssess(e env) error {
 		Inventories: inventories, Export: exportPath, TOS: tosFiles, Out: out,
 		Catalogue: cat, Lang: p.lang, FailOn: p.failOn, Ignore: p.ignore,
 		Accepted: accepted, Columns: columns, ExportMapping: exportMap, Threshold: threshold,
-		DeploymentTest: deployTest, PseudonymKey: pseudo, Organisation: org, NoGraphs: noGraphs,
+		DeploymentTest: deployTest, PseudonymKey: key, Organisation: org, NoGraphs: noGraphs,
 	})
 	if outcome != nil && !quiet {
-		if werr := (report.Table{MaxRows: 25}).Write(e.stdout, outcome.Assessment.Result); werr != nil {
+		if werr := (report.Console{}).WriteAssessment(e.stdout, outcome.Assessment); werr != nil {
 			return werr
 		}
 		fmt.Fprintf(e.stdout, "\n%s %s\n", tr(p.lang, "Raportti:", "Report:"), filepath.Join(out, "index.html"))

@@ -219,3 +219,22 @@ func checkNoHetu(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 }
+
+func TestAssessPseudonymize(t *testing.T) {
+	t.Setenv("KARTOITUS_TEST_KEY", "a-shared-secret-of-the-county")
+	r, out := assessSamples(t, "--no-graphs", "--pseudonymize", "env:KARTOITUS_TEST_KEY")
+	if r.code != 1 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "findings.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "psn:") || strings.Contains(string(b), "-****") {
+		t.Errorf("client ids are not pseudonymised in findings.csv")
+	}
+	checkNoHetu(t, out)
+	if r := runCLI(t, "", "assess", "--inventory", "x", "--out", t.TempDir(), "--pseudonymize", "short"); r.code != 2 {
+		t.Errorf("a short key: exit %d, want 2", r.code)
+	}
+}
