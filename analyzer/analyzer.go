@@ -142,3 +142,24 @@ func topo(roots []*Analyzer) ([]*Analyzer, error) {
 	}
 	return order, nil
 }
+
+// Options returns the analyzer's settings from Input.Options[name]: a T, a
+// *T, or nothing (the zero T). Any other type is an error, so a caller
+// passing the wrong settings finds out.
+func Options[T any](p *Pass, name string) (T, error) {
+	var zero T
+	o, ok := p.Input.Options[name]
+	if !ok || o == nil {
+		return zero, nil
+	}
+	switch v := o.(type) {
+	case T:
+		return v, nil
+	case *T:
+		if v == nil {
+			return zero, nil
+		}
+		return *v, nil
+	}
+	return zero, fmt.Errorf("options: want %T, got %T", zero, o)
+}

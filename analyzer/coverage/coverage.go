@@ -179,18 +179,9 @@ multi-task types count as present when any of their tasks has them.`,
 }
 
 func run(pass *analyzer.Pass) (any, error) {
-	var opts Options
-	if o, ok := pass.Options["coverage"]; ok {
-		switch v := o.(type) {
-		case Options:
-			opts = v
-		case *Options:
-			if v != nil {
-				opts = *v
-			}
-		default:
-			return nil, fmt.Errorf("options: want coverage.Options, got %T", o)
-		}
+	opts, err := analyzer.Options[Options](pass, "coverage")
+	if err != nil {
+		return nil, err
 	}
 	mr, _ := pass.ResultOf[mapping.Analyzer].(*mapping.Result)
 	if mr == nil {

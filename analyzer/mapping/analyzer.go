@@ -87,18 +87,9 @@ match. Below the threshold the top candidates are offered, not asserted.`,
 }
 
 func run(pass *analyzer.Pass) (any, error) {
-	var opts Options
-	if o, ok := pass.Options["mapping"]; ok {
-		switch v := o.(type) {
-		case Options:
-			opts = v
-		case *Options:
-			if v != nil {
-				opts = *v
-			}
-		default:
-			return nil, fmt.Errorf("options: want mapping.Options, got %T", o)
-		}
+	opts, err := analyzer.Options[Options](pass, "mapping")
+	if err != nil {
+		return nil, err
 	}
 	m, err := NewMatcher(pass.Catalogue, opts.Vocabulary, opts.Threshold, opts.Accepted)
 	if err != nil {

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/inventory"
 	"github.com/kartoitus/kartoitus/report"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
@@ -122,4 +124,31 @@ func writeTo(def io.Writer, path string, write func(io.Writer) error) error {
 		return err
 	}
 	return f.Close()
+}
+
+// readInventories reads inventory files as every command does: an optional
+// column-mapping file, an optional comma-separated sheet filter, and the
+// rule that an inventory with no documents is "nothing recognised" (exit 3).
+func readInventories(cat *sosmeta.Catalogue, files []string, columns, sheets string) (*inventory.Inventory, error) {
+	opts := inventory.Options{}
+	if columns != "" {
+		m, err := inventory.LoadMapping(columns)
+		if err != nil {
+			return nil, unreadable(err)
+		}
+		opts.Mapping = m
+	}
+	for _, s := range strings.Split(sheets, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			opts.Sheets = append(opts.Sheets, s)
+		}
+	}
+	inv, err := inventory.ReadFiles(files, cat, opts)
+	if err != nil {
+		return nil, unreadable(err)
+	}
+	if len(inv.Documents) == 0 {
+		return nil, fmt.Errorf("%w: %s: no documents read (%d rows rejected)", kartoitus.ErrNotRecognised, strings.Join(files, ", "), len(inv.Rejected))
+	}
+	return inv, nil
 }

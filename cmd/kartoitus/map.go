@@ -105,23 +105,9 @@ func runMap(e env) error {
 		return err
 	}
 
-	opts := inventory.Options{}
-	if columns != "" {
-		if opts.Mapping, err = inventory.LoadMapping(columns); err != nil {
-			return unreadable(err)
-		}
-	}
-	for _, s := range strings.Split(sheets, ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			opts.Sheets = append(opts.Sheets, s)
-		}
-	}
-	inv, err := inventory.ReadFiles(inventories, cat, opts)
+	inv, err := readInventories(cat, inventories, columns, sheets)
 	if err != nil {
-		return unreadable(err)
-	}
-	if len(inv.Documents) == 0 {
-		return fmt.Errorf("%w: %s: no documents read (%d rows rejected)", kartoitus.ErrNotRecognised, strings.Join(inventories, ", "), len(inv.Rejected))
+		return err
 	}
 	mopts := mapping.Options{Threshold: threshold}
 	if accepted != "" {

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/analyzer"
 	"github.com/kartoitus/kartoitus/analyzer/mapping"
 	"github.com/kartoitus/kartoitus/analyzer/retention"
@@ -100,18 +99,9 @@ func runRetention(e env) error {
 		return err
 	}
 
-	opts := inventory.Options{}
-	if columns != "" {
-		if opts.Mapping, err = inventory.LoadMapping(columns); err != nil {
-			return unreadable(err)
-		}
-	}
-	inv, err := inventory.ReadFiles(inventories, cat, opts)
+	inv, err := readInventories(cat, inventories, columns, "")
 	if err != nil {
-		return unreadable(err)
-	}
-	if len(inv.Documents) == 0 {
-		return fmt.Errorf("%w: %s: no documents read (%d rows rejected)", kartoitus.ErrNotRecognised, strings.Join(inventories, ", "), len(inv.Rejected))
+		return err
 	}
 
 	var plan *tos.Plan
