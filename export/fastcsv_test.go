@@ -1,0 +1,408 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/kartoitus/kartoitus"
+	"github.com/kartoitus/kartoitus/internal/textio"
+)
+
+// The reference is what the export reader did before fastCSV: an
+// encoding/csv.Reader over the textio-decoded stream, Comma as sniffed,
+// ReuseRecord, FieldsPerRecord 0. fastCSV must agree with it on every
+// record, field, line number and error.
+
+func refCSV(in io.Reader) *csv.Reader {
+	tr := textio.Open(in)
+	cr := csv.NewReader(bufio.NewReaderSize(tr, 64<<10))
+	cr.Comma = tr.Delimiter
+	cr.ReuseRecord = true
+	return cr
+}
+
+// readerMode varies how bytes reach the fast reader, so that short reads
+// and lines longer than the buffer are exercised.
+type readerMode struct {
+	name    string
+	bufSize int
+	wrap    func(io.Reader) io.Reader
+}
+
+var readerModes = []readerMode{
+	{"64k", 64 << 10, nil},
+	{"16-byte buffer", 16, nil},
+	{"one byte reads", 64 << 10, iotest.OneByteReader},
+	{"16-byte buffer, half reads", 16, iotest.HalfReader},
+}
+
+func fastOf(in io.Reader, m readerMode) *fastCSV {
+	if m.wrap != nil {
+		in = m.wrap(in)
+	}
+	tr := textio.Open(in)
+	return newFastCSV(bufio.NewReaderSize(tr, m.bufSize), tr.Delimiter)
+}
+
+// step describes one Read: the record or partial record, its line, and
+// the error.
+func describe(fields []string, line int, err error) string {
+	var pe *csv.ParseError
+	switch {
+	case err == io.EOF:
+		return "EOF"
+	case errors.As(err, &pe):
+		return fmt.Sprintf("%q parse error start %d line %d col %d: %v", fields, pe.StartLine, pe.Line, pe.Column, pe.Err)
+	case err != nil:
+		return fmt.Sprintf("read error %v", err)
+	}
+	return fmt.Sprintf("%q at line %d", fields, line)
+}
+
+// diffRecords compares fastCSV with the reference record by record and
+// returns the first difference.
+func diffRecords(data []byte, m readerMode, newSrc func([]byte) io.Reader) string {
+	ref := refCSV(newSrc(data))
+	fast := fastOf(newSrc(data), m)
+	for i := 0; i < 1e5; i++ {
+		rf, rerr := ref.Read()
+		rline := 0
+		if rerr == nil {
+			rline, _ = ref.FieldPos(0)
+		}
+		want := describe(rf, rline, rerr)
+		ff, ferr := fast.Read()
+		got := describe(ff, fast.Line(), ferr)
+		if got != want {
+			return fmt.Sprintf("[%s] read %d:\n got  %s\n want %s", m.name, i+1, got, want)
+		}
+		var pe *csv.ParseError
+		if rerr == io.EOF || (rerr != nil && !errors.As(rerr, &pe)) {
+			return ""
+		}
+	}
+	return ""
+}
+
+// refReader is NewCSVReader, Next and ReadRaw as they were over
+// encoding/csv, for comparing the whole export reader.
+type refReader struct {
+	r  *Reader
+	cr *csv.Reader
+}
+
+func newRefReader(in io.Reader) (*refReader, error) {
+	cr := refCSV(in)
+	first, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%w: the export is empty (no header row)", kartoitus.ErrNotRecognised)
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%w: the header row cannot be read: %v", kartoitus.ErrNotRecognised, pe.Err)
+		}
+		return nil, fmt.Errorf("%w: %v", kartoitus.ErrUnreadable, err)
+	}
+	h, err := ResolveHeader(append([]string(nil), first...), nil)
+	if err != nil {
+		return nil, err
+	}
+	return &refReader{r: &Reader{Header: h, Format: FormatCSV, UnnamedValues: map[int]int{}}, cr: cr}, nil
+}
+
+func (rr *refReader) Next(rec *Record) error {
+	fields, err := rr.cr.Read()
+	if err != nil {
+		return rr.r.csvError(rec, fields, err)
+	}
+	rec.Line, _ = rr.cr.FieldPos(0)
+	return rr.r.fill(rec, fields, false)
+}
+
+func (rr *refReader) ReadRaw(dst []string) ([]string, int, error) {
+	fields, err := rr.cr.Read()
+	if err != nil {
+		var rec Record
+		err = rr.r.csvError(&rec, fields, err)
+		return dst[:0], rec.Line, err
+	}
+	line, _ := rr.cr.FieldPos(0)
+	return append(dst[:0], fields...), line, nil
+}
+
+// Fill is the CSV half of Reader.Fill (ref.r has no CSV reader, so
+// Reader.Fill would take it for XLSX).
+func (rr *refReader) Fill(rec *Record, fields []string, line int) error {
+	rec.Line = line
+	return rr.r.fill(rec, fields, false)
+}
+
+func describeNext(rec *Record, err error) string {
+	var re *RowError
+	switch {
+	case err == io.EOF:
+		return "EOF"
+	case errors.As(err, &re):
+		return fmt.Sprintf("row error %+v", *re)
+	case err != nil:
+		return "error " + err.Error()
+	}
+	return fmt.Sprintf("record %+v", *rec)
+}
+
+// diffReader compares NewCSVReader with Next (raw false) or ReadRaw and
+// Fill (raw true) against the encoding/csv reference.
+func diffReader(data []byte, raw bool) string {
+	ref, rerr := newRefReader(bytes.NewReader(data))
+	r, err := NewCSVReader(bytes.NewReader(data), Options{})
+	if (rerr == nil) != (err == nil) || (err != nil && err.Error() != rerr.Error()) {
+		return fmt.Sprintf("header: got %v, want %v", err, rerr)
+	}
+	if err != nil {
+		return ""
+	}
+	if !reflect.DeepEqual(r.Header, ref.r.Header) {
+		return fmt.Sprintf("header %+v, want %+v", r.Header, ref.r.Header)
+	}
+	var dst, rdst []string
+	for i := 0; i < 1e5; i++ {
+		var rec, rrec Record
+		var err, rerr error
+		if raw {
+			var line, rline int
+			dst, line, err = r.ReadRaw(dst)
+			rdst, rline, rerr = ref.ReadRaw(rdst)
+			if line != rline || !reflect.DeepEqual(dst, rdst) {
+				return fmt.Sprintf("ReadRaw %d: got %q at %d, want %q at %d", i+1, dst, line, rdst, rline)
+			}
+			if err == nil {
+				err = r.Fill(&rec, dst, line)
+			}
+			if rerr == nil {
+				rerr = ref.Fill(&rrec, rdst, rline)
+			}
+		} else {
+			err = r.Next(&rec)
+			rerr = ref.Next(&rrec)
+		}
+		got, want := describeNext(&rec, err), describeNext(&rrec, rerr)
+		if got != want {
+			return fmt.Sprintf("row %d (raw %v):\n got  %s\n want %s", i+1, raw, got, want)
+		}
+		var re *RowError
+		if rerr == io.EOF || (rerr != nil && !errors.As(rerr, &re)) {
+			break
+		}
+	}
+	if !reflect.DeepEqual(r.UnnamedValues, ref.r.UnnamedValues) {
+		return fmt.Sprintf("unnamed values %v, want %v", r.UnnamedValues, ref.r.UnnamedValues)
+	}
+	return ""
+}
+
+var errBoom = errors.New("boom")
+
+// checkSame runs every comparison on data.
+func checkSame(t *testing.T, data []byte) {
+	t.Helper()
+	plain := func(b []byte) io.Reader { return bytes.NewReader(b) }
+	for _, m := range readerModes {
+		if d := diffRecords(data, m, plain); d != "" {
+			t.Fatalf("input %q\n%s", data, d)
+		}
+	}
+	// A read error part way: both must stop with it, after the same rows.
+	failing := func(b []byte) io.Reader {
+		return io.MultiReader(bytes.NewReader(b[:len(b)*2/3]), iotest.ErrReader(errBoom))
+	}
+	if d := diffRecords(data, readerModes[0], failing); d != "" {
+		t.Fatalf("input %q, failing after %d bytes\n%s", data, len(data)*2/3, d)
+	}
+	for _, raw := range []bool{false, true} {
+		if d := diffReader(data, raw); d != "" {
+			t.Fatalf("input %q\n%s", data, d)
+		}
+	}
+}
+
+var fastCSVCases = []string{
+	"",
+	"\n",
+	"\r\n",
+	"\r",
+	"a;b\n",
+	"a;b",
+	"a;b\r",
+	"a;b\r\r",
+	"a;b\r\n\r\nc;d\r\n",
+	"a;b\n\n\nc;d\n\n",
+	"a;b\nc\nd;e;f\ng;h\n",
+	"a;b\n\"c\";d\n",
+	"a;b\n\"c\nd\";e\nf;g\n",
+	"a;b\n\"c\r\nd\";e\r\nf;g\r\n",
+	"a;b\n\"c\n\nd\";e\n\nf;g\n",
+	"a;b\nc\"d;e\nf;g\n",
+	"a;b\n\"c\"d;e\nf;g\n",
+	"a;b\n\"c;d\ne;f\n",
+	"a;b\n\"c;d\ne;f",
+	"a;b\nx;\"c\"\"d\"\n",
+	"a;b\nx;\"\"\n\"\";\"\"",
+	"a;b\nx;\"multi\r\nline\r\n\"\r\ny;z\r\n",
+	"a;b\nx;\"c\"\r",
+	"a;b\nx;\"c\r\r",
+	"a;b\nx;\"c\"\r\r",
+	"\"a\nb\";c\n1;2\n",
+	"\"a;b\n",
+	"a,b\n\"1,2\",3\n4,5\n",
+	"a\tb\n\"1\t2\"\t3\n4\t5\n",
+	"\xef\xbb\xbfa;b\n1;2\n",
+	"\xef\xbb\xbf\"a\";b\n1;\"2\n3\"\n",
+	"a;b\n\xe4;\"\xe4\"\n",
+	"a;b\n1;\"2\"\n3;4;5\n6;\"7\n8\";9\n10;11\n",
+	"a;b\n1;2;\n;;\n;\n",
+	"a;b\n\"1\";\"2\" \n3;4\n",
+	"a;b\n\"\n",
+	"a;b\n\"",
+	"a;b\nx\"\n\"y;z\n",
+	canonicalHeader + "\nD1;1;010181-900C;social;;;;;;;;11000;;;2024-01-31;;;;;\nD2;1;010181-900C;\"soc\nial\";;;;;;;;11000;;;2024-01-31;;;;;\n",
+	"document_id;client_id;register;document_type;created;unit_start;\n" +
+		"D1;010181-900C;social;11000;2024-01-31;;x\n" +
+		"D2;010181-900C;social;11000\n" +
+		"D3;010181-900C;\"soc\"ial;11000;2024-01-31;;\n" +
+		"D4;010181-900C;\"multi\nline\";11000;31.1.2024;;\n" +
+		"D5;010181-900C;social;11000;2024-02-30;;\n" +
+		";;;;;;\n\n" +
+		"D6;010181-900C;social;11000;2024-01-31T10:00:00;1.2.2023;\n",
+	"a;b\n" + strings.Repeat("x", 100) + ";" + strings.Repeat("y", 70000) + "\n" + "\"" + strings.Repeat("z", 70000) + "\n" + strings.Repeat("w", 30) + "\";1\n2;3",
+}
+
+func TestFastCSVMatchesEncodingCSV(t *testing.T) {
+	for _, c := range fastCSVCases {
+		checkSame(t, []byte(c))
+	}
+}
+
+// randomCSV builds a file from the pieces that trip CSV readers.
+func randomCSV(rng *rand.Rand) []byte {
+	var b bytes.Buffer
+	if rng.IntN(8) == 0 {
+		b.WriteString("\xef\xbb\xbf")
+	}
+	delims := []string{";", ",", "\t"}
+	delim := delims[rng.IntN(3)]
+	nl := "\n"
+	if rng.IntN(3) == 0 {
+		nl = "\r\n"
+	}
+	width := 1 + rng.IntN(5)
+	text := []string{"a", "bc", "ä", "\xe4", " ", "1", "x y", "010181-900C", "2024-01-31", "\r", ";", ",", "\t"}
+	field := func() string {
+		var s strings.Builder
+		for n := rng.IntN(4); n > 0; n-- {
+			s.WriteString(text[rng.IntN(len(text))])
+		}
+		return s.String()
+	}
+	rows := rng.IntN(12)
+	for row := 0; row <= rows; row++ {
+		w := width
+		if rng.IntN(6) == 0 {
+			w = 1 + rng.IntN(7)
+		}
+		for i := 0; i < w; i++ {
+			if i > 0 {
+				b.WriteString(delim)
+			}
+			switch rng.IntN(12) {
+			case 0: // properly quoted, maybe with quotes and line breaks
+				inner := strings.ReplaceAll(field(), "\"", "\"\"")
+				if rng.IntN(2) == 0 {
+					inner += []string{"\n", "\r\n", "\"\"", "\n\n", delim}[rng.IntN(5)] + field()
+				}
+				b.WriteString("\"" + inner + "\"")
+			case 1: // a bare or stray quote
+				b.WriteString([]string{"\"", "a\"b", "\"a\"b", "\"a\" ", "\"\""}[rng.IntN(5)])
+			default:
+				b.WriteString(field())
+			}
+		}
+		if row < rows || rng.IntN(2) == 0 {
+			b.WriteString(nl)
+		}
+		if rng.IntN(8) == 0 {
+			b.WriteString([]string{"\n", "\r\n", "\r\r\n", " \n"}[rng.IntN(4)])
+		}
+	}
+	if rng.IntN(10) == 0 {
+		b.WriteString("\r")
+	}
+	return b.Bytes()
+}
+
+func TestFastCSVRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 3000
+	if testing.Short() {
+		n = 300
+	}
+	for i := 0; i < n; i++ {
+		checkSame(t, randomCSV(rng))
+	}
+}
+
+// FuzzFastCSV feeds the same bytes to fastCSV and the export reader on
+// one side and encoding/csv on the other: records, field values, line
+// numbers and errors must be the same.
+func FuzzFastCSV(f *testing.F) {
+	for _, c := range fastCSVCases {
+		f.Add([]byte(c))
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 20; i++ {
+		f.Add(randomCSV(rng))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		checkSame(t, b)
+	})
+}
+
+// BenchmarkCSVRead compares fastCSV with encoding/csv on an export
+// without quotes (the usual case) and one where every row quotes.
+func BenchmarkCSVRead(b *testing.B) {
+	row := "1.2.246.10.33001018.11.7;1;010125-0030;Sosiaalihuollon asiakasrekisteri;1.2.246.10.33001018.19.0;1;1.2.246.10.33001018.10.0;1.2.246.10.33001018.10.0;;Oma tuotanto;Päihdehuolto;1011;HVA1/2022/1;1.2.246.10.33001018.10.0;2019-10-31T12:07:00;aktiivinen;;;;\n"
+	for _, tc := range []struct{ name, row string }{{"plain", row}, {"quoted", strings.Replace(row, "Oma tuotanto", "\"Oma tuotanto\"", 1)}} {
+		data := []byte(canonicalHeader + "\n" + strings.Repeat(tc.row, 20000))
+		b.Run(tc.name+"/encoding-csv", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				r := refCSV(bytes.NewReader(data))
+				for {
+					if _, err := r.Read(); err == io.EOF {
+						break
+					}
+				}
+			}
+		})
+		b.Run(tc.name+"/fast", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				r := fastOf(bytes.NewReader(data), readerModes[0])
+				for {
+					if _, err := r.Read(); err == io.EOF {
+						break
+					}
+				}
+			}
+		})
+	}
+}
