@@ -182,6 +182,7 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 	result.Suppressed = len(suppressed)
 	if gate != nil {
 		result.Suppressed += gate.Suppressed
+		gate.Annotate(result)
 	}
 
 	mres := res.ResultOf[mapping.Analyzer].(*mapping.Result)

@@ -40,6 +40,9 @@ type Result struct {
 	// (producers cap findings per rule on very large inputs). Summary
 	// includes them.
 	Omitted map[string]int `json:"omitted,omitempty"`
+	// Figures are named counts of the run that are not findings, e.g. the
+	// register gate's documents and client relationships.
+	Figures map[string]int `json:"figures,omitempty"`
 }
 
 // NotChecked is a rule that did not run and the columns it lacked.

@@ -152,16 +152,7 @@ func emitRegisters(e env, of *outputFlags, p parsedOutput, res *separation.Resul
 	rules = append(rules, finding.RuleIgnoreUnused, finding.RuleIgnoreExpired)
 	r := report.NewResult("registers", p.lang, p.failOn, []finding.Tally{res.Tally}, fs, rules)
 	r.Suppressed = res.Suppressed
-	byID := map[string]finding.Rule{}
-	for _, c := range separation.Checks {
-		byID[c.ID] = c.Rule
-	}
-	for _, n := range res.NotChecked {
-		r.NotChecked = append(r.NotChecked, report.NotChecked{Rule: n.Rule, Title: byID[n.Rule].Title, Missing: n.Missing})
-	}
-	for _, c := range separation.Checks {
-		r.AddOmitted(c.Rule, res.Omitted[c.ID])
-	}
+	res.Annotate(r)
 	if err := writeTo(e.stdout, of.out, func(w io.Writer) error { return p.reporter.Write(w, r) }); err != nil {
 		return err
 	}
