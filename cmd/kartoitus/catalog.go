@@ -194,9 +194,7 @@ func catalogShow(e env, args []string) error {
 		return usageErr("catalog show: no document type %q%s", q, hint)
 	}
 	if asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(d)
+		return writeJSON(e.stdout, d)
 	}
 	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	status := "current (" + string(sosmeta.Valid) + ")"
@@ -262,10 +260,12 @@ func defaultNote(d *sosmeta.DocumentType, field string) string {
 
 func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func catalogTasks(e env, args []string) error {
+// catalogView runs a catalog subcommand that shows one part of the
+// catalogue, as a table or (--json) as the value json returns.
+func catalogView(e env, args []string, sub string, json func(*sosmeta.Catalogue) any, table func(*sosmeta.Catalogue) error) error {
 	var cf catalogueFlags
 	var asJSON bool
-	fs := catalogFlagSet(e, "tasks", "tasks [--json]", &cf, &asJSON)
+	fs := catalogFlagSet(e, sub, sub+" [--json]", &cf, &asJSON)
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
@@ -274,77 +274,61 @@ func catalogTasks(e env, args []string) error {
 		return err
 	}
 	if asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		return writeJSON(e.stdout, json(cat))
+	}
+	return table(cat)
+}
+
+func catalogTasks(e env, args []string) error {
+	return catalogView(e, args, "tasks", func(cat *sosmeta.Catalogue) any {
+		return struct {
 			Tasks  []*sosmeta.ServiceTask `json:"tasks"`
 			Legacy []sosmeta.LegacyTask   `json:"legacy"`
-		}{cat.Tasks, cat.LegacyTasks})
-	}
-	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tCODE\tFI\tSV\tEN\tTYPES")
-	for _, t := range cat.Tasks {
-		code := t.Code
-		if code == "" {
-			code = "-"
+		}{cat.Tasks, cat.LegacyTasks}
+	}, func(cat *sosmeta.Catalogue) error {
+		w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(w, "ID\tCODE\tFI\tSV\tEN\tTYPES")
+		for _, t := range cat.Tasks {
+			code := t.Code
+			if code == "" {
+				code = "-"
+			}
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d\n", t.ID, code, t.FI, t.SV, t.EN, len(cat.TypesForTask(t.ID)))
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d\n", t.ID, code, t.FI, t.SV, t.EN, len(cat.TypesForTask(t.ID)))
-	}
-	fmt.Fprintln(w, "\nOLD NAME (254/2015, 2011, 1989)\tMAPS TO")
-	for _, lt := range cat.LegacyTasks {
-		fmt.Fprintf(w, "%s\t%s\n", lt.Name, strings.Join(lt.Tasks, ", "))
-	}
-	fmt.Fprintln(w, "\nCodes: only 10 (Lastensuojelu) and 20 (Vammaispalvelut) are confirmed in 1.2.246.537.6.1221; '-' = not published.")
-	return w.Flush()
+		fmt.Fprintln(w, "\nOLD NAME (254/2015, 2011, 1989)\tMAPS TO")
+		for _, lt := range cat.LegacyTasks {
+			fmt.Fprintf(w, "%s\t%s\n", lt.Name, strings.Join(lt.Tasks, ", "))
+		}
+		fmt.Fprintln(w, "\nCodes: only 10 (Lastensuojelu) and 20 (Vammaispalvelut) are confirmed in 1.2.246.537.6.1221; '-' = not published.")
+		return w.Flush()
+	})
 }
 
 func catalogPhases(e env, args []string) error {
-	var cf catalogueFlags
-	var asJSON bool
-	fs := catalogFlagSet(e, "phases", "phases [--json]", &cf, &asJSON)
-	if err := parseNoArgs(fs, args); err != nil {
-		return err
-	}
-	cat, err := cf.load()
-	if err != nil {
-		return err
-	}
-	if asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(cat.Phases)
-	}
-	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "#\tID\tFI\tSV\tEN")
-	for _, p := range cat.Phases {
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\n", p.Order, p.ID, p.FI, p.SV, p.EN)
-	}
-	fmt.Fprintln(w, "\nThe phases are an inferred general client process; override per document with --overlay.")
-	return w.Flush()
+	return catalogView(e, args, "phases", func(cat *sosmeta.Catalogue) any {
+		return cat.Phases
+	}, func(cat *sosmeta.Catalogue) error {
+		w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(w, "#\tID\tFI\tSV\tEN")
+		for _, p := range cat.Phases {
+			fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\n", p.Order, p.ID, p.FI, p.SV, p.EN)
+		}
+		fmt.Fprintln(w, "\nThe phases are an inferred general client process; override per document with --overlay.")
+		return w.Flush()
+	})
 }
 
 func catalogRetention(e env, args []string) error {
-	var cf catalogueFlags
-	var asJSON bool
-	fs := catalogFlagSet(e, "retention", "retention [--json]", &cf, &asJSON)
-	if err := parseNoArgs(fs, args); err != nil {
-		return err
-	}
-	cat, err := cf.load()
-	if err != nil {
-		return err
-	}
-	if asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(cat.Retention)
-	}
-	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tYEARS\tSTART\tDOCUMENTS\tPERIOD (verbatim)")
-	for _, r := range cat.Retention {
-		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\n", r.ID, r.Years, r.Start, r.Text, r.Period)
-	}
-	return w.Flush()
+	return catalogView(e, args, "retention", func(cat *sosmeta.Catalogue) any {
+		return cat.Retention
+	}, func(cat *sosmeta.Catalogue) error {
+		w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(w, "ID\tYEARS\tSTART\tDOCUMENTS\tPERIOD (verbatim)")
+		for _, r := range cat.Retention {
+			fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\n", r.ID, r.Years, r.Start, r.Text, r.Period)
+		}
+		return w.Flush()
+	})
 }
 
 func catalogValidate(e env, args []string) error {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -285,9 +284,7 @@ func inventoryRead(e env, args []string) error {
 	res := report.NewResult("inventory read", lang, sev, inv.Tallies, findings, inventory.Rules())
 	werr := writeTo(e.stdout, out, func(w io.Writer) error {
 		if asJSON {
-			enc := json.NewEncoder(w)
-			enc.SetIndent("", "  ")
-			return enc.Encode(inventoryJSON{Schema: "kartoitus.inventory/v1", Inventory: inv, Summary: res.Summary})
+			return writeJSON(w, inventoryJSON{Schema: "kartoitus.inventory/v1", Inventory: inv, Summary: res.Summary})
 		}
 		if err := writeInventoryDocuments(w, inv, cat, lang, len(fs.Args()) > 1); err != nil {
 			return err

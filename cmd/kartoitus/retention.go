@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -147,9 +146,7 @@ func runRetention(e env) error {
 			case "xlsx":
 				return rr.Draft.WriteXLSX(w, p.lang)
 			case "json":
-				enc := json.NewEncoder(w)
-				enc.SetIndent("", "  ")
-				return enc.Encode(rr.Draft)
+				return writeJSON(w, rr.Draft)
 			}
 			return rr.Draft.WriteCSV(w, p.lang)
 		}
