@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -73,7 +74,7 @@ func ParseMapping(path string, b []byte) (*Mapping, error) {
 	}
 	m := &Mapping{Path: path, Columns: map[string]Field{}, Ignored: map[string]bool{},
 		Values: map[Field]map[string]string{}, HealthDocumentTypes: f.HealthDocumentTypes}
-	for _, col := range sortedKeys(f.Columns) {
+	for _, col := range slices.Sorted(maps.Keys(f.Columns)) {
 		target := strings.TrimSpace(f.Columns[col])
 		switch strings.ToLower(target) {
 		case "ignore", "-", "":
@@ -86,7 +87,7 @@ func ParseMapping(path string, b []byte) (*Mapping, error) {
 		}
 		m.Columns[col] = fld
 	}
-	for _, name := range sortedKeys(f.Values) {
+	for _, name := range slices.Sorted(maps.Keys(f.Values)) {
 		fld, ok := ParseField(name)
 		if !ok {
 			return nil, fmt.Errorf("%s: values: unknown field %q (want one of %s)", path, name, strings.Join(fieldNames[:], ", "))
@@ -104,7 +105,7 @@ func ParseMapping(path string, b []byte) (*Mapping, error) {
 // so a typo in the mapping file fails loudly instead of turning every row
 // into "unrecognised value".
 func checkValues(f Field, vals map[string]string) error {
-	for _, k := range sortedKeys(vals) {
+	for _, k := range slices.Sorted(maps.Keys(vals)) {
 		v := vals[k]
 		var ok bool
 		switch f {
@@ -194,13 +195,4 @@ func (m *Mapping) HealthDocument(v string) bool {
 		return false
 	}
 	return m.health[textnorm.Fold(v)]
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }

@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -583,7 +585,7 @@ func rootOf(doc schemaDoc) (root, field string, err error) {
 	if len(named) == 1 {
 		return named[0], "", nil
 	}
-	keys := sortedKeys(doc.Properties)
+	keys := slices.Sorted(maps.Keys(doc.Properties))
 	return "", "properties", fmt.Errorf("%d top-level properties (%s) and \"required\" does not single out the root", len(keys), strings.Join(keys, ", "))
 }
 

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -122,7 +123,7 @@ func writeZip(t *testing.T, zipPath, dir string, extra map[string]string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range sortedKeys(extra) {
+	for _, name := range slices.Sorted(maps.Keys(extra)) {
 		w, err := zw.Create(name)
 		if err != nil {
 			t.Fatal(err)

@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -88,7 +89,7 @@ func (c *Catalogue) Apply(o *Overlay) error {
 		return nil
 	}
 	where := func(field, key string) string { return fmt.Sprintf("%s: %s[%q]", o.path, field, key) }
-	for _, key := range sortedKeys(o.Tasks) {
+	for _, key := range slices.Sorted(maps.Keys(o.Tasks)) {
 		d := c.Resolve(key)
 		if d == nil {
 			return fmt.Errorf("%s: unknown document type", where("tasks", key))
@@ -106,7 +107,7 @@ func (c *Catalogue) Apply(o *Overlay) error {
 		}
 		d.Overridden = appendOnce(d.Overridden, "tasks")
 	}
-	for _, key := range sortedKeys(o.Phases) {
+	for _, key := range slices.Sorted(maps.Keys(o.Phases)) {
 		d := c.Resolve(key)
 		if d == nil {
 			return fmt.Errorf("%s: unknown document type", where("phases", key))
@@ -118,14 +119,14 @@ func (c *Catalogue) Apply(o *Overlay) error {
 		d.Phase = p
 		d.Overridden = appendOnce(d.Overridden, "phase")
 	}
-	for _, name := range sortedKeys(o.Synonyms) {
+	for _, name := range slices.Sorted(maps.Keys(o.Synonyms)) {
 		d := c.Resolve(o.Synonyms[name])
 		if d == nil {
 			return fmt.Errorf("%s: %q is not a known code, OID or national name", where("synonyms", name), o.Synonyms[name])
 		}
 		c.Synonyms[textnorm.Fold(name)] = d.Key()
 	}
-	for _, name := range sortedKeys(o.TaskAliases) {
+	for _, name := range slices.Sorted(maps.Keys(o.TaskAliases)) {
 		for _, id := range o.TaskAliases[name] {
 			if c.Task(id) == nil {
 				return fmt.Errorf("%s: unknown service task %q (want one of %s)", where("task_aliases", name), id, c.taskIDs())
@@ -216,15 +217,6 @@ func (c *Catalogue) taskIDs() string {
 		ids[i] = t.ID
 	}
 	return strings.Join(ids, ", ")
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 func appendOnce(xs []string, s string) []string {

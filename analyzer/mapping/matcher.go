@@ -1,8 +1,10 @@
 package mapping
 
 import (
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -201,7 +203,7 @@ func NewMatcher(cat *sosmeta.Catalogue, voc *Vocabulary, threshold float64, acc 
 			m.generic[stem(f)] = true
 		}
 	}
-	for _, abbr := range sortedKeys(voc.Abbreviations) {
+	for _, abbr := range slices.Sorted(maps.Keys(voc.Abbreviations)) {
 		from, to := words(abbr), words(voc.Abbreviations[abbr])
 		if len(from) == 0 || len(to) == 0 {
 			continue // Check reports these
@@ -213,10 +215,10 @@ func NewMatcher(cat *sosmeta.Catalogue, voc *Vocabulary, threshold float64, acc 
 		rs := m.abbrev[k]
 		sort.SliceStable(rs, func(i, j int) bool { return len(rs[i].from) > len(rs[j].from) })
 	}
-	for _, from := range sortedKeys(voc.WordPrefixes) {
+	for _, from := range slices.Sorted(maps.Keys(voc.WordPrefixes)) {
 		m.prefixes = append(m.prefixes, prefixRule{from: textnorm.Fold(from), to: textnorm.Fold(voc.WordPrefixes[from])})
 	}
-	for _, task := range sortedKeys(voc.TaskWords) {
+	for _, task := range slices.Sorted(maps.Keys(voc.TaskWords)) {
 		for _, w := range voc.TaskWords[task] {
 			f := words(w)
 			if len(f) == 0 {
@@ -234,7 +236,7 @@ func NewMatcher(cat *sosmeta.Catalogue, voc *Vocabulary, threshold float64, acc 
 			addVocab(w)
 		}
 	}
-	for _, kind := range sortedKeys(voc.Kinds) {
+	for _, kind := range slices.Sorted(maps.Keys(voc.Kinds)) {
 		for _, w := range voc.Kinds[kind] {
 			f := strings.Join(words(w), "")
 			if f == "" {
@@ -308,7 +310,7 @@ func NewMatcher(cat *sosmeta.Catalogue, voc *Vocabulary, threshold float64, acc 
 			if p.Code != "" {
 				m.variants = append(m.variants, &variant{key: p.Code, parts: a.parts, tri: a.tri, head: a.head, phrase: true, byTask: p.ByTask})
 			}
-			for _, task := range sortedKeys(p.ByTask) {
+			for _, task := range slices.Sorted(maps.Keys(p.ByTask)) {
 				m.variants = append(m.variants, &variant{key: p.ByTask[task], parts: a.parts, tri: a.tri, head: a.head, task: task, phrase: true})
 			}
 		}
@@ -318,7 +320,7 @@ func NewMatcher(cat *sosmeta.Catalogue, voc *Vocabulary, threshold float64, acc 
 			m.local[a.bag] = true
 		}
 	}
-	for _, name := range sortedKeys(cat.Synonyms) {
+	for _, name := range slices.Sorted(maps.Keys(cat.Synonyms)) {
 		if a := m.analyse(name, true); len(a.parts) > 0 {
 			m.overlay[a.bag] = cat.Synonyms[name]
 		}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -84,27 +86,27 @@ func (v *Vocabulary) Check(cat *sosmeta.Catalogue) error {
 			errs = append(errs, where+": neither code nor by_task")
 		}
 		code(where+" code", p.Code)
-		for _, t := range sortedKeys(p.ByTask) {
+		for _, t := range slices.Sorted(maps.Keys(p.ByTask)) {
 			task(where+" by_task", t)
 			code(where+" by_task."+t, p.ByTask[t])
 		}
 	}
-	for _, t := range sortedKeys(v.TaskWords) {
+	for _, t := range slices.Sorted(maps.Keys(v.TaskWords)) {
 		task("task_words", t)
 	}
-	for _, abbr := range sortedKeys(v.Abbreviations) {
+	for _, abbr := range slices.Sorted(maps.Keys(v.Abbreviations)) {
 		if len(words(abbr)) == 0 || len(words(v.Abbreviations[abbr])) == 0 {
 			errs = append(errs, fmt.Sprintf("abbreviations: entry %q: %q has no words", abbr, v.Abbreviations[abbr]))
 		}
 	}
-	for _, kind := range sortedKeys(v.Kinds) {
+	for _, kind := range slices.Sorted(maps.Keys(v.Kinds)) {
 		for _, w := range v.Kinds[kind] {
 			if len(words(w)) == 0 {
 				errs = append(errs, fmt.Sprintf("kinds.%s: entry %q has no words", kind, w))
 			}
 		}
 	}
-	for _, task := range sortedKeys(v.TaskWords) {
+	for _, task := range slices.Sorted(maps.Keys(v.TaskWords)) {
 		for _, w := range v.TaskWords[task] {
 			if len(words(w)) == 0 {
 				errs = append(errs, fmt.Sprintf("task_words.%s: entry %q has no words", task, w))
@@ -116,13 +118,4 @@ func (v *Vocabulary) Check(cat *sosmeta.Catalogue) error {
 		return errors.New("vocabulary: " + strings.Join(errs, "; "))
 	}
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
