@@ -1,16 +1,13 @@
 package export
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"slices"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/kartoitus/kartoitus/internal/strictyaml"
 
 	"github.com/kartoitus/kartoitus/internal/textnorm"
 )
@@ -67,10 +64,8 @@ func LoadMapping(path string) (*Mapping, error) {
 // ParseMapping parses mapping-file content; path is used in messages.
 func ParseMapping(path string, b []byte) (*Mapping, error) {
 	var f mappingFile
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %v", path, err)
+	if err := strictyaml.Decode(path, b, &f); err != nil {
+		return nil, err
 	}
 	m := &Mapping{Path: path, Columns: map[string]Field{}, Ignored: map[string]bool{},
 		Values: map[Field]map[string]string{}, HealthDocumentTypes: f.HealthDocumentTypes}

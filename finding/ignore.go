@@ -1,14 +1,11 @@
 package finding
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"github.com/kartoitus/kartoitus/internal/strictyaml"
 )
 
 // IgnoreEntry suppresses findings of one rule, optionally only the one with
@@ -52,10 +49,8 @@ func LoadIgnore(path string) (*IgnoreList, error) {
 // ParseIgnore parses ignore-file content; path is used in messages only.
 func ParseIgnore(path string, b []byte) (*IgnoreList, error) {
 	var f ignoreFile
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %v", path, err)
+	if err := strictyaml.Decode(path, b, &f); err != nil {
+		return nil, err
 	}
 	l := &IgnoreList{Path: path}
 	for i, e := range f.Ignore {

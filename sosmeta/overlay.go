@@ -1,16 +1,14 @@
 package sosmeta
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"slices"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/kartoitus/kartoitus/internal/strictyaml"
 
 	"github.com/kartoitus/kartoitus/internal/textnorm"
 )
@@ -72,10 +70,8 @@ func LoadOverlay(path string) (*Overlay, error) {
 // ParseOverlay parses overlay content; path is used in messages.
 func ParseOverlay(path string, b []byte) (*Overlay, error) {
 	var o Overlay
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(&o); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %v", path, err)
+	if err := strictyaml.Decode(path, b, &o); err != nil {
+		return nil, err
 	}
 	o.path = path
 	return &o, nil

@@ -1,17 +1,15 @@
 package mapping
 
 import (
-	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"slices"
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/kartoitus/kartoitus/internal/strictyaml"
 
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
@@ -54,10 +52,8 @@ func ShippedVocabulary() (*Vocabulary, error) {
 // misspelt section is not silently ignored.
 func ParseVocabulary(src string, b []byte) (*Vocabulary, error) {
 	var v Vocabulary
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(&v); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %v", src, err)
+	if err := strictyaml.Decode(src, b, &v); err != nil {
+		return nil, err
 	}
 	return &v, nil
 }
