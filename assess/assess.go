@@ -178,12 +178,13 @@ func Run(ctx context.Context, o Options) (*Outcome, error) {
 	kept, suppressed := o.Ignore.Apply(findings, o.Now)
 	kept = append(kept, o.Ignore.Unused(o.Now)...)
 	rules = append(rules, finding.RuleIgnoreUnused, finding.RuleIgnoreExpired)
-	result := report.NewResult("assess", o.Lang, o.FailOn, tallies, kept, rules)
-	result.Suppressed = len(suppressed)
+	run := finding.Run{Inputs: tallies, Findings: kept, Suppressed: len(suppressed), Rules: rules}
 	if gate != nil {
-		result.Suppressed += gate.Suppressed
-		gate.Annotate(result)
+		g := gate.Run()
+		g.Inputs, g.Findings, g.Rules = nil, nil, nil // already in tallies, findings and rules
+		run.Merge(g)
 	}
+	result := report.NewResult("assess", o.Lang, o.FailOn, run)
 
 	mres := res.ResultOf[mapping.Analyzer].(*mapping.Result)
 	cres := res.ResultOf[coverage.Analyzer].(*coverage.Result)

@@ -390,7 +390,7 @@ var Methods = []string{"accepted", "code", "exact", "normalised", "synonym", "fu
 // NewAssessment starts a view model from a findings Result.
 func NewAssessment(r *Result, organisation string) *Assessment {
 	if r == nil {
-		r = NewResult("assess", finding.FI, finding.Error, nil, nil, nil)
+		r = NewResult("assess", finding.FI, finding.Error, finding.Run{})
 	}
 	return &Assessment{
 		Schema: AssessmentSchema,
@@ -468,7 +468,7 @@ func (a *Assessment) Complete() {
 		a.Schema = AssessmentSchema
 	}
 	if a.Result == nil {
-		a.Result = NewResult("assess", a.Meta.Lang, a.Meta.FailOn, nil, nil, nil)
+		a.Result = NewResult("assess", a.Meta.Lang, a.Meta.FailOn, finding.Run{})
 	}
 	if a.Meta.Generated.IsZero() {
 		a.Meta.Generated = a.Result.Generated

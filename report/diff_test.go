@@ -13,12 +13,12 @@ func TestCompare(t *testing.T) {
 	mk := func(rule finding.Rule, key string, row int) finding.Finding {
 		return finding.New(rule, finding.T("m "+key, "m "+key), finding.Location{Row: row}, key)
 	}
-	old := NewResult("assess", finding.FI, finding.Error, nil, []finding.Finding{
+	old := testResult("assess", finding.FI, finding.Error, nil, []finding.Finding{
 		mk(ruleErr, "D-1", 1), mk(ruleErr, "D-2", 2), mk(ruleWarn, "1000", 3), mk(ruleWarn, "1000", 4),
 	}, nil)
 	// Rows moved (different row numbers), D-1 fixed, one of the duplicate
 	// warnings fixed, D-3 new.
-	cur := NewResult("assess", finding.FI, finding.Error, nil, []finding.Finding{
+	cur := testResult("assess", finding.FI, finding.Error, nil, []finding.Finding{
 		mk(ruleErr, "D-2", 20), mk(ruleWarn, "1000", 30), mk(ruleErr, "D-3", 40),
 	}, nil)
 	d := Compare("old", old, "new", cur)

@@ -45,10 +45,10 @@ func fixtureAssessment(l finding.Lang) *Assessment {
 		{Source: inv + " / Asiakirjaluettelo", Read: 9, Accepted: 8, Rejected: 1},
 		{Source: "register-export.csv", Read: 400, Accepted: 400},
 	}
-	r := NewResult("assess", l, finding.Error, inputs, fs, rules)
 	// The register gate listed one REG004 finding and counted two more.
-	r.AddOmitted(fxRuleOwnReg, 2)
-	r.NotChecked = []NotChecked{{Rule: "REG020", Title: finding.T("Asiakkuusikkuna", "Relationship window"), Missing: []string{"unit_start", "unit_end"}}}
+	r := NewResult("assess", l, finding.Error, finding.Run{Inputs: inputs, Findings: fs, Rules: rules,
+		Omitted:    map[string]int{fxRuleOwnReg.ID: 2},
+		NotChecked: []NotChecked{{Rule: "REG020", Title: finding.T("Asiakkuusikkuna", "Relationship window"), Missing: []string{"unit_start", "unit_end"}}}})
 	r.Generated = time.Date(2026, 3, 14, 9, 30, 0, 0, time.UTC)
 	r.Version = "v0.0.0-test"
 
@@ -150,4 +150,9 @@ func withCode(f finding.Finding, code, task string) finding.Finding {
 	f.Code = code
 	f.ServiceTask = task
 	return f
+}
+
+// testResult builds a Result from its parts, as the pipeline does.
+func testResult(command string, l finding.Lang, failOn finding.Severity, inputs []finding.Tally, fs []finding.Finding, rules []finding.Rule) *Result {
+	return NewResult(command, l, failOn, finding.Run{Inputs: inputs, Findings: fs, Rules: rules})
 }

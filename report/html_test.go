@@ -152,7 +152,7 @@ func TestHTMLSelfContained(t *testing.T) {
 
 // TestHTMLResultOnly renders a plain findings Result, as any command could.
 func TestHTMLResultOnly(t *testing.T) {
-	r := NewResult("registers", finding.EN, finding.Warning, nil, []finding.Finding{
+	r := testResult("registers", finding.EN, finding.Warning, nil, []finding.Finding{
 		finding.New(fxRuleHealth, finding.T("terveys", "health"), finding.Location{File: "x.csv", Row: 2, Key: "D1"}, "D1"),
 	}, []finding.Rule{fxRuleHealth})
 	var b bytes.Buffer

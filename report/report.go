@@ -16,7 +16,9 @@ import (
 // SchemaVersion of findings.json. Bump the major number on breaking changes.
 const SchemaVersion = "kartoitus.findings/v1"
 
-// Result is what every reporter renders.
+// Result is what every reporter renders: the envelope (schema, tool,
+// command, language, fail-on) around one merged finding.Run and its
+// summary. The JSON field order is the findings.json schema.
 type Result struct {
 	Schema    string            `json:"schema"`
 	Tool      string            `json:"tool"`
@@ -36,116 +38,56 @@ type Result struct {
 	// NotChecked lists rules that could not run on this input because a
 	// column they need is absent: never to be read as "clean".
 	NotChecked []NotChecked `json:"not_checked,omitempty"`
-	// Omitted counts, per rule, findings that were counted but not listed
-	// (producers cap findings per rule on very large inputs). Summary
-	// includes them.
+	// Omitted counts, per rule, findings that were counted but not listed.
+	// Summary includes them.
 	Omitted map[string]int `json:"omitted,omitempty"`
-	// Figures are named counts of the run that are not findings, e.g. the
-	// register gate's documents and client relationships.
+	// Figures are named counts of the run that are not findings.
 	Figures map[string]int `json:"figures,omitempty"`
 }
 
 // NotChecked is a rule that did not run and the columns it lacked.
-type NotChecked struct {
-	Rule    string       `json:"rule"`
-	Title   finding.Text `json:"title"`
-	Missing []string     `json:"missing_columns"`
+type NotChecked = finding.NotChecked
+
+// Summary counts findings (finding.Run.Summary computes it).
+type Summary = finding.Summary
+
+// Summarise counts findings by severity and rule.
+func Summarise(fs []finding.Finding, failOn finding.Severity) Summary {
+	return finding.Summarise(fs, failOn)
 }
 
-// AddOmitted records n findings of rule that were counted but not kept,
-// and adds them to the summary (counts per severity, per rule, Failed).
-func (r *Result) AddOmitted(rule finding.Rule, n int) {
-	if n <= 0 {
-		return
-	}
-	if r.Omitted == nil {
-		r.Omitted = map[string]int{}
-	}
-	r.Omitted[rule.ID] += n
-	r.Summary.Total += n
-	switch rule.Severity {
-	case finding.Error:
-		r.Summary.Error += n
-	case finding.Warning:
-		r.Summary.Warning += n
-	default:
-		r.Summary.Info += n
-	}
-	if r.Summary.ByRule == nil {
-		r.Summary.ByRule = map[string]int{}
-	}
-	r.Summary.ByRule[rule.ID] += n
-	if rule.Severity >= r.FailOn {
-		r.Summary.Failed = true
-	}
-}
+// SortRules returns rules sorted by ID without duplicates.
+func SortRules(rs []finding.Rule) []finding.Rule { return finding.SortRules(rs) }
 
-// Summary counts findings.
-type Summary struct {
-	Total   int            `json:"total"`
-	Error   int            `json:"error"`
-	Warning int            `json:"warning"`
-	Info    int            `json:"info"`
-	ByRule  map[string]int `json:"by_rule"`
-	// Failed is true when some finding is at or above FailOn.
-	Failed bool `json:"failed"`
-}
-
-// NewResult sorts the findings and computes the summary.
-func NewResult(command string, lang finding.Lang, failOn finding.Severity, inputs []finding.Tally, fs []finding.Finding, rules []finding.Rule) *Result {
-	finding.Sort(fs)
-	if fs == nil {
-		fs = []finding.Finding{}
+// NewResult wraps a run: findings sorted, rules sorted and deduplicated,
+// the summary computed once (omitted findings included).
+func NewResult(command string, lang finding.Lang, failOn finding.Severity, run finding.Run) *Result {
+	finding.Sort(run.Findings)
+	if run.Findings == nil {
+		run.Findings = []finding.Finding{}
 	}
-	if inputs == nil {
-		inputs = []finding.Tally{}
+	if run.Inputs == nil {
+		run.Inputs = []finding.Tally{}
 	}
+	run.Rules = finding.SortRules(run.Rules)
 	r := &Result{
 		Schema: SchemaVersion, Tool: "kartoitus", Version: Version, Command: command,
 		Generated: time.Now().UTC().Truncate(time.Second), Lang: lang, FailOn: failOn,
-		Inputs: inputs, Findings: fs, Rules: SortRules(rules),
+		Inputs: run.Inputs, Findings: run.Findings, Suppressed: run.Suppressed, Rules: run.Rules,
+		NotChecked: run.NotChecked, Omitted: run.Omitted, Figures: run.Figures,
 	}
-	r.Summary = Summarise(fs, failOn)
+	r.Summary = run.Summary(failOn)
 	return r
+}
+
+// Run returns the result's contents as a finding.Run.
+func (r *Result) Run() finding.Run {
+	return finding.Run{Inputs: r.Inputs, Findings: r.Findings, Suppressed: r.Suppressed, Rules: r.Rules,
+		NotChecked: r.NotChecked, Omitted: r.Omitted, Figures: r.Figures}
 }
 
 // Version is set by the CLI (from build info) before reports are written.
 var Version = "dev"
-
-// Summarise counts findings by severity and rule.
-func Summarise(fs []finding.Finding, failOn finding.Severity) Summary {
-	s := Summary{Total: len(fs), ByRule: map[string]int{}}
-	for _, f := range fs {
-		switch f.Severity {
-		case finding.Error:
-			s.Error++
-		case finding.Warning:
-			s.Warning++
-		default:
-			s.Info++
-		}
-		s.ByRule[f.RuleID]++
-		if f.Severity >= failOn {
-			s.Failed = true
-		}
-	}
-	return s
-}
-
-// SortRules returns rules sorted by ID without duplicates.
-func SortRules(rs []finding.Rule) []finding.Rule {
-	seen := map[string]bool{}
-	out := make([]finding.Rule, 0, len(rs))
-	for _, r := range rs {
-		if seen[r.ID] {
-			continue
-		}
-		seen[r.ID] = true
-		out = append(out, r)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
-}
 
 // Reporter writes a Result in one format.
 type Reporter interface {

@@ -27,7 +27,7 @@ func sample(failOn finding.Severity) *Result {
 		finding.New(ruleWarn, finding.T("Säilytysaika 5 v, laki 10 v", "Retention 5 y, law 10 y"), finding.Location{File: "inv.xlsx", Sheet: "Iäkkäät", Row: 7, Column: "H"}, "1000"),
 		finding.New(ruleErr, finding.T("Asiakirja D-1 on potilasasiakirja", "Document D-1 is a patient record"), finding.Location{File: "export.csv", Row: 12, Key: "D-1"}, "D-1"),
 	}
-	r := NewResult("registers", finding.FI, failOn,
+	r := testResult("registers", finding.FI, failOn,
 		[]finding.Tally{{Source: "export.csv", Read: 20, Accepted: 19, Rejected: 1}}, fs, []finding.Rule{ruleWarn, ruleErr, ruleInfo, ruleErr})
 	r.Generated = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	r.Version = "test"
@@ -48,7 +48,7 @@ func TestNewResult(t *testing.T) {
 	if sample(finding.Error).Summary.Failed != true {
 		t.Error("error finding should fail at --fail-on error")
 	}
-	clean := NewResult("x", finding.FI, finding.Error, nil, []finding.Finding{finding.New(ruleWarn, finding.T("", ""), finding.Location{})}, nil)
+	clean := testResult("x", finding.FI, finding.Error, nil, []finding.Finding{finding.New(ruleWarn, finding.T("", ""), finding.Location{})}, nil)
 	if clean.Summary.Failed {
 		t.Error("a warning must not fail at --fail-on error")
 	}

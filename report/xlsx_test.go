@@ -245,7 +245,7 @@ func bigAssessment(n int) *Assessment {
 		fs[i] = finding.New(fxRuleHealth, finding.Tf("Asiakirja %s on potilasrekisterissä", "Document %s is in the patient register", key),
 			finding.Location{File: "register-export.csv", Row: i + 2, Key: key}, key)
 	}
-	r := NewResult("assess", finding.EN, finding.Error, []finding.Tally{{Source: "register-export.csv", Read: n, Accepted: n}}, fs, []finding.Rule{fxRuleHealth})
+	r := testResult("assess", finding.EN, finding.Error, []finding.Tally{{Source: "register-export.csv", Read: n, Accepted: n}}, fs, []finding.Rule{fxRuleHealth})
 	a := NewAssessment(r, "Big Oy")
 	for i := 0; i < 500; i++ {
 		a.Mapping = append(a.Mapping, MappingRow{Source: finding.Location{File: "inv.xlsx", Row: i + 2}, Name: fmt.Sprintf("Asiakirja %d", i),

@@ -4,12 +4,11 @@ import (
 	"testing"
 
 	"github.com/kartoitus/kartoitus/finding"
-	"github.com/kartoitus/kartoitus/report"
 )
 
 // Findings counted beyond the per-rule cap must count in the summary and
 // the verdict; rules that could not run must be listed as not checked.
-func TestAnnotate(t *testing.T) {
+func TestResultRun(t *testing.T) {
 	var errCheck, warnCheck *Check
 	for _, c := range Checks {
 		if c.Severity == finding.Error && errCheck == nil {
@@ -20,22 +19,27 @@ func TestAnnotate(t *testing.T) {
 		}
 	}
 	res := &Result{
+		Rules:      []finding.Rule{errCheck.Rule, warnCheck.Rule},
 		Omitted:    map[string]int{errCheck.ID: 5, warnCheck.ID: 2},
-		NotChecked: []NotChecked{{Rule: warnCheck.ID, Missing: []string{"case_id"}}},
+		NotChecked: []finding.NotChecked{{Rule: warnCheck.ID, Title: warnCheck.Title, Missing: []string{"case_id"}}},
 		Stats:      Stats{Rows: 10, Documents: 9},
 	}
-	r := report.NewResult("registers", finding.EN, finding.Error, nil, nil, nil)
-	if r.Summary.Failed {
-		t.Fatal("empty result failed")
+	run := res.Run()
+	s := run.Summary(finding.Error)
+	if s.Total != 7 || s.Error != 5 || s.Warning != 2 || !s.Failed {
+		t.Errorf("summary: %+v", s)
 	}
-	res.Annotate(r)
-	if r.Summary.Total != 7 || r.Summary.Error != 5 || r.Summary.Warning != 2 || !r.Summary.Failed {
-		t.Errorf("summary after annotate: %+v", r.Summary)
+	if s := run.Summary(finding.Warning); !s.Failed {
+		t.Errorf("warnings alone must fail --fail-on warning: %+v", s)
 	}
-	if len(r.NotChecked) != 1 || r.NotChecked[0].Title.EN == "" {
-		t.Errorf("not checked: %+v", r.NotChecked)
+	if len(run.NotChecked) != 1 || run.NotChecked[0].Title.EN == "" {
+		t.Errorf("not checked: %+v", run.NotChecked)
 	}
-	if r.Figures["export_documents"] != 9 {
-		t.Errorf("figures: %v", r.Figures)
+	if run.Figures["export_documents"] != 9 {
+		t.Errorf("figures: %v", run.Figures)
+	}
+	res.Omitted = nil
+	if s := res.Run().Summary(finding.Error); s.Failed || s.Total != 0 {
+		t.Errorf("nothing found, yet %+v", s)
 	}
 }

@@ -75,12 +75,6 @@ type Config struct {
 	Now    time.Time
 }
 
-// NotChecked is a rule that did not run because columns are absent.
-type NotChecked struct {
-	Rule    string   `json:"rule"`
-	Missing []string `json:"missing_columns"`
-}
-
 // Stats are figures of a run.
 type Stats struct {
 	Rows          int `json:"rows"`
@@ -104,7 +98,7 @@ type Result struct {
 	Suppressed int
 	// Rules are the rules that ran; NotChecked the ones that could not.
 	Rules      []finding.Rule
-	NotChecked []NotChecked
+	NotChecked []finding.NotChecked
 	Stats      Stats
 }
 
@@ -214,7 +208,7 @@ func newGate(h *export.Header, sheet string, cfg Config) *gate {
 			for _, f := range miss {
 				names = append(names, f.String())
 			}
-			g.res.NotChecked = append(g.res.NotChecked, NotChecked{Rule: c.ID, Missing: names})
+			g.res.NotChecked = append(g.res.NotChecked, finding.NotChecked{Rule: c.ID, Title: c.Title, Missing: names})
 			continue
 		}
 		st.on = true

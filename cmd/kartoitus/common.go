@@ -100,8 +100,7 @@ func (o *outputFlags) emit(e env, p parsedOutput, command string, inputs []findi
 	kept, suppressed := p.ignore.Apply(fs, now)
 	kept = append(kept, p.ignore.Unused(now)...)
 	rules = append(rules, finding.RuleIgnoreUnused, finding.RuleIgnoreExpired)
-	res := report.NewResult(command, p.lang, p.failOn, inputs, kept, rules)
-	res.Suppressed = len(suppressed)
+	res := report.NewResult(command, p.lang, p.failOn, finding.Run{Inputs: inputs, Findings: kept, Rules: rules, Suppressed: len(suppressed)})
 	if err := writeTo(e.stdout, o.out, func(w io.Writer) error { return p.reporter.Write(w, res) }); err != nil {
 		return res, err
 	}

@@ -15,7 +15,7 @@ func writeFindings(t *testing.T, dir string, fs ...finding.Finding) string {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	r := report.NewResult("assess", finding.FI, finding.Error, nil, fs, nil)
+	r := report.NewResult("assess", finding.FI, finding.Error, finding.Run{Findings: fs})
 	f, err := os.Create(filepath.Join(dir, "findings.json"))
 	if err != nil {
 		t.Fatal(err)

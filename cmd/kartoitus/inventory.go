@@ -281,7 +281,7 @@ func inventoryRead(e env, args []string) error {
 		return err
 	}
 	findings := append(append([]finding.Finding(nil), inv.Rejected...), inv.Warnings...)
-	res := report.NewResult("inventory read", lang, sev, inv.Tallies, findings, inventory.Rules())
+	res := report.NewResult("inventory read", lang, sev, finding.Run{Inputs: inv.Tallies, Findings: findings, Rules: inventory.Rules()})
 	werr := writeTo(e.stdout, out, func(w io.Writer) error {
 		if asJSON {
 			return writeJSON(w, inventoryJSON{Schema: "kartoitus.inventory/v1", Inventory: inv, Summary: res.Summary})

@@ -166,9 +166,7 @@ func mapResult(p parsedOutput, inputs []finding.Tally, fs []finding.Finding, rul
 	now := time.Now()
 	kept, suppressed := p.ignore.Apply(fs, now)
 	kept = append(kept, p.ignore.Unused(now)...)
-	r := report.NewResult("map", p.lang, p.failOn, inputs, kept, rules)
-	r.Suppressed = len(suppressed)
-	return r
+	return report.NewResult("map", p.lang, p.failOn, finding.Run{Inputs: inputs, Findings: kept, Rules: rules, Suppressed: len(suppressed)})
 }
 
 // mapView renders the mappings and coverage views.

@@ -147,12 +147,10 @@ func runRegisters(e env) error {
 // streaming (so counts stay exact); unused entries are reported here.
 func emitRegisters(e env, of *outputFlags, p parsedOutput, res *separation.Result) error {
 	now := time.Now()
-	fs := append(res.Findings, p.ignore.Unused(now)...)
-	rules := append([]finding.Rule(nil), res.Rules...)
-	rules = append(rules, finding.RuleIgnoreUnused, finding.RuleIgnoreExpired)
-	r := report.NewResult("registers", p.lang, p.failOn, []finding.Tally{res.Tally}, fs, rules)
-	r.Suppressed = res.Suppressed
-	res.Annotate(r)
+	run := res.Run()
+	run.Findings = append(run.Findings, p.ignore.Unused(now)...)
+	run.Rules = append(append([]finding.Rule(nil), run.Rules...), finding.RuleIgnoreUnused, finding.RuleIgnoreExpired)
+	r := report.NewResult("registers", p.lang, p.failOn, run)
 	if err := writeTo(e.stdout, of.out, func(w io.Writer) error { return p.reporter.Write(w, r) }); err != nil {
 		return err
 	}
