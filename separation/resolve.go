@@ -67,14 +67,6 @@ type docInfo struct {
 	code         string
 }
 
-// healthWords mark a document-type value as a health-care document when it
-// is not a Sosmeta type [I]: patient-record vocabulary that no social
-// welfare document name uses. registers.Classify covers potilas-,
-// terveydenhuolto-, hoitokertomus- and patient words; these add the rest.
-var healthWords = []string{"laakari", "sairaanhoi", "sairauskertomus", "hoitotyon", "hoitotyo ", "epikriisi",
-	"laboratorio", "rontgen", "laakemaarays", "resepti", "diagnoosi", "terveydenhoitaja", "medical", "clinical",
-	"nursing", "lakar", "journal"}
-
 func resolveDocType(cat *sosmeta.Catalogue, m *export.Mapping) func(string) *docInfo {
 	return func(raw string) *docInfo {
 		v := m.Value(export.DocumentType, raw)
@@ -83,28 +75,14 @@ func resolveDocType(cat *sosmeta.Catalogue, m *export.Mapping) func(string) *doc
 		}
 		d := lookupType(cat, v)
 		if d == nil {
-			f := textnorm.Fold(v)
-			if registers.Classify(v) == registers.Health {
+			// Not a Sosmeta type: a health-care document by its register
+			// words or the one health vocabulary (registers), else unknown.
+			if registers.Classify(v) == registers.Health || registers.LooksLikeHealthDocument(v) {
 				return &docInfo{health: true, code: v}
-			}
-			for _, w := range healthWords {
-				if strings.Contains(f, w) {
-					return &docInfo{health: true, code: v}
-				}
 			}
 			return &docInfo{code: v}
 		}
-		di := &docInfo{typ: d, code: d.Key()}
-		name := textnorm.Fold(d.NameFI)
-		switch {
-		case d.IsGroup() && d.Code == "1":
-			di.relationship = true
-		case d.Kind == "Asiakaskertomusmerkintä":
-			di.narrative = true
-		case d.Kind == "Arvio" && strings.Contains(name, "palvelutarpeen arvio"),
-			d.Kind == "Suunnitelma" && strings.Contains(name, "asiakassuunnitelma"):
-			di.joint = true
-		}
+		di := &docInfo{typ: d, code: d.Key(), relationship: d.Relationship(), narrative: d.Narrative(), joint: d.Joint()}
 		return di
 	}
 }

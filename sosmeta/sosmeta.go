@@ -104,6 +104,25 @@ func (d *DocumentType) BelongsTo(task string) bool {
 	return false
 }
 
+// Relationship reports whether the type is the Asiakkuusasiakirja
+// (document group 1): it carries the producer unit's client-relationship
+// window that grants the register use right (K25; Sosmeta 1505.1).
+func (d *DocumentType) Relationship() bool { return d.IsGroup() && d.Code == "1" }
+
+// Narrative reports whether the type is an asiakaskertomus entry, which
+// 703/2023 § 46 keeps in the social-welfare client register.
+func (d *DocumentType) Narrative() bool { return d.Kind == "Asiakaskertomusmerkintä" }
+
+// Joint reports whether the type is a needs assessment (palvelutarpeen
+// arvio) or a client plan (asiakassuunnitelma), which 703/2023 §§ 46–47
+// let stand in both the social-welfare and the patient register
+// [inferred: recognised by kind and name].
+func (d *DocumentType) Joint() bool {
+	name := textnorm.Fold(d.NameFI)
+	return (d.Kind == "Arvio" && strings.Contains(name, "palvelutarpeen arvio")) ||
+		(d.Kind == "Suunnitelma" && strings.Contains(name, "asiakassuunnitelma"))
+}
+
 // ServiceTask is one of the seven current service tasks.
 type ServiceTask struct {
 	ID       string   `yaml:"id" json:"id"`

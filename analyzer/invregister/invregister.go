@@ -38,7 +38,7 @@ var (
 		Basis: "703/2023 §§ 46–47",
 	}
 	RuleHealthInSocial = finding.Rule{
-		ID: "REG104", Severity: finding.Warning, Inferred: true,
+		ID: "REG104", Severity: finding.Error, Inferred: true, // as the gate's REG001: one fact, one severity
 		Title: finding.T("Potilasasiakirjalta näyttävä asiakirja sosiaalihuollon rekisterissä", "Apparent patient document in the social-welfare register"),
 		Basis: "703/2023 § 18",
 	}
@@ -53,9 +53,9 @@ var (
 		Basis: "703/2023 § 18",
 	}
 	RuleLegacyRegister = finding.Rule{
-		ID: "REG107", Severity: finding.Info,
+		ID: "REG107", Severity: finding.Error, // as the gate's REG006: one fact, one severity
 		Title: finding.T("Sosiaalihuollon ilmoitusrekisteri on lakkautettu", "The social-welfare notification register has been abolished"),
-		Basis: "254/2015 § 22 (785/2021)",
+		Basis: "785/2021 (254/2015 § 22); 703/2023 § 18",
 	}
 )
 
@@ -86,44 +86,16 @@ type Result struct {
 }
 
 // JointKeys returns the catalogue keys of the needs assessments and
-// client plans that §§ 46–47 let stand in both registers: every current
-// type whose name is a "palvelutarpeen arvio" or an "asiakassuunnitelma".
+// client plans that §§ 46–47 let stand in both registers (sosmeta's
+// DocumentType.Joint, the one definition the gate uses too).
 func JointKeys(cat *sosmeta.Catalogue) map[string]bool {
 	out := map[string]bool{}
 	for _, d := range cat.CurrentTypes() {
-		f := textnorm.Fold(d.NameFI)
-		if strings.Contains(f, "palvelutarpeen arvio") || strings.HasSuffix(f, "asiakassuunnitelma") {
+		if d.Joint() {
 			out[d.Key()] = true
 		}
 	}
 	return out
-}
-
-// patientWords start folded words of names that are health-care patient
-// documents rather than social-welfare ones [inferred: a name is only a
-// hint, hence REG104 and REG106 are Inferred].
-var patientWords = []string{
-	"potilas", "sairauskertomu", "sairaanhoi", "kotisairaanhoi", "laakity", "laakelist", "laakehoi",
-	"laakari", "diagnoo", "laboratorio", "rokotu", "resepti", "hammashoi", "fysioterapia",
-	"terveystarkastu", "terveydenhoitaja", "hoitotyon", "seulonta", "epikriisi", "lahete sairaalaan",
-}
-
-// LooksLikePatientDocument reports whether a local name reads as a
-// health-care patient document.
-func LooksLikePatientDocument(name string) bool {
-	f := textnorm.Fold(name)
-	for _, w := range strings.Fields(f) {
-		for _, p := range patientWords {
-			if strings.HasPrefix(w, p) || (strings.Contains(p, " ") && strings.Contains(f, p)) {
-				return true
-			}
-			// compounds: "kotihoidon lääkelista", "lääkärinlausunto"
-			if len(p) >= 6 && strings.Contains(w, p) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func run(pass *analyzer.Pass) (any, error) {
@@ -158,7 +130,7 @@ func check(pass *analyzer.Pass, d *inventory.Document, m *mapping.Match, joint m
 	if dt := cat.ByKey(key); dt != nil {
 		typeName = fmt.Sprintf(" (%s %s)", key, dt.NameFI)
 	}
-	patient := key == "" && LooksLikePatientDocument(d.Name)
+	patient := key == "" && registers.LooksLikeHealthDocument(d.Name)
 	add := func(r finding.Rule, fi, en string) {
 		f := finding.New(r, finding.Text{FI: fi, EN: en}, d.Source, textnorm.Fold(d.Name), d.Task(), key, string(d.Register))
 		f.Code, f.ServiceTask = key, d.Task()

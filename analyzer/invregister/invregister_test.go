@@ -25,24 +25,6 @@ func TestJointKeys(t *testing.T) {
 	}
 }
 
-func TestLooksLikePatientDocument(t *testing.T) {
-	for name, want := range map[string]bool{
-		"Lääkelista":                     true,
-		"Kotihoidon lääkelista":          true,
-		"Potilaskertomus":                true,
-		"Hoitotyön kirjaukset":           true,
-		"Lääkärinlausunto":               true,
-		"Kotisairaanhoidon käyntilista":  true,
-		"Iäkkäiden palvelupäätös":        false,
-		"Lastensuojeluilmoitus":          false,
-		"Kotihoidon hoito- ja palvelusu": false,
-	} {
-		if got := LooksLikePatientDocument(name); got != want {
-			t.Errorf("LooksLikePatientDocument(%q) = %v, want %v", name, got, want)
-		}
-	}
-}
-
 func TestInventoryRegisterChecks(t *testing.T) {
 	for _, c := range []struct {
 		name     string
