@@ -71,6 +71,7 @@ const (
 	RoleInventory = "inventory"
 	RoleExport    = "export"
 	RoleTOS       = "tos"
+	RoleAMS       = "ams"
 	RoleOverlay   = "overlay"
 	RoleAccepted  = "accepted"
 	RoleIgnore    = "ignore"
@@ -183,6 +184,23 @@ type Candidate struct {
 type CoverageRow struct {
 	Task  string         `json:"task"`
 	Cells []CoverageCell `json:"cells"`
+	// Figures is the task's coverage figure as analyzer/coverage computed
+	// it; every output shows these, never a recount of the cells. Nil for
+	// a hand-built row: then the cells are counted.
+	Figures *CoverageFigures `json:"figures,omitempty"`
+}
+
+// CoverageFigures are one task's coverage figures (analyzer/coverage
+// Totals): of Expected national types of the task, Covered are present and
+// InPhase of those in their national phase; Outside documents of the task
+// have no national type of the task; Misphased documents are kept in
+// another phase than their type's national default.
+type CoverageFigures struct {
+	Expected  int `json:"expected"`
+	Covered   int `json:"covered"`
+	InPhase   int `json:"in_phase"`
+	Outside   int `json:"outside"`
+	Misphased int `json:"misphased"`
 }
 
 // Cell returns the row's cell for a phase, or nil.
@@ -379,8 +397,12 @@ type TaskFitness struct {
 	Present  int    `json:"present"`
 	Expected int    `json:"expected"`
 	// Percent is Present/Expected rounded; -1 when nothing is expected.
-	Percent   int `json:"percent"`
-	Extra     int `json:"extra"`
+	Percent int `json:"percent"`
+	// InPhase of the present types have a document in their national phase.
+	InPhase int `json:"in_phase"`
+	// Extra documents of the task have no national type of the task.
+	Extra int `json:"extra"`
+	// Misphased documents are kept in another phase than the national one.
 	Misphased int `json:"misphased"`
 }
 
@@ -599,11 +621,16 @@ func (a *Assessment) summarise() AssessmentSummary {
 	// One entry per task the coverage covers, in Assessment.Tasks order.
 	for _, row := range a.coverageRows() {
 		tf := TaskFitness{Task: row.Task}
+		if f := row.Figures; f != nil {
+			tf.Present, tf.Expected, tf.InPhase, tf.Extra, tf.Misphased = f.Covered, f.Expected, f.InPhase, f.Outside, f.Misphased
+		}
 		for _, c := range row.Cells {
-			tf.Present += len(c.Present)
-			tf.Expected += len(c.Present) + len(c.Missing)
-			tf.Extra += len(c.Extra)
-			tf.Misphased += len(c.Misphased)
+			if row.Figures == nil {
+				tf.Present += len(c.Present)
+				tf.Expected += len(c.Present) + len(c.Missing)
+				tf.Extra += len(c.Extra)
+				tf.Misphased += len(c.Misphased)
+			}
 			s.PresentTypes += len(c.Present)
 			s.MissingTypes += len(c.Missing)
 			s.ExtraDocuments += len(c.Extra)

@@ -443,6 +443,67 @@ func (c *Catalogue) TypesForTask(task string) []*DocumentType {
 	return out
 }
 
+// TaskSource says where a document's service tasks came from.
+type TaskSource string
+
+const (
+	TaskStated  TaskSource = "stated"  // the inventory row gave it
+	TaskNamed   TaskSource = "named"   // read from the document's name ("LS-ilmoitus") [inferred]
+	TaskDefault TaskSource = "default" // the national type's default task [inferred]
+	TaskNone    TaskSource = ""        // none could be decided
+)
+
+// Inferred reports whether the task is the tool's inference, not the
+// inventory's statement.
+func (s TaskSource) Inferred() bool { return s == TaskNamed || s == TaskDefault }
+
+// TasksOf decides which service tasks a document is counted under: the one
+// rule that coverage, the graphs and retention share, so a document never
+// counts under one task in one report and another elsewhere. stated are
+// the tasks the inventory gave (a legacy name such as "Kotipalvelut"
+// resolves to several, default first); t is the mapped national type (nil
+// when unmapped); named is a task read from the document's name.
+//
+// Several stated tasks narrow to those a task-specific type belongs to,
+// else the first. With no stated task: the named one, else the type's first
+// default task (for types that are not common to every task).
+func (c *Catalogue) TasksOf(stated []string, t *DocumentType, named string) ([]string, TaskSource) {
+	var known []string
+	for _, id := range stated {
+		if c.Task(id) != nil {
+			known = append(known, id)
+		}
+	}
+	switch {
+	case len(known) == 1:
+		return known, TaskStated
+	case len(known) > 1:
+		if t != nil && !t.Common {
+			var fit []string
+			for _, id := range known {
+				if t.BelongsTo(id) {
+					fit = append(fit, id)
+				}
+			}
+			if len(fit) > 0 {
+				return fit, TaskStated
+			}
+		}
+		return known[:1], TaskStated
+	}
+	if named != "" && c.Task(named) != nil {
+		return []string{named}, TaskNamed
+	}
+	if t != nil && !t.Common {
+		for _, id := range t.Tasks {
+			if c.Task(id) != nil {
+				return []string{id}, TaskDefault
+			}
+		}
+	}
+	return nil, TaskNone
+}
+
 // RetentionFor returns the 703/2023 rule governing a document type in a
 // service task: the most specific match by code, then subject group, then
 // task. ok is false when no annex row covers the pair.

@@ -63,9 +63,8 @@ var (
 var Rules = []finding.Rule{RuleSocialInHealth, RuleMixed, RuleJointOnlyHealth, RuleHealthInSocial,
 	RuleUnmappedInHealth, RulePatientDocument, RuleLegacyRegister}
 
-// Analyzer checks the register of every inventory document. Its result
-// is *Result.
-var Analyzer = &analyzer.Analyzer{
+// Analyzer checks the register of every inventory document.
+var Analyzer = &analyzer.Analyzer[struct{}, *Result]{
 	Name: "invregister",
 	Doc: `inventory register checks: social-welfare and patient documents in the right register
 
@@ -73,7 +72,7 @@ A social-welfare client document in a patient register or a joint
 register, a patient document in the social-welfare register; the joint
 needs assessment and client plan may stand in both (703/2023 §§ 46–47).`,
 	Rules:    Rules,
-	Requires: []*analyzer.Analyzer{mapping.Analyzer},
+	Requires: []analyzer.Node{mapping.Analyzer},
 	Run:      run,
 }
 
@@ -98,9 +97,9 @@ func JointKeys(cat *sosmeta.Catalogue) map[string]bool {
 	return out
 }
 
-func run(pass *analyzer.Pass) (any, error) {
-	mr, _ := pass.ResultOf[mapping.Analyzer].(*mapping.Result)
-	if mr == nil {
+func run(pass *analyzer.Pass, _ struct{}) (*Result, error) {
+	mr, ok := mapping.Analyzer.Result(pass)
+	if !ok || mr == nil {
 		return nil, fmt.Errorf("no mapping result")
 	}
 	res := &Result{ByRegister: map[registers.Kind]int{}}

@@ -50,7 +50,7 @@ func TestInventoryRegisterChecks(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			d := inventory.Document{Source: finding.Location{File: "inv.csv", Row: 4, Column: "F"}, Name: c.docName,
 				ServiceTasks: []string{c.task}, RegisterRaw: c.register, Register: registers.Classify(c.register)}
-			res, err := analyzer.Run(analyzer.Input{Catalogue: sosmeta.MustDefault(), Inventory: &inventory.Inventory{Documents: []inventory.Document{d}}}, Analyzer)
+			res, err := analyzer.Execute(analyzer.Input{Catalogue: sosmeta.MustDefault(), Inventory: &inventory.Inventory{Documents: []inventory.Document{d}}}, nil, Analyzer)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -76,7 +76,7 @@ func TestInventoryRegisterChecks(t *testing.T) {
 			if !strings.Contains(f.Message.EN, c.docName) || (c.register != "" && !strings.Contains(f.Message.EN, c.register)) {
 				t.Errorf("message should name the document and the register value: %q", f.Message.EN)
 			}
-			ir := res.ResultOf[Analyzer].(*Result)
+			ir, _ := Analyzer.Result(res)
 			if ir.Checked != 1 || ir.ByRegister[d.Register] != 1 {
 				t.Errorf("result = %+v", ir)
 			}

@@ -18,7 +18,7 @@ import (
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
 
-// Options configure the analyzer through Input.Options["mapping"].
+// Options configure the analyzer (Analyzer.With).
 type Options struct {
 	// Threshold is the confidence at which a match is asserted (0 =
 	// DefaultThreshold).
@@ -74,8 +74,8 @@ var (
 var Rules = []finding.Rule{RuleUnmapped, RuleLowConfidence, RuleUnknownCode, RuleObsoleteType, RuleObsoleteName,
 	RuleAcceptedRow, RuleUnusedAccepted, RuleAcceptedOverridesCode}
 
-// Analyzer maps every inventory document; its result is *Result.
-var Analyzer = &analyzer.Analyzer{
+// Analyzer maps every inventory document.
+var Analyzer = &analyzer.Analyzer[Options, *Result]{
 	Name: "mapping",
 	Doc: `map inventory documents to national Sosmeta document types
 
@@ -86,11 +86,7 @@ match. Below the threshold the top candidates are offered, not asserted.`,
 	Run:   run,
 }
 
-func run(pass *analyzer.Pass) (any, error) {
-	opts, err := analyzer.Options[Options](pass, "mapping")
-	if err != nil {
-		return nil, err
-	}
+func run(pass *analyzer.Pass, opts Options) (*Result, error) {
 	m, err := NewMatcher(pass.Catalogue, opts.Vocabulary, opts.Threshold, opts.Accepted)
 	if err != nil {
 		return nil, err

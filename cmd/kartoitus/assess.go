@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 
-	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/report"
@@ -58,35 +56,41 @@ func runAssess(e env) error {
 	if err != nil {
 		return err
 	}
+	if out == "" {
+		return usageErr("assess: give the output folder with --out DIR")
+	}
 	cat, err := cf.load()
 	if err != nil {
 		return err
 	}
-	var key []byte
+	cfg := p.config(cat)
+	cfg.Inventories, cfg.Export, cfg.TOS = inventories, exportPath, tosFiles
+	cfg.Accepted, cfg.Columns, cfg.ExportMapping, cfg.Threshold = accepted, columns, exportMap, threshold
+	cfg.DeploymentTest, cfg.Workers = deployTest, 2
 	if pseudo != "" {
-		if key, err = pseudonymKey(pseudo); err != nil {
+		if cfg.PseudonymKey, err = pseudonymKey(pseudo); err != nil {
 			return err
 		}
 	}
 	if org == "" && len(inventories) > 0 {
 		org = organisationFromPath(inventories[0])
 	}
-	outcome, err := assess.Run(context.Background(), assess.Options{
-		Inventories: inventories, Export: exportPath, TOS: tosFiles, Out: out,
-		Catalogue: cat, Lang: p.lang, FailOn: p.failOn, Ignore: p.ignore,
-		Accepted: accepted, Columns: columns, ExportMapping: exportMap, Threshold: threshold,
-		DeploymentTest: deployTest, PseudonymKey: key, Organisation: org, NoGraphs: noGraphs,
-	})
-	if outcome != nil && !quiet {
-		if werr := (report.Console{}).WriteAssessment(e.stdout, outcome.Assessment); werr != nil {
-			return werr
+	ctx := context.Background()
+	res, err := assess.Run(ctx, cfg, assess.All)
+	if err != nil {
+		return err
+	}
+	folder, err := res.WriteFolder(ctx, assess.FolderOptions{Dir: out, Lang: p.lang, Organisation: org, NoGraphs: noGraphs})
+	if err != nil {
+		return err
+	}
+	if !quiet {
+		if err := (report.Console{}).WriteAssessment(e.stdout, folder.Assessment); err != nil {
+			return internalErr(err)
 		}
 		fmt.Fprintf(e.stdout, "\n%s %s\n", tr(p.lang, "Raportti:", "Report:"), filepath.Join(out, "index.html"))
 	}
-	if err != nil && !errors.Is(err, kartoitus.ErrFindings) {
-		return unreadable(err)
-	}
-	return err
+	return res.Verdict()
 }
 
 func organisationFromPath(p string) string {

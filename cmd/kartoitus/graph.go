@@ -12,10 +12,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/kartoitus/kartoitus"
-	"github.com/kartoitus/kartoitus/analyzer"
 	"github.com/kartoitus/kartoitus/analyzer/mapping"
+	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/finding"
-	"github.com/kartoitus/kartoitus/inventory"
 	"github.com/kartoitus/kartoitus/sosmeta"
 	"github.com/kartoitus/kartoitus/stategraph"
 )
@@ -95,22 +94,17 @@ func runGraph(e env) error {
 		taskID = ids[0]
 	}
 
-	inv, err := readInventories(cat, inventories, columns, sheets)
+	cfg := assess.Config{Catalogue: cat, Inventories: inventories, Columns: columns, Sheets: splitList(sheets),
+		Accepted: accepted, Threshold: threshold}
+	res, err := assess.Run(context.Background(), cfg, assess.Graphs)
 	if err != nil {
 		return err
 	}
-	keys, err := graphKeys(cat, inv, l, threshold, accepted)
-	if err != nil {
-		return err
-	}
-	set, err := stategraph.Build(cat, inv.Documents, keys)
-	if err != nil {
-		return err
-	}
+	inv, set := res.Inventory, res.Graphs
 	if taskID != "" {
-		tg, err := stategraph.BuildTask(cat, taskID, inv.Documents, keys)
+		tg, err := stategraph.BuildTask(cat, taskID, inv.Documents, res.Keys(), res.Coverage)
 		if err != nil {
-			return err
+			return internalErr(err)
 		}
 		set.Tasks = []*stategraph.TaskGraphs{tg}
 	}
@@ -153,34 +147,6 @@ func runGraph(e env) error {
 			"kartoitus: %d inventory row(s) were rejected and are not drawn (see 'kartoitus inventory')\n", n).In(l))
 	}
 	return nil
-}
-
-// graphKeys maps every document with the mapping analyzer: keys[i] is the
-// national type of document i, "" when unmapped.
-func graphKeys(cat *sosmeta.Catalogue, inv *inventory.Inventory, l finding.Lang, threshold float64, accepted string) ([]string, error) {
-	mopts := mapping.Options{Threshold: threshold}
-	if accepted != "" {
-		var err error
-		if mopts.Accepted, err = mapping.ReadAccepted(accepted, cat); err != nil {
-			return nil, unreadable(err)
-		}
-	}
-	res, err := analyzer.Run(analyzer.Input{Catalogue: cat, Inventory: inv, Lang: l,
-		Options: map[string]any{"mapping": mopts}}, mapping.Analyzer)
-	if err != nil {
-		return nil, err
-	}
-	mr, ok := res.ResultOf[mapping.Analyzer].(*mapping.Result)
-	if !ok {
-		return nil, fmt.Errorf("graph: mapping gave no result")
-	}
-	keys := make([]string, len(inv.Documents))
-	for i := range keys {
-		if m := mr.ByDoc(i); m != nil {
-			keys[i] = m.Key
-		}
-	}
-	return keys, nil
 }
 
 // writeGraphs writes every picture and returns the files written. One

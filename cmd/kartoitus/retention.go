@@ -1,17 +1,15 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 
-	"github.com/kartoitus/kartoitus/analyzer"
 	"github.com/kartoitus/kartoitus/analyzer/mapping"
-	"github.com/kartoitus/kartoitus/analyzer/retention"
-	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/inventory"
-	"github.com/kartoitus/kartoitus/tos"
 )
 
 const retentionUsage = `retention --inventory FILE [--tos FILE ...] [--ams FILE ...] [--draft FILE] [flags]
@@ -97,49 +95,21 @@ func runRetention(e env) error {
 	if err != nil {
 		return err
 	}
-
-	inv, err := readInventories(cat, inventories, columns, "")
+	cfg := p.config(cat)
+	cfg.Inventories, cfg.Columns = inventories, columns
+	cfg.TOS, cfg.AMS = tosFiles, amsFiles
+	cfg.Accepted, cfg.Threshold = accepted, threshold
+	// The mapping runs only to type the documents: its findings belong to
+	// 'kartoitus map'. The readers' and the retention findings are reported.
+	cfg.Report = assess.Inventory | assess.Plans | assess.Retention
+	res, err := assess.Run(context.Background(), cfg, assess.Retention)
 	if err != nil {
 		return err
 	}
-
-	var plan *tos.Plan
-	read := func(paths []string, kind tos.PlanKind) error {
-		for _, path := range paths {
-			pl, err := tos.ReadFile(path, cat, tos.Options{Kind: kind})
-			if err != nil {
-				return unreadable(err)
-			}
-			if plan == nil {
-				plan = &tos.Plan{}
-			}
-			plan.Merge(pl)
-		}
-		return nil
-	}
-	if err := read(tosFiles, ""); err != nil {
-		return err
-	}
-	if err := read(amsFiles, tos.AMS); err != nil {
-		return err
-	}
-	if plan == nil && !inventoryHasPlan(inv) {
+	if res.Plan == nil && !inventoryHasPlan(res.Inventory) {
 		fmt.Fprintln(e.stderr, "kartoitus: no --tos or --ams given and the inventory has no TOS, AMS or retention columns: every document is reported without an entry; --draft FILE writes the rows to start from")
 	}
-
-	mopts := mapping.Options{Threshold: threshold}
-	if accepted != "" {
-		if mopts.Accepted, err = mapping.ReadAccepted(accepted, cat); err != nil {
-			return unreadable(err)
-		}
-	}
-	res, err := analyzer.Run(analyzer.Input{Catalogue: cat, Inventory: inv, TOS: plan, Lang: p.lang,
-		Options: map[string]any{"mapping": mopts}}, retention.Analyzer)
-	if err != nil {
-		return err
-	}
-	rr := res.ResultOf[retention.Analyzer].(*retention.Result)
-
+	rr := res.Retention
 	if draft != "" {
 		write := func(w io.Writer) error {
 			switch draftFormat {
@@ -151,32 +121,11 @@ func runRetention(e env) error {
 			return rr.Draft.WriteCSV(w, p.lang)
 		}
 		if err := writeTo(e.stdout, draft, write); err != nil {
-			return fmt.Errorf("retention: --draft: %w", err)
+			return internalErr(fmt.Errorf("retention: --draft: %w", err))
 		}
 		fmt.Fprintf(e.stderr, "kartoitus: wrote the TOS draft (%d rows) to %s\n", len(rr.Draft.Rows), draft)
 	}
-
-	// The mapping analysis ran only to type the documents; its findings
-	// belong to 'kartoitus map'. The readers' rejected rows and notes and
-	// the retention findings are reported here.
-	own := map[string]bool{}
-	for _, r := range retention.Rules {
-		own[r.ID] = true
-	}
-	findings := append(append([]finding.Finding(nil), inv.Rejected...), inv.Warnings...)
-	inputs := append([]finding.Tally(nil), inv.Tallies...)
-	if plan != nil {
-		findings = append(append(findings, plan.Rejected...), plan.Notes...)
-		inputs = append(inputs, plan.Tallies...)
-	}
-	for _, f := range res.Findings {
-		if own[f.RuleID] {
-			findings = append(findings, f)
-		}
-	}
-	rules := append(append(inventory.Rules(), tos.Rules...), retention.Rules...)
-	_, err = of.emit(e, p, "retention", inputs, findings, rules)
-	return err
+	return of.emit(e, p, "retention", res)
 }
 
 // inventoryHasPlan: some document carries a TOS/AMS reference or a period.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/kartoitus/kartoitus"
+	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/report"
 )
 
@@ -71,9 +72,10 @@ func exitCode(err error) int {
 	case errors.Is(err, kartoitus.ErrUsage), errors.Is(err, kartoitus.ErrUnreadable):
 		return kartoitus.ExitUsage
 	default:
-		// Anything else (an I/O error writing a report, an analysis that
-		// failed) is not a clean run and not a findings verdict either.
-		return kartoitus.ExitUsage
+		// ErrInternal, and anything unwrapped (a bug, a report that could
+		// not be written): not a clean run, not a findings verdict and not
+		// the user's mistake either.
+		return kartoitus.ExitInternal
 	}
 }
 
@@ -111,7 +113,8 @@ func usage(w io.Writer) {
 		}
 	}
 	fmt.Fprintln(w, "\nExit codes: 0 ran clean (nothing at or above --fail-on), 1 findings at or above --fail-on,")
-	fmt.Fprintln(w, "2 usage error or unreadable input, 3 input readable but nothing recognised.")
+	fmt.Fprintln(w, "2 usage error or unreadable input, 3 input readable but nothing recognised,")
+	fmt.Fprintln(w, "4 internal error (a bug or a report that could not be written).")
 	fmt.Fprintln(w, "Run 'kartoitus help <command>' for a command's flags.")
 }
 
@@ -122,16 +125,20 @@ func usageErr(format string, args ...any) error {
 
 // unreadable wraps kartoitus.ErrUnreadable unless err already carries a
 // sentinel (so ErrNotRecognised from a reader keeps exit code 3).
-func unreadable(err error) error {
+func unreadable(err error) error { return assess.Unreadable(err) }
+
+// internalErr wraps kartoitus.ErrInternal unless err carries a sentinel:
+// a failed write of a report is the tool's failure, not the input's.
+func internalErr(err error) error {
 	if err == nil {
 		return nil
 	}
-	for _, s := range []error{kartoitus.ErrUnreadable, kartoitus.ErrNotRecognised, kartoitus.ErrUsage, kartoitus.ErrFindings} {
+	for _, s := range []error{kartoitus.ErrUnreadable, kartoitus.ErrNotRecognised, kartoitus.ErrUsage, kartoitus.ErrFindings, kartoitus.ErrInternal} {
 		if errors.Is(err, s) {
 			return err
 		}
 	}
-	return fmt.Errorf("%w: %v", kartoitus.ErrUnreadable, err)
+	return fmt.Errorf("%w: %w", kartoitus.ErrInternal, err)
 }
 
 func version() string {
