@@ -171,20 +171,7 @@ func (r *Result) Verdict() error {
 	if !r.Summary.Failed {
 		return nil
 	}
-	n := 0
-	for _, f := range r.Run.Findings {
-		if f.Severity >= r.Config.FailOn {
-			n++
-		}
-	}
-	for id, c := range r.Run.Omitted {
-		for _, ru := range r.Run.Rules {
-			if ru.ID == id && ru.Severity >= r.Config.FailOn {
-				n += c
-			}
-		}
-	}
-	return fmt.Errorf("%w: %d at or above %s", kartoitus.ErrFindings, n, r.Config.FailOn)
+	return fmt.Errorf("%w: %d at or above %s", kartoitus.ErrFindings, r.Summary.AtOrAbove(r.Config.FailOn), r.Config.FailOn)
 }
 
 // Report wraps the run in a report envelope for command.
@@ -445,6 +432,9 @@ func (r *Result) analyse() ([]collect, error) {
 		if st == Mapping && mopts.Accepted != nil {
 			c.run.Inputs = []finding.Tally{mopts.Accepted.Tally}
 		}
+		if st == Coverage && r.Coverage != nil {
+			c.run.Figures = coverageFigures(r.Coverage)
+		}
 		out = append(out, c)
 	}
 	for _, f := range run.Findings {
@@ -455,6 +445,21 @@ func (r *Result) analyse() ([]collect, error) {
 		}
 	}
 	return out, nil
+}
+
+// coverageFigures are each task's coverage figure for findings.json, the
+// same numbers every other output shows.
+func coverageFigures(c *coverage.Result) map[string]int {
+	out := map[string]int{}
+	for _, t := range c.Tasks {
+		if t.Task == "" {
+			continue
+		}
+		p := "coverage." + t.Task + "."
+		out[p+"expected"], out[p+"covered"], out[p+"in_phase"], out[p+"outside"] =
+			t.Totals.Expected, t.Totals.Covered, t.Totals.InPhase, t.Totals.Outside
+	}
+	return out
 }
 
 func (r *Result) runGate(ignore *finding.IgnoreList) (finding.Run, error) {

@@ -466,7 +466,8 @@ func (a *Assessment) RegisterFindings() []finding.Finding { return a.FindingsIn(
 // RetentionFindings are the retention gaps.
 func (a *Assessment) RetentionFindings() []finding.Finding { return a.FindingsIn(SectionRetention) }
 
-// RejectedRows are the input rows that could not be read, as findings.
+// RejectedRows are the input section's findings: rows that could not be
+// read, and notes on cells of rows that were read.
 func (a *Assessment) RejectedRows() []finding.Finding { return a.FindingsIn(SectionInput) }
 
 // RulesIn returns the rules that ran in a section.
@@ -581,7 +582,11 @@ func (a *Assessment) summarise() AssessmentSummary {
 	s.RegisterErrors = bySec[SectionRegisters].Error
 	// Notes (info) such as "longer than the law" are not gaps.
 	s.RetentionGaps = bySec[SectionRetention].Error + bySec[SectionRetention].Warning
-	s.RejectedRows = bySec[SectionInput].Total
+	// Rejected rows are the readers' tallies (an input warning such as an
+	// unrecognised task rejects nothing).
+	for _, t := range r.Inputs {
+		s.RejectedRows += t.Rejected
+	}
 
 	for _, t := range r.Inputs {
 		s.RowsRead += t.Read

@@ -122,7 +122,7 @@ var uiText = map[string]finding.Text{
 	"sec.registers":      finding.T("Rekisterit", "Registers"),
 	"sec.retention":      finding.T("Säilytysajat ja TOS", "Retention and the TOS"),
 	"sec.graphs":         finding.T("Prosessikaaviot", "Process graphs"),
-	"sec.input":          finding.T("Hylätyt syöterivit", "Rejected input rows"),
+	"sec.input":          finding.T("Syötteiden havainnot", "Input findings"),
 	"sec.other":          finding.T("Muut havainnot", "Other findings"),
 	"sec.rules":          finding.T("Säännöt ja perusteet", "Rules and their basis"),
 	"sec.findings":       finding.T("Havainnot", "Findings"),

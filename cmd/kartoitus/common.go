@@ -42,7 +42,7 @@ type outputFlags struct {
 func (o *outputFlags) register(fs *flag.FlagSet, defaultFormat string) {
 	fs.StringVar(&o.lang, "lang", "fi", "report language: fi or en")
 	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
-	fs.StringVar(&o.format, "format", defaultFormat, "output format: table, json, csv or junit")
+	fs.StringVar(&o.format, "format", defaultFormat, "output format: "+report.FormatHelp(report.FindingsFormats))
 	fs.StringVar(&o.out, "o", "", "write the report to `file` instead of standard output")
 	fs.StringVar(&o.ignore, "ignore", "", "ignore `file` (YAML): rule, optional fingerprint, reason, optional expiry")
 }
