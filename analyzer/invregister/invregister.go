@@ -56,6 +56,12 @@ var (
 		ID: "REG107", Severity: finding.Error, // as the gate's REG006: one fact, one severity
 		Title: finding.T("Sosiaalihuollon ilmoitusrekisteri on lakkautettu", "The social-welfare notification register has been abolished"),
 		Basis: "785/2021 (254/2015 § 22); 703/2023 § 18",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "decision in the client register",
+				Inventory: "Asiakirjan nimi;Palvelutehtävä;Rekisteri\nLastensuojeluilmoitus;Lastensuojelu;Sosiaalihuollon asiakasrekisteri\n"}},
+			Bad: []finding.Sample{{Note: "notification in the repealed ilmoitusrekisteri",
+				Inventory: "Asiakirjan nimi;Palvelutehtävä;Rekisteri\nLastensuojeluilmoitus;Lastensuojelu;Sosiaalihuollon ilmoitusrekisteri\n"}},
+		},
 	}
 )
 
