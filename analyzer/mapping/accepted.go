@@ -135,6 +135,7 @@ func ParseAccepted(src string, r io.Reader, cat *sosmeta.Catalogue) (*Accepted, 
 	cr.LazyQuotes = true
 	next := func() ([]string, int, error) {
 		rec, err := cr.Read()
+		textio.RestoreRecord(rec) // a file this tool wrote reads back as written
 		if err != nil {
 			line := 0
 			var pe *csv.ParseError
@@ -468,8 +469,7 @@ func WriteAccepted(w io.Writer, rows []AcceptedRow) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
+	cw := textio.NewCSVWriter(w, ';')
 	if err := cw.Write(AcceptedColumns); err != nil {
 		return err
 	}

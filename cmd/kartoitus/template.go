@@ -46,7 +46,7 @@ func runTemplate(e env) error {
 	if err != nil {
 		return err
 	}
-	if err := writeTo(e.stdout, out, func(w io.Writer) error { return inventory.WriteTemplate(w, cat, string(lang)) }); err != nil {
+	if err := e.writeTo(out, func(w io.Writer) error { return inventory.WriteTemplate(w, cat, string(lang)) }); err != nil {
 		return fmt.Errorf("template: %v", err)
 	}
 	if out == "-" {
