@@ -164,7 +164,7 @@ h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem;border-bottom:1px soli
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid #e3e3e3}
 th{width:32%;font-weight:600}.sv{color:#666;font-weight:400}.note{color:#555;font-size:.9em;display:block}
 .bad{background:#fdecea}.pass{color:#1e6b2a}.fail{color:#a11;font-weight:600}.confirm{color:#8a5a00}
-ul.notes li{margin:.2rem 0}footer{margin-top:2rem;font-size:.8em;color:#666}
+ul.notes li{margin:.2rem 0}table.steps th{width:3rem}footer{margin-top:2rem;font-size:.8em;color:#666}
 @media print{body{margin:0}}
 </style>
 </head>
@@ -186,7 +186,7 @@ ul.notes li{margin:.2rem 0}footer{margin-top:2rem;font-size:.8em;color:#666}
 {{end}}</table>
 {{if .Steps}}<h2>{{call .L .T.Steps}}</h2>
 <p>{{.StepsSummary}}</p>
-<table>
+<table class="steps">
 {{range .Steps}}<tr><th>{{.ID}}</th><td data-step="{{.ID}}"><span class="{{.StatusClass}}">{{.Status}}</span> – {{.Reason}}<span class="note">{{.Text}}</span>{{range .Evidence}}<span class="note">{{.}}</span>{{end}}</td></tr>
 {{end}}</table>
 {{end}}<footer>{{.Footer}}</footer>
