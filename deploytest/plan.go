@@ -103,8 +103,9 @@ type PlanConfig struct {
 // recommended ("Muulloin se on suositeltavaa"). Rinnakkaisliittymismalli
 // pairs are never required: K25 recommends a test "vähintään ensimmäisen
 // rinnakkaisliittymismallia käyttävän palveluntuottajan kohdalla"; the
-// first such pair of each organiser (the first to pass, else the first
-// listed) gets that basis, the others the general recommendation.
+// first such pair of each organiser and organiser system (the first to
+// pass, else the first listed) gets that basis, the others the general
+// recommendation.
 func Plan(ps *Pairs, cfg PlanConfig) *PlanResult {
 	res := &PlanResult{Schema: Schema, Kind: "plan", Source: ps.Source, Inputs: []finding.Tally{ps.Tally},
 		Findings: append([]finding.Finding{}, ps.Findings...), Rules: append([]finding.Rule(nil), PlanRules...),
@@ -183,8 +184,12 @@ func assignRequirements(pairs []PairPlan) {
 	for i, p := range pairs {
 		k := p.Combination
 		if p.Model == Parallel {
-			// One group per organiser: "the first producer in the model".
-			k = "parallel|" + orgKey(p.Organiser.OID, p.Organiser.Name)
+			// One group per organiser and its system: "the first producer
+			// in the model". K25 names the organiser only; the test checks
+			// both parties' actions "palvelunjärjestäjän tietojärjestelmällä",
+			// so an organiser with two systems gets a recommendation for
+			// each [inferred].
+			k = "parallel|" + orgKey(p.Organiser.OID, p.Organiser.Name) + "|" + textnorm.Fold(p.Organiser.System)
 		}
 		if _, ok := groups[k]; !ok {
 			order = append(order, k)

@@ -1017,10 +1017,8 @@ func (v *verifier) t1() (Status, finding.Text, []Evidence) {
 	}
 	var pass, other []Evidence
 	n := 0
-	v.producerVersions(func(r *row, first bool) {
-		if !first && r.vnum > 1 {
-			return
-		}
+	for _, id := range sortedKeys(v.docs) {
+		r := v.docs[id][0] // the document's earliest version in the export
 		switch {
 		case r.caseID != "" && cases[r.caseID]:
 			n++
@@ -1035,7 +1033,7 @@ func (v *verifier) t1() (Status, finding.Text, []Evidence) {
 					"case %s is on no document of the organiser: confirm it is the case the organiser opened", r.caseID)))
 			}
 		}
-	})
+	}
 	if n > 0 {
 		return Pass, finding.T(count(n, "palveluntuottajan asiakirja on liitetty", "palveluntuottajan asiakirjaa on liitetty")+
 			" palvelunjärjestäjän asiaan: palveluntuottaja on saanut asiatunnuksen palvelunjärjestäjän asiakirjoista.",
