@@ -56,6 +56,7 @@ func commands() []command {
 		{name: "registers", summary: "check a register export for mixed registers (CI gate)", run: runRegisters},
 		{name: "retention", summary: "find TOS/AMS retention gaps and draft TOS rows", run: runRetention},
 		{name: "graph", summary: "draw current-state, target-state and comparison graphs", run: runGraph},
+		{name: "deploytest", summary: "the register-use-right deployment test (käyttöönottokoe): plan, verify, report", run: runDeploytest},
 		{name: "diff", summary: "compare two assessments: fixed and new findings", run: runDiff},
 		{name: "version", summary: "print the version", run: runVersion},
 	}
