@@ -120,7 +120,7 @@ func deploytestPlan(e env, args []string) error {
 		return unreadable(err)
 	}
 	res := deploytest.Plan(ps, deploytest.PlanConfig{Today: day, FailOn: sev})
-	err = writeTo(e.stdout, o.out, func(w io.Writer) error {
+	err = e.writeTo(o.out, func(w io.Writer) error {
 		switch o.format {
 		case "json":
 			return deploytest.WriteJSON(w, res)
@@ -230,7 +230,7 @@ func deploytestVerify(e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	err = writeTo(e.stdout, o.out, func(w io.Writer) error {
+	err = e.writeTo(o.out, func(w io.Writer) error {
 		switch o.format {
 		case "json":
 			return deploytest.WriteJSON(w, res)
@@ -316,7 +316,7 @@ func deploytestReport(e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	err = writeTo(e.stdout, out, func(w io.Writer) error {
+	err = e.writeTo(out, func(w io.Writer) error {
 		switch format {
 		case "xlsx":
 			return deploytest.WriteReportXLSX(w, d, l)

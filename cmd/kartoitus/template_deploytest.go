@@ -37,7 +37,7 @@ func templateDeploytest(e env, pairs, checklist bool, out string, lang finding.L
 	if pairs {
 		write = func(w io.Writer) error { return deploytest.WritePairsTemplate(w, lang) }
 	}
-	if err := writeTo(e.stdout, out, write); err != nil {
+	if err := e.writeTo(out, write); err != nil {
 		return fmt.Errorf("template: %v", err)
 	}
 	if out == "-" {
