@@ -21,11 +21,15 @@ func runTemplate(e env) error {
 	fs.StringVar(&out, "o", "", "write the workbook to `file` (default inventaario.xlsx, or inventory.xlsx with --lang en; - for standard output)")
 	fs.StringVar(&langFlag, "lang", "fi", "language of the sheets, headers and lists: fi or en")
 	fs.BoolVar(&force, "force", false, "overwrite an existing file")
+	plan := fs.Bool("plan", false, "write the onboarding status and staff workbook for 'kartoitus plan' instead")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageErr("template: unexpected argument %q (write the file name with -o)", fs.Arg(0))
+	}
+	if *plan {
+		return runTemplatePlan(e, out, langFlag, force)
 	}
 	lang, err := finding.ParseLang(langFlag)
 	if err != nil {
