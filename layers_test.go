@@ -24,7 +24,7 @@ var layers = [][]string{
 	{"inventory", "export", "tos", "exportgen"},
 	{"analyzer"},
 	{"analyzer/mapping", "analyzer/coverage", "analyzer/invregister", "analyzer/retention", "separation", "stategraph"},
-	{"report", "deploytest"},
+	{"report", "deploytest", "onboarding"},
 	{"assess"},
 	{"cmd/kartoitus", "samples/gen"},
 }

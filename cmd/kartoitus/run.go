@@ -57,6 +57,7 @@ func commands() []command {
 		{name: "retention", summary: "find TOS/AMS retention gaps and draft TOS rows", run: runRetention},
 		{name: "graph", summary: "draw current-state, target-state and comparison graphs", run: runGraph},
 		{name: "deploytest", summary: "the register-use-right deployment test (käyttöönottokoe): plan, verify, report", run: runDeploytest},
+		{name: "plan", summary: "onboarding plan: Kela's steps 1–4 dated back from go-live, card plan, readiness", run: runPlan},
 		{name: "diff", summary: "compare two assessments: fixed and new findings", run: runDiff},
 		{name: "version", summary: "print the version", run: runVersion},
 	}

@@ -24,11 +24,15 @@ func runTemplate(e env) error {
 	var pairs, checklist bool
 	fs.BoolVar(&pairs, "pairs", false, "write a blank deployment-test pairs workbook instead (for 'kartoitus deploytest plan --pairs')")
 	fs.BoolVar(&checklist, "deploytest", false, "write the deployment-test day checklist workbook instead")
+	plan := fs.Bool("plan", false, "write the onboarding status and staff workbook for 'kartoitus plan' instead")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageErr("template: unexpected argument %q (write the file name with -o)", fs.Arg(0))
+	}
+	if *plan {
+		return runTemplatePlan(e, out, langFlag, force)
 	}
 	lang, err := finding.ParseLang(langFlag)
 	if err != nil {
