@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/calendar"
 	"github.com/kartoitus/kartoitus/export"
@@ -256,16 +254,16 @@ func ParsePairsYAML(name string, b []byte) (*Pairs, error) {
 // The strict decode has already accepted the document, so a failure here
 // only costs the line numbers.
 func pairLines(b []byte) []int {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil || len(doc.Content) == 0 {
+	doc, err := strictyaml.Parse(b)
+	if err != nil || len(doc.Content) == 0 {
 		return nil
 	}
 	m := doc.Content[0]
-	if m.Kind != yaml.MappingNode {
+	if m.Kind != strictyaml.MappingNode {
 		return nil
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == "pairs" && m.Content[i+1].Kind == yaml.SequenceNode {
+		if m.Content[i].Value == "pairs" && m.Content[i+1].Kind == strictyaml.SequenceNode {
 			var out []int
 			for _, it := range m.Content[i+1].Content {
 				out = append(out, it.Line)

@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/gocarina/gocsv"
-	"gopkg.in/yaml.v3"
 
+	"github.com/kartoitus/kartoitus/internal/strictyaml"
 	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
 )
@@ -151,25 +151,25 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 }
 
 func parseMappingYAML(data []byte) (*Mapping, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	doc, err := strictyaml.Parse(data)
+	if err != nil {
 		return nil, err
 	}
 	if len(doc.Content) == 0 {
 		return nil, fmt.Errorf("empty file")
 	}
 	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
+	if root.Kind != strictyaml.MappingNode {
 		return nil, fmt.Errorf("want a mapping of header: field (line %d)", root.Line)
 	}
 	// The "columns:" level is optional.
-	if len(root.Content) == 2 && textnorm.Fold(root.Content[0].Value) == "columns" && root.Content[1].Kind == yaml.MappingNode {
+	if len(root.Content) == 2 && textnorm.Fold(root.Content[0].Value) == "columns" && root.Content[1].Kind == strictyaml.MappingNode {
 		root = root.Content[1]
 	}
 	m := &Mapping{entries: map[string]Field{}, headers: map[string]string{}, used: map[string]bool{}}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		if v.Kind != yaml.ScalarNode {
+		if v.Kind != strictyaml.ScalarNode {
 			return nil, fmt.Errorf("line %d: the field of %q must be a name such as name or service_task", v.Line, k.Value)
 		}
 		if err := m.add(k.Value, v.Value); err != nil {

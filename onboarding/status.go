@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/calendar"
 	"github.com/kartoitus/kartoitus/finding"
@@ -196,9 +194,9 @@ type yamlEntry struct {
 
 var yamlEntryKeys = []string{"id", "status", "owner", "date", "duration", "note"}
 
-func (e *yamlEntry) UnmarshalYAML(n *yaml.Node) error {
+func (e *yamlEntry) UnmarshalYAML(n *strictyaml.Node) error {
 	e.line = n.Line
-	if n.Kind != yaml.MappingNode {
+	if n.Kind != strictyaml.MappingNode {
 		return fmt.Errorf("line %d: a task is a mapping (id, status, owner, date, duration, note)", n.Line)
 	}
 	e.fields = map[string]string{}
@@ -213,7 +211,7 @@ func (e *yamlEntry) UnmarshalYAML(n *yaml.Node) error {
 		if !known {
 			return fmt.Errorf("line %d: field %s not found in a task (want %s)", k.Line, ident.Redact(k.Value), strings.Join(yamlEntryKeys, ", "))
 		}
-		if v.Kind != yaml.ScalarNode {
+		if v.Kind != strictyaml.ScalarNode {
 			return fmt.Errorf("line %d: %s must be a single value", v.Line, k.Value)
 		}
 		e.fields[k.Value] = v.Value

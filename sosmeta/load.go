@@ -13,8 +13,7 @@ import (
 	"strings"
 	"sync"
 
-	"gopkg.in/yaml.v3"
-
+	"github.com/kartoitus/kartoitus/internal/strictyaml"
 	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
 )
@@ -199,10 +198,8 @@ var closureName = regexp.MustCompile(`(?i)(lopettamise|keskeyttämise|päättymi
 // Build assembles a catalogue from structure versions and the curated YAML.
 func Build(src string, versions []Version, curatedYAML []byte) (*Catalogue, error) {
 	var cu curated
-	dec := yaml.NewDecoder(bytes.NewReader(curatedYAML))
-	dec.KnownFields(true)
-	if err := dec.Decode(&cu); err != nil {
-		return nil, fmt.Errorf("curated catalogue data: %v", err)
+	if err := strictyaml.Decode("curated catalogue data", curatedYAML, &cu); err != nil {
+		return nil, err
 	}
 	c := &Catalogue{
 		Source: src, byKey: map[string]*DocumentType{}, byOID: map[string]*DocumentType{},
