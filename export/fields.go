@@ -13,6 +13,8 @@
 package export
 
 import (
+	"strings"
+
 	"github.com/kartoitus/kartoitus/internal/textnorm"
 )
 
@@ -106,8 +108,9 @@ func IsRequired(f Field) bool {
 }
 
 // synonyms are vendor and Finnish/Swedish/English header names per field.
-// They are folded with textnorm.FoldHeader before matching, so case,
-// diacritics, punctuation and a leading section number do not matter.
+// They are compared by textnorm.HeaderKey (see MatchHeader), so case,
+// diacritics, punctuation, CamelCase, word separators and a leading
+// section number do not matter.
 var synonyms = map[Field][]string{
 	DocumentID: {"asiakirjan tunniste", "asiakirjan tunnus", "asiakirjatunnus", "asiakirjatunniste",
 		"asiakirja id", "asiakirjan id", "asiakirjan oid", "asiakirja oid", "dokumentin tunniste",
@@ -115,7 +118,8 @@ var synonyms = map[Field][]string{
 	Version: {"versio", "versionumero", "asiakirjan versio", "version", "version number", "versionnummer"},
 	ClientID: {"henkilotunnus", "hetu", "asiakkaan henkilotunnus", "asiakkaan hetu", "asiakas hetu",
 		"asiakastunnus", "asiakas id", "asiakkaan tunniste", "asiakkaan tunnus", "asiakas", "sotu",
-		"client id", "client", "customer id", "person id", "patient id", "personbeteckning", "klient id"},
+		"client id", "client", "customer id", "person id", "patient id", "personbeteckning", "klient id",
+		"ssn", "client ssn", "social security number", "personal identity code"},
 	Register: {"rekisteri", "rekisteritunnus", "rekisterin tunnus", "asiakirjan rekisteritunnus",
 		"rekisterin tunniste", "register", "register id", "registry", "register code", "registertyp"},
 	ControllerID: {"rekisterinpitaja", "rekisterinpitajan tunniste", "rekisterinpitajan tunnus",
@@ -145,7 +149,8 @@ var synonyms = map[Field][]string{
 		"tallentajan organisaatio", "kirjaajan organisaatio", "author org", "author organisation",
 		"author organization", "authoring organisation", "upprattare"},
 	Created: {"laadittu", "laatimisaika", "laatimispaiva", "laatimispvm", "luontiaika", "luotu", "aikaleima",
-		"asiakirjan paivays", "paivays", "created", "created at", "creation time", "timestamp", "authored",
+		"asiakirjan paivays", "paivays", "luontipvm", "luontipaiva", "created", "created at", "creation time",
+		"creation date", "created date", "timestamp", "authored",
 		"upprattad"},
 	Status: {"tila", "asiakirjan tila", "status", "document status", "record status", "tillstand"},
 	VoidReason: {"mitatoinnin syy", "mitatointisyy", "mitatoinnin peruste", "void reason", "voiding reason",
@@ -167,6 +172,90 @@ var synonyms = map[Field][]string{
 		"andrad av", "andrarens organisation"},
 	Attachments: {"liitteet", "liitteita", "liitteiden lukumaara", "liitteiden maara", "liitemaara", "liitteet kpl",
 		"attachments", "attachment count", "number of attachments", "bilagor", "antal bilagor"},
+}
+
+// idWords are the words vendors append to a column holding a code or an
+// identifier: "PalvelunjärjestäjäOID", "Rekisteri_koodi", "ServiceUnitId".
+var idWords = map[string]bool{"id": true, "oid": true, "tunnus": true, "tunniste": true, "koodi": true, "code": true, "kod": true}
+
+// idFields hold an identifier or a code, so a header naming one of them
+// plus an id word ("RekisteriID") is that field. The others do not: a
+// "VersioID" is a version's identifier, not its number, and a "LuotuID"
+// is no timestamp.
+var idFields = map[Field]bool{DocumentID: true, ClientID: true, Register: true, ControllerID: true, ControllerKind: true,
+	OrganiserID: true, ProducerID: true, ServiceUnit: true, Basis: true, ServiceTask: true, DocumentType: true, CaseID: true,
+	AuthorOrg: true, Status: true, ModifierOrg: true}
+
+// headerKeys maps the textnorm.HeaderKey of every canonical name and
+// synonym to its field; ambiguousKeys are keys two fields share, which
+// match nothing (TestBuiltinHeaderKeysUnambiguous keeps it empty).
+var headerKeys, ambiguousKeys = buildHeaderKeys(synonyms)
+
+func buildHeaderKeys(syn map[Field][]string) (map[string]Field, map[string][]Field) {
+	keys, amb := map[string]Field{}, map[string][]Field{}
+	add := func(name string, f Field) {
+		k := textnorm.HeaderKey(name)
+		if k == "" {
+			return
+		}
+		if g, ok := keys[k]; ok && g != f {
+			amb[k] = append(amb[k], g, f)
+			return
+		}
+		if len(amb[k]) > 0 {
+			amb[k] = append(amb[k], f)
+			return
+		}
+		keys[k] = f
+	}
+	for f := Field(0); f < NumFields; f++ {
+		add(fieldNames[f], f)
+		for _, s := range syn[f] {
+			add(s, f)
+		}
+	}
+	for k := range amb {
+		delete(keys, k)
+	}
+	return keys, amb
+}
+
+// MatchHeader says which canonical field a vendor's column header names,
+// by the built-in names alone (a --mapping file comes first; see
+// Mapping). A header matches when
+//
+//   - its textnorm.HeaderKey is that of a canonical name or synonym: case,
+//     diacritics, CamelCase, separators (_ - . space) and run-together
+//     words do not matter ("AsiakirjaID", "asiakirja_id", "Asiakirjan
+//     tunniste", "asiakirjantunniste"); or
+//   - its last word is an id word (ID, OID, tunnus, tunniste, koodi, code,
+//     kod) and the words before it name a field that holds an identifier
+//     or a code ("PalvelunjärjestäjäOID", "RekisteriKoodi").
+//
+// Nothing else matches: no prefix, substring or fuzzy matching, so
+// "AsiakasNimi" is not the client id and "CreatedBy" is not the creation
+// time, and a bare "ID", "Tyyppi" or "Organisaatio" names no field. A key
+// two fields share is refused rather than given to either.
+func MatchHeader(header string) (Field, bool) {
+	folded := textnorm.FoldHeader(header)
+	if folded == "" {
+		return 0, false
+	}
+	k := strings.ReplaceAll(folded, " ", "")
+	if len(ambiguousKeys[k]) > 0 {
+		return 0, false
+	}
+	if f, ok := headerKeys[k]; ok {
+		return f, true
+	}
+	words := strings.Fields(folded)
+	if n := len(words); n >= 2 && idWords[words[n-1]] {
+		rest := strings.Join(words[:n-1], "")
+		if f, ok := headerKeys[rest]; ok && idFields[f] && len(ambiguousKeys[rest]) == 0 {
+			return f, true
+		}
+	}
+	return 0, false
 }
 
 // synonymIndex maps a folded header to its field.

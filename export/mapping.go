@@ -26,7 +26,8 @@ import (
 //	health_document_types: ["HOKE", "Lääkärin lausunto"]
 //
 // Column names and value keys match exactly first, then folded (case,
-// diacritics and punctuation ignored).
+// diacritics and punctuation ignored; column names also CamelCase and
+// word separators, as textnorm.HeaderKey).
 type Mapping struct {
 	// Path is where the mapping came from, for messages.
 	Path string
@@ -92,7 +93,9 @@ func ParseMapping(path string, b []byte) (*Mapping, error) {
 		}
 		m.Values[fld] = f.Values[name]
 	}
-	m.index()
+	if err := m.index(); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
@@ -120,14 +123,36 @@ func checkValues(f Field, vals map[string]string) error {
 	return nil
 }
 
-func (m *Mapping) index() {
+// index builds the folded lookups. Two entries that fold to one key
+// (textnorm.HeaderKey: "Asiakirja ID" and "AsiakirjaID") but say
+// different things are refused: which of them a column meant would be a
+// guess.
+func (m *Mapping) index() error {
 	m.foldedCols = map[string]Field{}
 	m.foldedIgnore = map[string]bool{}
-	for c, f := range m.Columns {
-		m.foldedCols[textnorm.FoldHeader(c)] = f
+	said := map[string]string{} // key → the entry that claimed it
+	claim := func(col, what string) error {
+		k := textnorm.HeaderKey(col)
+		if prev, ok := said[k]; ok && prev != col {
+			if (m.Ignored[prev] && what == "ignore") || (!m.Ignored[prev] && what != "ignore" && m.Columns[prev].String() == what) {
+				return nil
+			}
+			return fmt.Errorf("%s: columns: %q and %q name the same column but map it differently; keep one", m.Path, prev, col)
+		}
+		said[k] = col
+		return nil
 	}
-	for c := range m.Ignored {
-		m.foldedIgnore[textnorm.FoldHeader(c)] = true
+	for _, c := range slices.Sorted(maps.Keys(m.Columns)) {
+		if err := claim(c, m.Columns[c].String()); err != nil {
+			return err
+		}
+		m.foldedCols[textnorm.HeaderKey(c)] = m.Columns[c]
+	}
+	for _, c := range slices.Sorted(maps.Keys(m.Ignored)) {
+		if err := claim(c, "ignore"); err != nil {
+			return err
+		}
+		m.foldedIgnore[textnorm.HeaderKey(c)] = true
 	}
 	m.foldedValues = map[Field]map[string]string{}
 	for f, vals := range m.Values {
@@ -141,27 +166,31 @@ func (m *Mapping) index() {
 	for _, h := range m.HealthDocumentTypes {
 		m.health[textnorm.Fold(h)] = true
 	}
+	return nil
 }
 
-// column resolves a header through the mapping: field, ignored, found.
+// column resolves a header: the mapping file first (exactly as written,
+// then by textnorm.HeaderKey), then the built-in names (MatchHeader).
+// It returns the field, whether the column is ignored, and whether it was
+// found; a nil mapping has only the built-in names.
 func (m *Mapping) column(header string) (Field, bool, bool) {
-	if m == nil {
-		return 0, false, false
+	if m != nil {
+		if f, ok := m.Columns[header]; ok {
+			return f, false, true
+		}
+		if m.Ignored[header] {
+			return 0, true, true
+		}
+		k := textnorm.HeaderKey(header)
+		if f, ok := m.foldedCols[k]; ok {
+			return f, false, true
+		}
+		if m.foldedIgnore[k] {
+			return 0, true, true
+		}
 	}
-	if f, ok := m.Columns[header]; ok {
-		return f, false, true
-	}
-	if m.Ignored[header] {
-		return 0, true, true
-	}
-	fh := textnorm.FoldHeader(header)
-	if f, ok := m.foldedCols[fh]; ok {
-		return f, false, true
-	}
-	if m.foldedIgnore[fh] {
-		return 0, true, true
-	}
-	return 0, false, false
+	f, ok := MatchHeader(header)
+	return f, false, ok
 }
 
 // Value maps a vendor value of field f to its canonical value; it returns

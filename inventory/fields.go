@@ -154,6 +154,27 @@ var synonymIndex, maxSynonymWords = func() (map[string]Field, int) {
 	return m, most
 }()
 
+// keyIndex maps the textnorm.HeaderKey of a synonym to its field, so a
+// CamelCase, snake_case or run-together header ("AsiakirjanNimi",
+// "sailytys_aika", "tosviite") reads like the spaced synonym. A key that
+// two fields share is left out: refused, not guessed.
+var keyIndex = func() map[string]Field {
+	m, shared := map[string]Field{}, map[string]bool{}
+	for _, s := range fieldTable {
+		for _, syn := range s.Synonyms {
+			k := textnorm.HeaderKey(syn)
+			if f, ok := m[k]; ok && f != s.Field {
+				shared[k] = true
+			}
+			m[k] = s.Field
+		}
+	}
+	for k := range shared {
+		delete(m, k)
+	}
+	return m
+}()
+
 // maxHeaderLen: longer cells are instructions or data, never a header.
 const maxHeaderLen = 200
 
@@ -237,6 +258,9 @@ func matchHeader(header string, m *Mapping) (Field, string) {
 	if f, ok := synonymIndex[h]; ok {
 		return f, ViaSynonym
 	}
+	if f, ok := keyIndex[strings.ReplaceAll(h, " ", "")]; ok {
+		return f, ViaSynonym
+	}
 	words := strings.Split(h, " ")
 	for n := min(len(words)-1, maxSynonymWords); n >= 1; n-- {
 		if f, ok := synonymIndex[strings.Join(words[:n], " ")]; ok {
@@ -257,6 +281,9 @@ func exactHeader(header string, m *Mapping) (Field, string) {
 		return FieldNone, ""
 	}
 	if f, ok := synonymIndex[textnorm.FoldHeader(header)]; ok {
+		return f, ViaSynonym
+	}
+	if f, ok := keyIndex[textnorm.HeaderKey(header)]; ok {
 		return f, ViaSynonym
 	}
 	return FieldNone, ""

@@ -37,9 +37,11 @@ func Fold(s string) string {
 
 // FoldHeader folds a column header: like Fold, but first drops a leading
 // section number such as "2.15" or "7.10.1" and any parenthesised remark,
-// as in "2.11.1 Säilytysaika (vuotta)".
+// as in "2.11.1 Säilytysaika (vuotta)", and splits CamelCase into words
+// ("AsiakirjaID" → "asiakirja id", "OIDKoodi" → "oid koodi"), as
+// database-minded vendors name their export columns.
 func FoldHeader(s string) string {
-	s = dropParens(s)
+	s = splitCamel(dropParens(s))
 	f := Fold(s)
 	// drop leading number tokens: "2 15 asiakirjan tyyppi" -> "asiakirjan tyyppi"
 	for {
@@ -53,6 +55,35 @@ func FoldHeader(s string) string {
 		return ""
 	}
 	return f
+}
+
+// HeaderKey is FoldHeader without the spaces: one key for every way of
+// separating the words of a header, so "AsiakirjaID", "asiakirja_id",
+// "Asiakirja-ID", "ASIAKIRJA ID" and "asiakirjaid" are the same column
+// name, and so are the run-together "asiakirjantunniste" and
+// "Asiakirjan tunniste". Matching on it is exact: it never makes a
+// header mean a name it merely contains.
+func HeaderKey(s string) string { return strings.ReplaceAll(FoldHeader(s), " ", "") }
+
+// splitCamel puts a space where a lower-case letter meets an upper-case
+// one ("asiakirjaId") and before the last capital of a capital run that
+// starts a capitalised word ("OIDKoodi" → "OID Koodi"). All-capital words
+// ("HETU", "TOS") and digits are left alone.
+func splitCamel(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	b.Grow(len(s) + 4)
+	for i, r := range rs {
+		if i > 0 && unicode.IsUpper(r) {
+			prev := rs[i-1]
+			if unicode.IsLower(prev) ||
+				(unicode.IsUpper(prev) && i+1 < len(rs) && unicode.IsLower(rs[i+1])) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func dropParens(s string) string {

@@ -26,10 +26,41 @@ func TestFoldHeader(t *testing.T) {
 		{"Rekisteröinti/ Tietojärjestelmä", "rekisterointi tietojarjestelma"},
 		{"7.10", ""},
 		{"Palvelu-\ntehtävä", "palvelu tehtava"},
+		// CamelCase, as database-minded vendors write columns.
+		{"AsiakirjaID", "asiakirja id"},
+		{"asiakirjaId", "asiakirja id"},
+		{"AsiakkaanHETU", "asiakkaan hetu"},
+		{"OIDKoodi", "oid koodi"},
+		{"PalvelunJärjestäjäOID", "palvelun jarjestaja oid"},
+		{"ÄndradAv", "andrad av"},
+		{"HETU", "hetu"},
+		{"TOS-viite", "tos viite"},
+		{"Osoite2ID", "osoite2id"},
+		{"2.3 AsiakirjanTyyppi (koodi)", "asiakirjan tyyppi"},
 	}
 	for _, tt := range tests {
 		if got := FoldHeader(tt.in); got != tt.want {
 			t.Errorf("FoldHeader(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestHeaderKey(t *testing.T) {
+	same := [][]string{
+		{"AsiakirjaID", "asiakirja_id", "Asiakirja-ID", "ASIAKIRJA ID", "asiakirjaid", "asiakirja.id", " Asiakirja  ID "},
+		{"asiakirjantunniste", "Asiakirjan tunniste", "AsiakirjanTunniste", "ASIAKIRJAN_TUNNISTE"},
+		{"Handlingstyp", "HandlingsTyp", "handlings_typ"},
+	}
+	for _, group := range same {
+		want := HeaderKey(group[0])
+		for _, h := range group[1:] {
+			if got := HeaderKey(h); got != want {
+				t.Errorf("HeaderKey(%q) = %q, want %q (as %q)", h, got, want, group[0])
+			}
+		}
+	}
+	// Different words stay different: no key is a prefix match.
+	if HeaderKey("Asiakas") == HeaderKey("AsiakasNimi") || HeaderKey("Created") == HeaderKey("CreatedBy") {
+		t.Error("HeaderKey merged different headers")
 	}
 }
