@@ -175,8 +175,22 @@ func (r *Result) Verdict() error {
 }
 
 // Report wraps the run in a report envelope for command.
+// Its Paths are the input files as given (the ignore file last), so the
+// CI formats can point at them.
 func (r *Result) Report(command string, lang finding.Lang) *report.Result {
-	return report.NewResult(command, lang, r.Config.FailOn, r.Run)
+	rep := report.NewResult(command, lang, r.Config.FailOn, r.Run)
+	var ignore []string
+	for _, in := range r.Inputs {
+		switch {
+		case in.Path == "-":
+		case in.Role == report.RoleIgnore:
+			ignore = append(ignore, in.Path)
+		default:
+			rep.Paths = append(rep.Paths, in.Path)
+		}
+	}
+	rep.Paths = append(rep.Paths, ignore...)
+	return rep
 }
 
 // Keys returns the national type of every inventory document ("" when

@@ -21,6 +21,10 @@ const (
 	Info Severity = iota
 	Warning
 	Error
+	// Never is a --fail-on threshold above every severity: the run reports
+	// its findings and exits 0 (a CI job that only collects reports). No
+	// finding has it.
+	Never
 )
 
 func (s Severity) String() string {
@@ -31,6 +35,8 @@ func (s Severity) String() string {
 		return "warning"
 	case Error:
 		return "error"
+	case Never:
+		return "never"
 	}
 	return fmt.Sprintf("severity(%d)", int(s))
 }
@@ -38,9 +44,10 @@ func (s Severity) String() string {
 // MarshalText writes the lower-case name, so JSON and CSV carry "error".
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// UnmarshalText accepts the names ParseSeverity accepts.
+// UnmarshalText accepts the names ParseFailOn accepts (findings.json's
+// fail_on may be "never").
 func (s *Severity) UnmarshalText(b []byte) error {
-	v, err := ParseSeverity(string(b))
+	v, err := ParseFailOn(string(b))
 	if err != nil {
 		return err
 	}
@@ -60,6 +67,20 @@ func ParseSeverity(s string) (Severity, error) {
 		return Error, nil
 	}
 	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// ParseFailOn reads a --fail-on threshold: a severity, or "never" (also
+// "none", "off") for a run that never fails on findings.
+func ParseFailOn(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "never", "none", "off", "ei koskaan":
+		return Never, nil
+	}
+	v, err := ParseSeverity(s)
+	if err != nil {
+		return 0, fmt.Errorf("unknown threshold %q (want error, warning, info or never)", s)
+	}
+	return v, nil
 }
 
 // Lang selects the language of report text.

@@ -23,7 +23,11 @@ var Formats = []Format{
 	{Name: "table", Doc: "console table: inputs, rules, findings", Ext: ".txt", Findings: Table{}, Assessment: Console{}},
 	{Name: "json", Doc: "findings.json (schema " + SchemaVersion + ")", Ext: ".json", Findings: JSON{}},
 	{Name: "csv", Doc: "one finding per row", Ext: ".csv", Findings: CSV{}},
-	{Name: "junit", Doc: "JUnit XML for CI test views", Ext: ".xml", Findings: JUnit{}},
+	{Name: "junit", Doc: "JUnit XML for CI test views (cases with file and line)", Ext: ".xml", Findings: JUnit{}},
+	{Name: "sarif", Doc: "SARIF 2.1.0 for code-scanning views", Ext: ".sarif", Findings: SARIF{}},
+	{Name: "github", Doc: "GitHub Actions annotations (::error file=…,line=…::)", Ext: ".txt", Findings: GitHub{}},
+	{Name: "codequality", Doc: "GitLab Code Quality report", Ext: ".json", Findings: CodeQuality{}},
+	{Name: "markdown", Doc: "Markdown summary for $GITHUB_STEP_SUMMARY or a merge-request note", Ext: ".md", Findings: Markdown{}},
 	{Name: "html", Doc: "self-contained HTML page", Ext: ".html", Findings: HTML{}, Assessment: HTML{}},
 	{Name: "xlsx", Doc: "Excel workbook", Ext: ".xlsx", Findings: XLSX{}, Assessment: XLSX{}},
 }

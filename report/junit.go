@@ -28,10 +28,15 @@ type junitSuite struct {
 }
 
 type junitCase struct {
-	Name      string        `xml:"name,attr"`
-	ClassName string        `xml:"classname,attr"`
-	Failure   *junitFailure `xml:"failure,omitempty"`
-	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+	Name      string `xml:"name,attr"`
+	ClassName string `xml:"classname,attr"`
+	// File and Line place the case in the input (the attributes GitLab,
+	// Jenkins and the GitHub test reporters read); Line only where the
+	// row is a line of a text file.
+	File    string        `xml:"file,attr,omitempty"`
+	Line    int           `xml:"line,attr,omitempty"`
+	Failure *junitFailure `xml:"failure,omitempty"`
+	Skipped *junitSkipped `xml:"skipped,omitempty"`
 }
 
 type junitSkipped struct {
@@ -71,7 +76,8 @@ func (JUnit) Write(w io.Writer, r *Result) error {
 		}
 		for _, i := range idx {
 			f := r.Findings[i]
-			c := junitCase{Name: fmt.Sprintf("%s %s", f.Location.In(r.Lang), f.Fingerprint), ClassName: ru.ID}
+			c := junitCase{Name: fmt.Sprintf("%s %s", f.Location.In(r.Lang), f.Fingerprint), ClassName: ru.ID,
+				File: r.filePath(f.Location.File), Line: textLine(f.Location)}
 			if f.Severity >= r.FailOn {
 				c.Failure = &junitFailure{Message: f.Message.In(r.Lang), Type: f.Severity.String(),
 					Text: fmt.Sprintf("%s\n%s\nbasis: %s", f.Message.In(r.Lang), f.Location.In(r.Lang), f.Basis)}

@@ -40,6 +40,10 @@ type Result struct {
 	Omitted map[string]int `json:"omitted,omitempty"`
 	// Figures are named counts of the run that are not findings.
 	Figures map[string]int `json:"figures,omitempty"`
+	// Paths are the input files as the user named them (locations carry
+	// base names), for the CI formats' file annotations; not part of
+	// findings.json.
+	Paths []string `json:"-"`
 }
 
 // NotChecked is a rule that did not run and the columns it lacked.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -31,6 +32,7 @@ func sample(failOn finding.Severity) *Result {
 		[]finding.Tally{{Source: "export.csv", Read: 20, Accepted: 19, Rejected: 1}}, fs, []finding.Rule{ruleWarn, ruleErr, ruleInfo, ruleErr})
 	r.Generated = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	r.Version = "test"
+	r.Paths = []string{"data/export.csv", "data/inv.xlsx"}
 	return r
 }
 
@@ -55,7 +57,7 @@ func TestNewResult(t *testing.T) {
 }
 
 func TestReporters(t *testing.T) {
-	for _, name := range []string{"table", "json", "csv", "junit"} {
+	for _, name := range []string{"table", "json", "csv", "junit", "sarif", "github", "codequality", "markdown"} {
 		for _, lang := range []finding.Lang{finding.FI, finding.EN} {
 			t.Run(name+"_"+string(lang), func(t *testing.T) {
 				rep, err := ByName(name)
@@ -97,13 +99,11 @@ func TestReporters(t *testing.T) {
 }
 
 func ext(name string) string {
-	switch name {
-	case "table":
-		return "txt"
-	case "junit":
-		return "xml"
+	f, err := LookupFormat(name, FindingsFormats)
+	if err != nil {
+		return name
 	}
-	return name
+	return strings.TrimPrefix(f.Ext, ".")
 }
 
 var generatedRe = regexp.MustCompile(`"generated": "[^"]*"`)

@@ -61,7 +61,7 @@ func (o *outputFlags) parse() (parsedOutput, error) {
 	if p.lang, err = finding.ParseLang(o.lang); err != nil {
 		return p, usageErr("--lang: %v", err)
 	}
-	if p.failOn, err = finding.ParseSeverity(o.failOn); err != nil {
+	if p.failOn, err = finding.ParseFailOn(o.failOn); err != nil {
 		return p, usageErr("--fail-on: %v", err)
 	}
 	if p.reporter, err = report.ByName(o.format); err != nil {

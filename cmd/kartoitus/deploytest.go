@@ -105,7 +105,7 @@ func deploytestPlan(e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	sev, err := finding.ParseSeverity(failOn)
+	sev, err := finding.ParseFailOn(failOn)
 	if err != nil {
 		return usageErr("--fail-on: %v", err)
 	}

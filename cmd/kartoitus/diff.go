@@ -27,7 +27,7 @@ func runDiff(e env) error {
 	if err != nil {
 		return usageErr("--lang: %v", err)
 	}
-	sev, err := finding.ParseSeverity(*failOn)
+	sev, err := finding.ParseFailOn(*failOn)
 	if err != nil {
 		return usageErr("--fail-on: %v", err)
 	}

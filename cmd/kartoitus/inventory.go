@@ -273,7 +273,7 @@ func inventoryRead(e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	sev, err := finding.ParseSeverity(failOn)
+	sev, err := finding.ParseFailOn(failOn)
 	if err != nil {
 		return usageErr("--fail-on: %v", err)
 	}

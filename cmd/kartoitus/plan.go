@@ -79,7 +79,7 @@ func runPlan(e env) error {
 	var failSev finding.Severity
 	failing := failOn != "none"
 	if failing {
-		if failSev, err = finding.ParseSeverity(failOn); err != nil {
+		if failSev, err = finding.ParseFailOn(failOn); err != nil {
 			return usageErr("--fail-on: %v (or none)", err)
 		}
 	}
