@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -19,39 +20,37 @@ prints a console summary. The exit code follows --fail-on.`
 func runAssess(e env) error {
 	fs := newFlags(e, "assess", assessSynopsis)
 	var (
-		cf                                      catalogueFlags
-		inventories, tosFiles                   stringList
-		exportPath, out, accepted, columns      string
-		exportMap, ignore, lang, failOn, pseudo string
-		org                                     string
-		threshold                               float64
-		deployTest, noGraphs, quiet             bool
+		cf                                 catalogueFlags
+		of                                 outputFlags
+		inventories, tosFiles              stringList
+		exportPath, out, accepted, columns string
+		exportMap, pseudo                  string
+		org                                string
+		threshold                          float64
+		deployTest, noGraphs               bool
 	)
 	cf.register(fs)
 	fs.Var(&inventories, "inventory", "inventory workbook or CSV (repeatable)")
 	fs.Var(&tosFiles, "tos", "TOS/AMS workbook or CSV (repeatable)")
 	fs.StringVar(&exportPath, "export", "", "register export CSV or XLSX of the client-information system")
 	fs.StringVar(&out, "out", "", "output `folder` (created if missing)")
+	fs.StringVar(&out, "o", "", "output `folder`: -o is --out")
 	fs.StringVar(&accepted, "accepted", "", "accepted-mappings `file` (CSV, or a report.xlsx with an edited mapping sheet)")
 	fs.StringVar(&columns, "columns", "", "inventory column-mapping `file` for headers no synonym catches")
 	fs.StringVar(&exportMap, "export-mapping", "", "register export column/value mapping `file`")
-	fs.StringVar(&ignore, "ignore", "", "ignore `file` (YAML): rule, optional fingerprint, reason, optional expiry")
-	fs.StringVar(&lang, "lang", "fi", "report language: fi or en")
-	fs.StringVar(&failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
+	of.registerFormats(fs, "table")
 	fs.StringVar(&pseudo, "pseudonymize", "", "replace client ids in the report by a keyed hash (HMAC-SHA256) of `KEY`; @FILE reads the key from a file, env:NAME from the environment (default: masked)")
 	fs.StringVar(&org, "organisation", "", "organisation name shown in the report (default: from the inventory file name)")
 	fs.Float64Var(&threshold, "threshold", 0, "mapping confidence at which a match is asserted (default: the mapping default)")
 	fs.BoolVar(&deployTest, "deployment-test", false, "every client id must be a 900-series test code")
 	fs.BoolVar(&noGraphs, "no-graphs", false, "write graph DOT files only; skip SVG rendering")
-	fs.BoolVar(&quiet, "q", false, "no console summary")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageErr("assess: unexpected argument %q (inputs are given with --inventory, --export, --tos)", fs.Arg(0))
 	}
-	outFlags := outputFlags{lang: lang, failOn: failOn, format: "table", ignore: ignore}
-	p, err := outFlags.parse()
+	p, err := of.parse(e)
 	if err != nil {
 		return err
 	}
@@ -83,13 +82,22 @@ func runAssess(e env) error {
 	if err != nil {
 		return err
 	}
-	if !quiet {
-		if err := (report.Console{}).WriteAssessment(e.stdout, folder.Assessment); err != nil {
-			return internalErr(err)
+	e.verbosef("wrote the report folder %s", out)
+	// The console is the table format: the assessment's summary, then
+	// where the folder is. Any other --format is the findings report.
+	console := func(name string) func(io.Writer) error {
+		if name != "table" {
+			return nil
 		}
-		fmt.Fprintf(e.stdout, "\n%s %s\n", tr(p.lang, "Raportti:", "Report:"), filepath.Join(out, "index.html"))
+		return func(w io.Writer) error {
+			if err := (report.Console{}).WriteAssessment(w, folder.Assessment); err != nil {
+				return err
+			}
+			_, err := fmt.Fprintf(w, "\n%s %s\n", tr(p.lang, "Raportti:", "Report:"), filepath.Join(out, "index.html"))
+			return err
+		}
 	}
-	return res.Verdict()
+	return of.emitWith(e, p, "assess", res, console)
 }
 
 func organisationFromPath(p string) string {

@@ -3,8 +3,12 @@ package main
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/finding"
@@ -30,44 +34,176 @@ func (c *catalogueFlags) load() (*sosmeta.Catalogue, error) {
 	return assess.LoadCatalogue(c.catalog, c.overlay)
 }
 
-// outputFlags are shared by the commands that report findings.
+// outputFlags are shared by the commands that report findings: one pass,
+// as many outputs as asked (--format junit=reg.xml --format json=f.json
+// --format table), the verdict once.
 type outputFlags struct {
-	lang   string
-	failOn string
-	format string
-	out    string
-	ignore string
+	lang    string
+	failOn  string
+	formats formatList
+	out     string
+	ignore  string
+	// def is the format written when no --format is given.
+	def string
+	fs  *flag.FlagSet
 }
 
+// formatList is the repeatable --format flag: NAME or NAME=FILE.
+type formatList []string
+
+func (f *formatList) String() string { return strings.Join(*f, ",") }
+func (f *formatList) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return fmt.Errorf("empty format")
+	}
+	*f = append(*f, v)
+	return nil
+}
+
+// failOnHelp is the help text of every --fail-on.
+const failOnHelp = "exit 1 when a finding is at or above this severity: error, warning, info, or never (report, never fail)"
+
 func (o *outputFlags) register(fs *flag.FlagSet, defaultFormat string) {
-	fs.StringVar(&o.lang, "lang", "fi", "report language: fi or en")
-	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
-	fs.StringVar(&o.format, "format", defaultFormat, "output format: "+report.FormatHelp(report.FindingsFormats))
-	fs.StringVar(&o.out, "o", "", "write the report to `file` instead of standard output")
-	fs.StringVar(&o.ignore, "ignore", "", "ignore `file` (YAML): rule, optional fingerprint, reason, optional expiry")
+	o.registerFormats(fs, defaultFormat)
+	fs.StringVar(&o.out, "o", "", "write the report to `file` instead of standard output (the --format given without =FILE)")
+}
+
+// registerFormats registers the flags without -o (assess's -o is its
+// report folder).
+func (o *outputFlags) registerFormats(fs *flag.FlagSet, defaultFormat string) {
+	o.def, o.fs = defaultFormat, fs
+	if fs.Lookup("lang") == nil {
+		fs.StringVar(&o.lang, "lang", "fi", "report language: fi or en")
+	}
+	fs.StringVar(&o.failOn, "fail-on", "error", failOnHelp)
+	fs.Var(&o.formats, "format", "output format, repeatable: NAME writes to -o or standard output, NAME=FILE to a file (one pass, several outputs); NAME is "+
+		report.FormatHelp(report.FindingsFormats)+" (default "+defaultFormat+")")
+	fs.StringVar(&o.ignore, "ignore", "", "ignore `file` (YAML): rule, optional fingerprint, reason, optional expiry (default: $KARTOITUS_IGNORE, else ./"+IgnoreFile+" if present; '' for none)")
+}
+
+// target is one output of a run.
+type target struct {
+	format report.Format
+	// path is the file; "" is standard output.
+	path string
+	// explicit: named by --format (an implicit default is what -q drops).
+	explicit bool
 }
 
 type parsedOutput struct {
-	lang     finding.Lang
-	failOn   finding.Severity
-	reporter report.Reporter
+	lang    finding.Lang
+	failOn  finding.Severity
+	targets []target
 	// ignore is the ignore file's path: the pipeline reads and applies it.
 	ignore string
 }
 
-func (o *outputFlags) parse() (parsedOutput, error) {
-	p := parsedOutput{ignore: o.ignore}
+func (o *outputFlags) parse(e env) (parsedOutput, error) {
+	p := parsedOutput{}
+	lang := o.lang
+	if f := o.fs.Lookup("lang"); f != nil {
+		lang = f.Value.String()
+	}
 	var err error
-	if p.lang, err = finding.ParseLang(o.lang); err != nil {
+	if p.lang, err = finding.ParseLang(lang); err != nil {
 		return p, usageErr("--lang: %v", err)
 	}
 	if p.failOn, err = finding.ParseFailOn(o.failOn); err != nil {
 		return p, usageErr("--fail-on: %v", err)
 	}
-	if p.reporter, err = report.ByName(o.format); err != nil {
-		return p, usageErr("--format: %v", err)
+	if p.targets, err = o.targets(); err != nil {
+		return p, err
 	}
+	p.ignore = o.ignoreFile(e)
 	return p, nil
+}
+
+// targets resolves --format and -o into outputs: at most one to standard
+// output, no file twice.
+func (o *outputFlags) targets() ([]target, error) {
+	specs := []string(o.formats)
+	explicit := len(specs) > 0
+	if !explicit {
+		specs = []string{o.def}
+	}
+	var out []target
+	stdout, files := "", map[string]string{}
+	for _, spec := range specs {
+		name, path, hasPath := strings.Cut(spec, "=")
+		name = strings.TrimSpace(name)
+		f, err := report.LookupFormat(name, report.FindingsFormats)
+		if err != nil {
+			return nil, usageErr("--format %s: %v", spec, err)
+		}
+		if hasPath && strings.TrimSpace(path) == "" {
+			return nil, usageErr("--format %s: give a file after =, or drop the = for standard output", spec)
+		}
+		if !hasPath {
+			path = o.out
+		}
+		if path == "-" {
+			path = ""
+		}
+		if path == "" {
+			if stdout != "" {
+				return nil, usageErr("--format %s and --format %s both write to standard output; give one a file: --format %s=FILE%s", stdout, spec, f.Name, f.Ext)
+			}
+			stdout = spec
+		} else {
+			if prev, ok := files[path]; ok {
+				return nil, usageErr("--format %s and --format %s both write %s", prev, spec, path)
+			}
+			files[path] = spec
+		}
+		out = append(out, target{format: f, path: path, explicit: explicit})
+	}
+	return out, nil
+}
+
+// ignoreFile is --ignore as given on the command line, else
+// $KARTOITUS_IGNORE, else the config file's ignore, else
+// ./.kartoitusignore.yaml when it exists; "" (or none) reads none.
+func (o *outputFlags) ignoreFile(e env) string {
+	return discoverIgnore(e, o.fs, o.ignore)
+}
+
+// discoverIgnore finds the ignore file for a flag set with an --ignore
+// flag whose value is v.
+func discoverIgnore(e env, fs *flag.FlagSet, v string) string {
+	pick := func(v, how string) string {
+		if strings.EqualFold(v, "none") {
+			return ""
+		}
+		if v != "" {
+			e.verbosef("ignore file %s (%s)", v, how)
+		}
+		return v
+	}
+	if fromCommandLine(fs, "ignore") {
+		return pick(v, "--ignore")
+	}
+	getenv := os.Getenv
+	if e.s != nil {
+		getenv = e.s.getenv
+	}
+	if env := getenv("KARTOITUS_IGNORE"); env != "" {
+		return pick(env, "$KARTOITUS_IGNORE")
+	}
+	if flagWasSet(fs, "ignore") {
+		return pick(v, "config file")
+	}
+	if st, err := os.Stat(IgnoreFile); err == nil && st.Mode().IsRegular() {
+		return pick(IgnoreFile, "found in the working directory")
+	}
+	return ""
+}
+
+// single returns the one output of a view that has one (map --view).
+func (p parsedOutput) single(what string) (target, error) {
+	if len(p.targets) != 1 {
+		return target{}, usageErr("%s writes one output; give one --format", what)
+	}
+	return p.targets[0], nil
 }
 
 // config starts a pipeline configuration from the output flags.
@@ -75,11 +211,46 @@ func (p parsedOutput) config(cat *sosmeta.Catalogue) assess.Config {
 	return assess.Config{Catalogue: cat, Ignore: p.ignore, FailOn: p.failOn}
 }
 
-// emit writes the run's findings report and returns its verdict.
+// emit writes the run's findings report in every format asked for and
+// returns its verdict.
 func (o *outputFlags) emit(e env, p parsedOutput, command string, res *assess.Result) error {
+	return o.emitWith(e, p, command, res, nil)
+}
+
+// emitWith is emit with a command's own writer for some formats (the
+// inventory's document list, the assessment's console summary); a nil
+// writer falls back to the format's reporter.
+func (o *outputFlags) emitWith(e env, p parsedOutput, command string, res *assess.Result, own func(name string) func(io.Writer) error) error {
 	r := res.Report(command, p.lang)
-	if err := e.writeTo(o.out, func(w io.Writer) error { return p.reporter.Write(w, r) }); err != nil {
-		return internalErr(err)
+	for _, in := range r.Inputs {
+		e.verbosef("read %s: %d rows (%d accepted, %d rejected, %d skipped)", in.Source, in.Read, in.Accepted, in.Rejected, in.Skipped)
+	}
+	for _, t := range p.targets {
+		if t.path == "" && !t.explicit && e.quiet() {
+			continue // -q: the default console report is not asked for
+		}
+		write := func(w io.Writer) error { return t.format.Findings.Write(w, r) }
+		if own != nil {
+			if w := own(t.format.Name); w != nil {
+				write = w
+			}
+		}
+		if t.path != "" {
+			// A CI job names reports/kartoitus.sarif before reports/ exists.
+			if err := os.MkdirAll(filepath.Dir(t.path), 0o755); err != nil {
+				return unreadable(fmt.Errorf("--format %s=%s: %v", t.format.Name, t.path, err))
+			}
+		}
+		if err := e.writeTo(t.path, write); err != nil {
+			return internalErr(fmt.Errorf("--format %s: %w", t.format.Name, err))
+		}
+		if t.path != "" {
+			e.verbosef("wrote %s (%s)", t.path, t.format.Name)
+		}
+	}
+	if e.s != nil {
+		e.verbosef("%d findings (%d at or above --fail-on %s) in %s", r.Summary.Total, r.Summary.AtOrAbove(p.failOn), p.failOn,
+			time.Since(e.s.start).Round(time.Millisecond))
 	}
 	return res.Verdict()
 }

@@ -50,6 +50,7 @@ func runGraph(e env) error {
 	cf.register(fs)
 	fs.Var(&inventories, "inventory", "inventory `file` (.xlsx or .csv); repeat for several, or give them as arguments")
 	fs.StringVar(&out, "out", "graphs", "write the pictures into `dir` (created if missing)")
+	fs.StringVar(&out, "o", "graphs", "write the pictures into `dir`: -o is --out")
 	fs.StringVar(&format, "format", "svg", "picture format: svg, png or dot")
 	fs.StringVar(&task, "task", "", "draw only this service task (ID, code or name), even one the inventory lacks")
 	fs.StringVar(&lang, "lang", "fi", "language of titles, phases and legends: fi or en")
@@ -63,7 +64,6 @@ func runGraph(e env) error {
 	}
 	inventories = append(inventories, fs.Args()...)
 	if len(inventories) == 0 {
-		fs.Usage()
 		return usageErr("graph: give an inventory with --inventory FILE")
 	}
 	l, err := finding.ParseLang(lang)
@@ -78,7 +78,7 @@ func runGraph(e env) error {
 		return usageErr("graph: --threshold must be above 0 and at most 1, not %v", threshold)
 	}
 	if out == "" || out == "-" {
-		return usageErr("graph: --out needs a directory")
+		return usageErr("graph: -o/--out needs a directory")
 	}
 	cat, err := cf.load()
 	if err != nil {
@@ -134,14 +134,14 @@ func runGraph(e env) error {
 	}
 	// Nothing is lost silently: say what is not in the per-task pictures.
 	msg := finding.Tf("kartoitus: kirjoitettu %d kuvaa hakemistoon %s\n", "kartoitus: wrote %d pictures to %s\n", len(written), out)
-	fmt.Fprint(e.stderr, msg.In(l))
+	e.notef("%s", msg.In(l))
 	if n := len(set.Unplaced); n > 0 {
-		fmt.Fprint(e.stderr, finding.Tf(
+		e.notef("%s", finding.Tf(
 			"kartoitus: %d asiakirjalla ei ole tunnistettua palvelutehtävää: ne ovat vain yleiskuvassa (\"Palvelutehtävä puuttuu\")\n",
 			"kartoitus: %d document(s) with no recognised service task appear only in the overview (\"No service task\")\n", n).In(l))
 	}
 	if n := len(inv.Rejected); n > 0 {
-		fmt.Fprint(e.stderr, finding.Tf(
+		e.notef("%s", finding.Tf(
 			"kartoitus: %d inventaarion riviä hylättiin eikä niitä ole kuvissa (katso 'kartoitus inventory')\n",
 			"kartoitus: %d inventory row(s) were rejected and are not drawn (see 'kartoitus inventory')\n", n).In(l))
 	}

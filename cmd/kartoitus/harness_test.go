@@ -26,10 +26,14 @@ func runCLI(t *testing.T, stdin string, args ...string) cliResult {
 	return cliResult{stdout: out.String(), stderr: errb.String(), code: code}
 }
 
+// goldenDir is absolute, so tests that change the working directory
+// (t.Chdir) still find it.
+var goldenDir, _ = filepath.Abs(filepath.Join("testdata", "golden"))
+
 // golden compares got with testdata/golden/<name>, rewriting it with -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
+	path := filepath.Join(goldenDir, name)
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)

@@ -36,7 +36,7 @@ Flags:
   --sheet NAMES     read only these sheets (comma-separated)
   --lang fi|en      language of the output (default fi)
   --catalog, --overlay  the catalogue, as in 'kartoitus catalog'
-  read only: --json, --fail-on error|warning|info, -o FILE
+  read only: --json, --fail-on error|warning|info|never, --format NAME[=FILE] (repeatable), -o FILE
 
 Exit codes: 0 read; 1 (read) findings at or above --fail-on, such as rejected rows;
 2 unreadable file or usage error; 3 no inventory columns or no rows recognised.`
@@ -263,23 +263,18 @@ func invRowSummary(s inventory.Sheet, tr func(string, string) string) string {
 
 func inventoryRead(e env, args []string) error {
 	var f inventoryFlags
+	var of outputFlags
 	var asJSON bool
-	var failOn, out string
-	fs := newFlags(e, "inventory read", "inventory read [--json] [--columns MAPFILE] [--sheet NAMES] [--lang fi|en] [--fail-on SEVERITY] [-o FILE] FILE...")
+	fs := newFlags(e, "inventory read", "inventory read [--json] [--columns MAPFILE] [--sheet NAMES] [--lang fi|en] [--fail-on SEVERITY] [--format NAME[=FILE]]... [-o FILE] FILE...")
 	f.register(fs)
-	fs.BoolVar(&asJSON, "json", false, "write the whole inventory (documents, rejected rows, warnings, tallies, sheets) as JSON")
-	fs.StringVar(&failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
-	fs.StringVar(&out, "o", "", "write to `file` instead of standard output")
+	of.register(fs, "table")
+	fs.BoolVar(&asJSON, "json", false, "the table format writes the whole inventory (documents, rejected rows, warnings, tallies, sheets) as JSON")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	sev, err := finding.ParseFailOn(failOn)
+	p, err := of.parse(e)
 	if err != nil {
-		return usageErr("--fail-on: %v", err)
-	}
-	lang, err := finding.ParseLang(f.lang)
-	if err != nil {
-		return usageErr("--lang: %v", err)
+		return err
 	}
 	if fs.NArg() == 0 {
 		return usageErr("inventory: give one or more inventory files")
@@ -288,25 +283,31 @@ func inventoryRead(e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := assess.Run(e.ctx, assess.Config{Catalogue: cat, Inventories: fs.Args(),
-		Columns: f.columns, Sheets: splitList(f.sheets), FailOn: sev}, assess.Inventory)
+	cfg := p.config(cat)
+	cfg.Inventories, cfg.Columns, cfg.Sheets = fs.Args(), f.columns, splitList(f.sheets)
+	res, err := assess.Run(e.ctx, cfg, assess.Inventory)
 	if err != nil {
 		return err
 	}
-	inv, r := res.Inventory, res.Report("inventory read", lang)
-	werr := e.writeTo(out, func(w io.Writer) error {
-		if asJSON {
-			return writeJSON(w, inventoryJSON{Schema: "kartoitus.inventory/v1", Inventory: inv, Summary: r.Summary})
+	inv, lang := res.Inventory, p.lang
+	// The table format is the document list and the findings table (or,
+	// with --json, the whole inventory); the others are findings reports.
+	table := func(name string) func(io.Writer) error {
+		if name != "table" {
+			return nil
 		}
-		if err := writeInventoryDocuments(w, inv, cat, lang, fs.NArg() > 1); err != nil {
-			return err
+		return func(w io.Writer) error {
+			r := res.Report("inventory read", lang)
+			if asJSON {
+				return writeJSON(w, inventoryJSON{Schema: "kartoitus.inventory/v1", Inventory: inv, Summary: r.Summary})
+			}
+			if err := writeInventoryDocuments(w, inv, cat, lang, fs.NArg() > 1); err != nil {
+				return err
+			}
+			return report.Table{}.Write(w, r)
 		}
-		return report.Table{}.Write(w, r)
-	})
-	if werr != nil {
-		return internalErr(werr)
 	}
-	return res.Verdict()
+	return of.emitWith(e, p, "inventory read", res, table)
 }
 
 // inventoryJSON is the --json document: the inventory plus the findings

@@ -72,29 +72,32 @@ func runMap(e env) error {
 	}
 	inventories = append(inventories, fs.Args()...)
 	if len(inventories) == 0 {
-		fs.Usage()
 		return usageErr("map: give an inventory with --inventory FILE")
 	}
 	if !(threshold > 0 && threshold <= 1) {
 		return usageErr("map: --threshold must be above 0 and at most 1, not %v", threshold)
 	}
+	p, err := of.parse(e)
+	if err != nil {
+		return err
+	}
+	var viewOut target
 	switch view {
 	case "findings":
 	case "mappings", "coverage":
-		switch strings.ToLower(of.format) {
+		if viewOut, err = p.single("map --view " + view); err != nil {
+			return err
+		}
+		switch viewOut.format.Name {
 		case "table", "json", "csv":
 		default:
-			return usageErr("map: --view %s writes table, json or csv, not %q", view, of.format)
+			return usageErr("map: --view %s writes table, json or csv, not %q", view, viewOut.format.Name)
 		}
 	default:
 		return usageErr("map: --view must be findings, mappings or coverage, not %q", view)
 	}
 	if writeAccepted == "-" {
 		return usageErr("map: --write-accepted needs a file name (standard output carries the report)")
-	}
-	p, err := of.parse()
-	if err != nil {
-		return err
 	}
 	cat, err := cf.load()
 	if err != nil {
@@ -112,7 +115,7 @@ func runMap(e env) error {
 		if err := e.writeTo(writeAccepted, func(w io.Writer) error { return mapping.WriteAccepted(w, rows) }); err != nil {
 			return internalErr(fmt.Errorf("map: --write-accepted: %w", err))
 		}
-		fmt.Fprintf(e.stderr, "kartoitus: wrote %d rows to %s: fill in or correct the code column, then run with --accepted %s\n",
+		e.notef("kartoitus: wrote %d rows to %s: fill in or correct the code column, then run with --accepted %s\n",
 			len(rows), writeAccepted, writeAccepted)
 	}
 	if view == "findings" {
@@ -121,11 +124,11 @@ func runMap(e env) error {
 	v := mapView{cat: cat, docs: res.Inventory.Documents, mr: res.Mapping, cr: res.Coverage, lang: p.lang}
 	write := func(w io.Writer) error {
 		if view == "mappings" {
-			return v.writeMappings(w, strings.ToLower(of.format))
+			return v.writeMappings(w, viewOut.format.Name)
 		}
-		return v.writeCoverage(w, strings.ToLower(of.format))
+		return v.writeCoverage(w, viewOut.format.Name)
 	}
-	if err := e.writeTo(of.out, write); err != nil {
+	if err := e.writeTo(viewOut.path, write); err != nil {
 		return internalErr(err)
 	}
 	return res.Verdict()

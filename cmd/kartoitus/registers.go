@@ -52,7 +52,6 @@ func runRegisters(e env) error {
 		return err
 	}
 	if fs.NArg() != 1 {
-		fs.Usage()
 		return usageErr("registers: give exactly one export file (or - for standard input)")
 	}
 	if reveal && pseudo != "" {
@@ -66,7 +65,7 @@ func runRegisters(e env) error {
 	default:
 		return usageErr("registers: --progress must be auto, always or never")
 	}
-	p, err := of.parse()
+	p, err := of.parse(e)
 	if err != nil {
 		return err
 	}
@@ -80,7 +79,7 @@ func runRegisters(e env) error {
 	switch {
 	case reveal:
 		cfg.IDs = separation.Reveal
-		fmt.Fprintln(e.stderr, "kartoitus: --reveal-ids: the report shows client henkilötunnus codes in full; do not share it")
+		e.notef("kartoitus: --reveal-ids: the report shows client henkilötunnus codes in full; do not share it\n")
 	case pseudo != "":
 		key, err := pseudonymKey(pseudo)
 		if err != nil {
@@ -102,7 +101,7 @@ func runRegisters(e env) error {
 	}
 	var bar *progressBar
 	if path := fs.Arg(0); path != "-" {
-		if st, serr := os.Stat(path); serr == nil && wantProgress(progress, e.stderr, st.Size()) {
+		if st, serr := os.Stat(path); serr == nil && !e.quiet() && wantProgress(progress, e.stderr, st.Size()) {
 			bar = newProgressBar(e.stderr, st.Size())
 			cfg.WrapExport = bar.wrap
 			bar.start()
@@ -176,7 +175,6 @@ func registersGenerate(e env, args []string) error {
 		return err
 	}
 	if o.Rows < 1 || out == "" || fs.NArg() != 0 {
-		fs.Usage()
 		return usageErr("registers generate: --rows and -o are required")
 	}
 	o.Seed = seed
@@ -202,7 +200,7 @@ func registersGenerate(e env, args []string) error {
 		}
 	}
 	if out != "-" {
-		fmt.Fprintf(e.stderr, "wrote %s: %d rows, %d clients, %d expected findings\n", out, o.Rows, man.Clients, len(man.Expected))
+		e.notef("wrote %s: %d rows, %d clients, %d expected findings\n", out, o.Rows, man.Clients, len(man.Expected))
 	}
 	return nil
 }

@@ -61,7 +61,10 @@ func TestRegistersGolden(t *testing.T) {
 			if r.code != tt.code {
 				t.Fatalf("exit %d, want %d; stderr %s", r.code, tt.code, r.stderr)
 			}
-			golden(t, tt.name, generatedRE.ReplaceAllString(r.stdout, `"generated": "…"`))
+			// The CI formats name the file as given: the temporary folder
+			// is cut so the golden file stays the same.
+			out := strings.ReplaceAll(r.stdout, filepath.Dir(path)+string(filepath.Separator), "")
+			golden(t, tt.name, generatedRE.ReplaceAllString(out, `"generated": "…"`))
 		})
 	}
 }

@@ -67,7 +67,6 @@ func runRetention(e env) error {
 	}
 	inventories = append(inventories, fs.Args()...)
 	if len(inventories) == 0 {
-		fs.Usage()
 		return usageErr("retention: give an inventory with --inventory FILE")
 	}
 	if !(threshold > 0 && threshold <= 1) {
@@ -86,7 +85,7 @@ func runRetention(e env) error {
 			return usageErr("retention: --draft %s: want a .xlsx, .csv or .json file name", draft)
 		}
 	}
-	p, err := of.parse()
+	p, err := of.parse(e)
 	if err != nil {
 		return err
 	}
@@ -106,7 +105,7 @@ func runRetention(e env) error {
 		return err
 	}
 	if res.Plan == nil && !inventoryHasPlan(res.Inventory) {
-		fmt.Fprintln(e.stderr, "kartoitus: no --tos or --ams given and the inventory has no TOS, AMS or retention columns: every document is reported without an entry; --draft FILE writes the rows to start from")
+		e.notef("kartoitus: no --tos or --ams given and the inventory has no TOS, AMS or retention columns: every document is reported without an entry; --draft FILE writes the rows to start from\n")
 	}
 	rr := res.Retention
 	if draft != "" {
@@ -122,7 +121,7 @@ func runRetention(e env) error {
 		if err := e.writeTo(draft, write); err != nil {
 			return internalErr(fmt.Errorf("retention: --draft: %w", err))
 		}
-		fmt.Fprintf(e.stderr, "kartoitus: wrote the TOS draft (%d rows) to %s\n", len(rr.Draft.Rows), draft)
+		e.notef("kartoitus: wrote the TOS draft (%d rows) to %s\n", len(rr.Draft.Rows), draft)
 	}
 	return of.emit(e, p, "retention", res)
 }

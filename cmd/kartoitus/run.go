@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -35,6 +34,9 @@ type env struct {
 	// rawStdout is stdout before redaction, for the export generator only:
 	// its 900-series test codes are not personal identity codes.
 	rawStdout io.Writer
+	// s is the run's shared state: -q, -v, the config file, a central -o
+	// (flags.go, config.go).
+	s *session
 }
 
 // command is one subcommand.
@@ -43,23 +45,30 @@ type command struct {
 	summary string
 	run     func(e env) error
 	hidden  bool
+	// subs are the subcommands, for completion and the config file.
+	subs []string
 }
 
 // commands lists the subcommands in help order. Each lives in its own file.
 func commands() []command {
 	return []command{
 		{name: "assess", summary: "run the whole assessment and write the report folder", run: runAssess},
-		{name: "catalog", summary: "list, search, show, validate or import the national Sosmeta catalogue", run: runCatalog},
-		{name: "inventory", summary: "read an inventory and show how its columns and rows were understood", run: runInventory},
+		{name: "catalog", summary: "list, search, show, validate or import the national Sosmeta catalogue", run: runCatalog,
+			subs: []string{"list", "search", "show", "tasks", "phases", "retention", "validate", "import"}},
+		{name: "inventory", summary: "read an inventory and show how its columns and rows were understood", run: runInventory,
+			subs: []string{"columns", "read"}},
 		{name: "template", summary: "write a blank inventory workbook with drop-down lists", run: runTemplate},
 		{name: "map", summary: "map inventory documents to national document types and show coverage", run: runMap},
-		{name: "registers", summary: "check a register export for mixed registers (CI gate)", run: runRegisters},
+		{name: "registers", summary: "check a register export for mixed registers (CI gate)", run: runRegisters,
+			subs: []string{"generate"}},
 		{name: "retention", summary: "find TOS/AMS retention gaps and draft TOS rows", run: runRetention},
 		{name: "graph", summary: "draw current-state, target-state and comparison graphs", run: runGraph},
-		{name: "deploytest", summary: "the register-use-right deployment test (käyttöönottokoe): plan, verify, report", run: runDeploytest},
+		{name: "deploytest", summary: "the register-use-right deployment test (käyttöönottokoe): plan, verify, report", run: runDeploytest,
+			subs: []string{"plan", "verify", "report"}},
 		{name: "plan", summary: "onboarding plan: Kela's steps 1–4 dated back from go-live, card plan, readiness", run: runPlan},
 		{name: "diff", summary: "compare two assessments: fixed and new findings", run: runDiff},
-		{name: "version", summary: "print the version", run: runVersion},
+		{name: "completion", summary: "print a shell completion script: bash, zsh or fish", run: runCompletion},
+		{name: "version", summary: "print the version, commit and build time", run: runVersion},
 	}
 }
 
@@ -70,19 +79,53 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out, errs := output.NewRedactor(stdout, reveal), output.NewRedactor(stderr, reveal)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := dispatch(env{ctx: ctx, args: args, stdin: stdin, stdout: out, stderr: errs, reveal: reveal, rawStdout: stdout})
+	s := newSession()
+	s.stdout = &switchWriter{w: out}
+	e := env{ctx: ctx, args: args, stdin: stdin, stdout: s.stdout, stderr: errs, reveal: reveal, rawStdout: stdout, s: s}
+	err := dispatch(e)
+	if s.outPath != "" && s.outPath != "-" && !errors.Is(err, flag.ErrHelp) {
+		// The central -o: what the command wrote to standard output goes
+		// to the file, atomically and through the redaction point.
+		s.stdout.redirect(out)
+		if werr := e.writeTo(s.outPath, func(w io.Writer) error { _, err := w.Write(s.outBuf.Bytes()); return err }); werr != nil && err == nil {
+			err = internalErr(fmt.Errorf("-o: %w", werr))
+		}
+	}
 	code := exitCode(err)
 	if err != nil && !errors.Is(err, kartoitus.ErrFindings) && !errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(errs, "kartoitus: %v\n", err)
+		// One line: the error, and for a usage error where to read more.
+		msg := oneLineErr(err)
 		if errors.Is(err, kartoitus.ErrUsage) {
-			fmt.Fprintln(errs, "Run 'kartoitus help' for usage.")
+			msg += " (see " + helpHint(s.current, args) + ")"
 		}
+		fmt.Fprintf(errs, "kartoitus: %s\n", msg)
 	}
 	if err := out.Close(); err != nil && code == kartoitus.ExitOK {
 		code = kartoitus.ExitInternal
 	}
 	errs.Close()
 	return code
+}
+
+// helpHint is the help command for a usage error: the command's own -h
+// when one was being run, else the command list.
+func helpHint(current string, args []string) string {
+	if current != "" {
+		return "'kartoitus " + current + " -h'"
+	}
+	if len(args) > 0 {
+		for _, c := range commands() {
+			if c.name == args[0] {
+				return "'kartoitus help " + c.name + "'"
+			}
+		}
+	}
+	return "'kartoitus help'"
+}
+
+// oneLineErr joins a multi-line error message into one line.
+func oneLineErr(err error) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", " ; ")), " ")
 }
 
 // exitCode is the one place errors become exit codes.
@@ -128,7 +171,11 @@ func dispatch(e env) error {
 			return c.run(e)
 		}
 	}
-	return usageErr("unknown command %q", name)
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	return usageErr("unknown command %q%s", name, suggest(name, names))
 }
 
 func usage(w io.Writer) {
@@ -166,41 +213,6 @@ func internalErr(err error) error {
 		}
 	}
 	return fmt.Errorf("%w: %w", kartoitus.ErrInternal, err)
-}
-
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
-
-func runVersion(e env) error {
-	fmt.Fprintln(e.stdout, "kartoitus", version())
-	return nil
-}
-
-// newFlags returns a flag set that reports errors instead of exiting and
-// writes its help to stderr.
-func newFlags(e env, name, synopsis string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: kartoitus %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parseFlags parses and wraps errors as usage errors; -h gives flag.ErrHelp.
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return fmt.Errorf("%w: %v", kartoitus.ErrUsage, err)
-	}
-	return nil
 }
 
 // revealRequested reports whether the command line asks for --reveal-ids;
