@@ -64,7 +64,7 @@ func catalogImport(e env, args []string) error {
 	if err := writeFileAtomic(out, buf.Bytes()); err != nil {
 		return unreadable(fmt.Errorf("catalog import: write %s: %w", out, err))
 	}
-	fmt.Fprintf(e.stderr, "wrote %s (%s); use it with --catalog %s\n", out, plural(len(res.Versions), "structure"), out)
+	e.notef("wrote %s (%s); use it with --catalog %s\n", out, plural(len(res.Versions), "structure"), out)
 	return nil
 }
 

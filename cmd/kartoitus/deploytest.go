@@ -98,7 +98,6 @@ func deploytestPlan(e env, args []string) error {
 		return err
 	}
 	if pairs == "" {
-		fs.Usage()
 		return usageErr("deploytest plan: --pairs is required")
 	}
 	l, err := o.parse()
@@ -219,7 +218,6 @@ func deploytestVerify(e env, args []string) error {
 		return err
 	}
 	if vf.organiser == "" {
-		fs.Usage()
 		return usageErr("deploytest verify: --organiser is required")
 	}
 	l, err := o.parse()
@@ -267,7 +265,6 @@ func deploytestReport(e env, args []string) error {
 		return err
 	}
 	if pairs == "" {
-		fs.Usage()
 		return usageErr("deploytest report: --pairs is required")
 	}
 	if vf.organiser == "" && (vf.producer != "" || vf.person != "" || vf.unit != "") {
@@ -330,15 +327,15 @@ func deploytestReport(e env, args []string) error {
 	}
 	if out != "" && out != "-" {
 		if l == finding.EN {
-			fmt.Fprintf(e.stdout, "Wrote %s: send it to %s by %s, subject %q.\n", out, d.EmailTo, d.Deadline.Finnish(), d.EmailSubject)
+			e.printf("Wrote %s: send it to %s by %s, subject %q.\n", out, d.EmailTo, d.Deadline.Finnish(), d.EmailSubject)
 		} else {
-			fmt.Fprintf(e.stdout, "Kirjoitettiin %s: lähetä se osoitteeseen %s viimeistään %s, aiheena ”%s”.\n", out, d.EmailTo, d.Deadline.Finnish(), d.EmailSubject)
+			e.printf("Kirjoitettiin %s: lähetä se osoitteeseen %s viimeistään %s, aiheena ”%s”.\n", out, d.EmailTo, d.Deadline.Finnish(), d.EmailSubject)
 		}
 	}
 	if d.Failed {
 		// ErrFindings is not printed by run: say why here.
 		for _, n := range d.Notes {
-			fmt.Fprintln(e.stderr, "kartoitus: "+n.In(l))
+			e.notef("kartoitus: %s\n", n.In(l))
 		}
 		return fmt.Errorf("%w: the report draft is not ready to send", kartoitus.ErrFindings)
 	}

@@ -296,3 +296,12 @@ func (e env) verbosef(format string, args ...any) {
 
 // quiet reports -q.
 func (e env) quiet() bool { return e.s != nil && e.s.quiet }
+
+// printf writes an informational line to standard output unless -q (the
+// "Wrote FILE" of the template writers).
+func (e env) printf(format string, args ...any) {
+	if e.quiet() {
+		return
+	}
+	fmt.Fprintf(e.stdout, format, args...)
+}

@@ -164,16 +164,16 @@ func runPlan(e env) error {
 			return fmt.Errorf("plan: writing %s: %v", ident.Redact(o), ident.Redact(err.Error()))
 		}
 		if lang == finding.EN {
-			fmt.Fprintf(e.stderr, "Wrote %s.\n", ident.Redact(o))
+			e.notef("Wrote %s.\n", ident.Redact(o))
 		} else {
-			fmt.Fprintf(e.stderr, "Kirjoitettiin %s.\n", ident.Redact(o))
+			e.notef("Kirjoitettiin %s.\n", ident.Redact(o))
 		}
 	}
 	if len(outs) > 0 && !p.Today.IsZero() {
 		if lang == finding.EN {
-			fmt.Fprintf(e.stderr, "As of %s: %d late, %d at risk; go-live %s.\n", p.Today.ISO(), p.Count(onboarding.Late), p.Count(onboarding.AtRisk), p.GoLive.ISO())
+			e.notef("As of %s: %d late, %d at risk; go-live %s.\n", p.Today.ISO(), p.Count(onboarding.Late), p.Count(onboarding.AtRisk), p.GoLive.ISO())
 		} else {
-			fmt.Fprintf(e.stderr, "Tilanne %s: myöhässä %d, riskissä %d; käyttöönotto %s.\n", p.Today.Finnish(), p.Count(onboarding.Late), p.Count(onboarding.AtRisk), p.GoLive.Finnish())
+			e.notef("Tilanne %s: myöhässä %d, riskissä %d; käyttöönotto %s.\n", p.Today.Finnish(), p.Count(onboarding.Late), p.Count(onboarding.AtRisk), p.GoLive.Finnish())
 		}
 	}
 	if failing {

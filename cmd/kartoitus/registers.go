@@ -79,7 +79,7 @@ func runRegisters(e env) error {
 	switch {
 	case reveal:
 		cfg.IDs = separation.Reveal
-		e.notef("kartoitus: --reveal-ids: the report shows client henkilötunnus codes in full; do not share it\n")
+		fmt.Fprintln(e.stderr, "kartoitus: --reveal-ids: the report shows client henkilötunnus codes in full; do not share it")
 	case pseudo != "":
 		key, err := pseudonymKey(pseudo)
 		if err != nil {

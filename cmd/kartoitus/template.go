@@ -69,10 +69,10 @@ func runTemplate(e env) error {
 		}
 	}
 	if lang == finding.EN {
-		fmt.Fprintf(e.stdout, "Wrote %s: sheet %s with drop-down lists of %d service tasks, %d phases and %d national document types.\n",
+		e.printf("Wrote %s: sheet %s with drop-down lists of %d service tasks, %d phases and %d national document types.\n",
 			out, inventory.TemplateSheet("en"), len(cat.Tasks), len(cat.Phases), types)
 	} else {
-		fmt.Fprintf(e.stdout, "Kirjoitettiin %s: taulukko %s, valintalistoina %d palvelutehtävää, %d prosessin vaihetta ja %d valtakunnallista asiakirjatyyppiä.\n",
+		e.printf("Kirjoitettiin %s: taulukko %s, valintalistoina %d palvelutehtävää, %d prosessin vaihetta ja %d valtakunnallista asiakirjatyyppiä.\n",
 			out, inventory.TemplateSheet("fi"), len(cat.Tasks), len(cat.Phases), types)
 	}
 	return nil

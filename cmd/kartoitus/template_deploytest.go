@@ -45,10 +45,10 @@ func templateDeploytest(e env, pairs, checklist bool, out string, lang finding.L
 	}
 	switch {
 	case pairs && en:
-		fmt.Fprintf(e.stdout, "Wrote %s: sheet %s, one row per organiser–producer pair and test. Check it with 'kartoitus deploytest plan --pairs %s'.\n",
+		e.printf("Wrote %s: sheet %s, one row per organiser–producer pair and test. Check it with 'kartoitus deploytest plan --pairs %s'.\n",
 			out, deploytest.PairsSheet(lang), out)
 	case pairs:
-		fmt.Fprintf(e.stdout, "Kirjoitettiin %s: taulukko %s, yksi rivi kutakin paria ja koetta kohden. Tarkista se: kartoitus deploytest plan --pairs %s\n",
+		e.printf("Kirjoitettiin %s: taulukko %s, yksi rivi kutakin paria ja koetta kohden. Tarkista se: kartoitus deploytest plan --pairs %s\n",
 			out, deploytest.PairsSheet(lang), out)
 	default:
 		b, p, d := deploytest.ChecklistSheets(lang)

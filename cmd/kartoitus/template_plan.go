@@ -36,10 +36,10 @@ func runTemplatePlan(e env, out, langFlag string, force bool) error {
 	}
 	tasks := len(onboarding.Catalogue())
 	if lang == finding.EN {
-		fmt.Fprintf(e.stdout, "Wrote %s: sheet %s with %d onboarding tasks, sheet %s for the card plan. Read it with 'kartoitus plan --go-live DATE --status %s --staff %s'.\n",
+		e.printf("Wrote %s: sheet %s with %d onboarding tasks, sheet %s for the card plan. Read it with 'kartoitus plan --go-live DATE --status %s --staff %s'.\n",
 			out, onboarding.SheetStatus.EN, tasks, onboarding.SheetStaff.EN, out, out)
 	} else {
-		fmt.Fprintf(e.stdout, "Kirjoitettiin %s: taulukko %s (%d käyttöönoton tehtävää) ja taulukko %s korttisuunnitelmaa varten. Lue se: kartoitus plan --go-live PVM --status %s --staff %s\n",
+		e.printf("Kirjoitettiin %s: taulukko %s (%d käyttöönoton tehtävää) ja taulukko %s korttisuunnitelmaa varten. Lue se: kartoitus plan --go-live PVM --status %s --staff %s\n",
 			out, onboarding.SheetStatus.FI, tasks, onboarding.SheetStaff.FI, out, out)
 	}
 	return nil
