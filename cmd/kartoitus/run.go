@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/kartoitus/kartoitus"
+	"github.com/kartoitus/kartoitus/ident"
 	"github.com/kartoitus/kartoitus/report"
 )
 
@@ -48,6 +49,13 @@ func commands() []command {
 // run is the whole program: it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	report.Version = version()
+	if !revealIDs(args) {
+		// Errors and warnings echo file names, sheet names and config
+		// values: no client id reaches the terminal in full.
+		rw := ident.NewWriter(stderr)
+		defer rw.Close()
+		stderr = rw
+	}
 	err := dispatch(env{args: args, stdin: stdin, stdout: stdout, stderr: stderr})
 	code := exitCode(err)
 	if err != nil && !errors.Is(err, kartoitus.ErrFindings) && !errors.Is(err, flag.ErrHelp) {
@@ -57,6 +65,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return code
+}
+
+// revealIDs reports whether the command line asks for client ids in full
+// (--reveal-ids, before any "--"). It is read here, not from the command's
+// flag set, so that flag errors are redacted as well.
+func revealIDs(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-reveal-ids", "--reveal-ids", "-reveal-ids=true", "--reveal-ids=true":
+			return true
+		}
+	}
+	return false
 }
 
 // exitCode is the one place errors become exit codes.
