@@ -13,10 +13,10 @@ var (
 	StrictUnDirected *Desc
 )
 
+// The descriptors need the WebAssembly module, so they are made when it
+// is loaded rather than at init (kartoitus patch).
 func init() {
-	if err := setGlobalVars(context.Background()); err != nil {
-		panic(err)
-	}
+	wasm.OnLoad(setGlobalVars)
 }
 
 func setGlobalVars(ctx context.Context) error {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"unsafe"
@@ -378,7 +377,7 @@ func Register_LoadImageEngine_LoadImage(fn func(*Job, *UserShape, *BoxFloat, boo
 	mod.lookupFuncMap.LoadImageEngine_LoadImage = fn
 }
 
-var mod *WasmModule
+var mod = newWasmModule()
 
 type CallbackFunc[T any] struct {
 	cb     T
@@ -392,10 +391,11 @@ func CreateCallbackFunc[T any](cb T, funcID uint64) *CallbackFunc[T] {
 	}
 }
 
-func init() {
-	ctx := context.Background()
+// instantiate was this package's init (kartoitus patch): it runs on the
+// first Load, with the caller's compilation cache, and returns errors.
+func instantiate(ctx context.Context, cache wazero.CompilationCache) error {
 	cfg := wazero.NewRuntimeConfig()
-	if cache := getCompilationCache(); cache != nil {
+	if cache != nil {
 		cfg = cfg.WithCompilationCache(cache)
 	}
 
@@ -2789,15 +2789,18 @@ func init() {
 		[]api.ValueType{},
 	).Export("wasm_bridge_LoadImageEngine_LoadImage")
 	if _, err := env.Instantiate(ctx); err != nil {
-		panic(err)
+		return err
 	}
-	wasi_snapshot_preview1.MustInstantiate(ctx, r)
+	if _, err := wasi_snapshot_preview1.Instantiate(ctx, r); err != nil {
+		return err
+	}
 
 	compiled, err := r.CompileModule(ctx, wasmFile)
 	if err != nil {
-		panic(err)
+		_ = r.Close(ctx)
+		return err
 	}
-	fs := &WasmFileSystem{}
+	fs := mod.fs
 	m, err := r.InstantiateModule(
 		ctx,
 		compiled,
@@ -2806,11 +2809,20 @@ func init() {
 			WithName("wasi"),
 	)
 	if err != nil {
-		panic(err)
+		_ = r.Close(ctx)
+		return err
 	}
-	mod = &WasmModule{
-		mod:           m,
-		fs:            fs,
+	mod.mod = m
+	instantiated.Store(true)
+	return nil
+}
+
+// newWasmModule allocates the module's Go side at package init, so that
+// gvc's init can register its functions before anything is compiled
+// (kartoitus patch).
+func newWasmModule() *WasmModule {
+	return &WasmModule{
+		fs:            &WasmFileSystem{},
 		lookupFuncMap: &LookupFuncMap{},
 		callbackFuncMap: &CallbackFuncMap{
 			IDAllocator_Open:                     make(map[uint64]func(context.Context, *Graph, *ClientDiscipline) (any, error)),
@@ -2881,6 +2893,11 @@ func init() {
 			LoadImageEngine_LoadImage:            make(map[uint64]func(context.Context, *Job, *UserShape, *BoxFloat, bool) error),
 		},
 	}
+}
+
+// bindEnums reads the C enum values from the instantiated module (it was
+// the end of this package's init; kartoitus patch).
+func bindEnums(ctx context.Context) {
 	// bind ObjectTag values.
 	GRAPH = ObjectTag(mod.getEnumValue(ctx, "AGRAPH"))
 	NODE = ObjectTag(mod.getEnumValue(ctx, "AGNODE"))
@@ -3004,25 +3021,13 @@ func WasmPtr(v wasmStruct) uint64 {
 	return v.getPtr()
 }
 
-func getCompilationCache() wazero.CompilationCache {
-	tmpDir := os.TempDir()
-	if tmpDir == "" {
-		return nil
-	}
-	cacheDir := filepath.Join(tmpDir, "go-graphviz")
-	if _, err := os.Stat(cacheDir); err != nil {
-		if err := os.Mkdir(cacheDir, 0o755); err != nil {
-			return nil
+func (m *WasmModule) ExportedFunction(name string) api.Function {
+	if !instantiated.Load() {
+		// Used without Load: load with no cache (kartoitus patch).
+		if err := Load(context.Background(), nil); err != nil {
+			panic(err)
 		}
 	}
-	cache, err := wazero.NewCompilationCacheWithDir(cacheDir)
-	if err != nil {
-		return nil
-	}
-	return cache
-}
-
-func (m *WasmModule) ExportedFunction(name string) api.Function {
 	return m.mod.ExportedFunction(name)
 }
 
