@@ -76,6 +76,10 @@ func ContainsHetu(s string) bool {
 // deliberately: a mistyped code is still someone's code.
 func IndexHetu(s string) (start, n int) { return indexHetu(s, 0) }
 
+// NextHetu is IndexHetu from byte from on (the byte before from still
+// counts as the left neighbour), for callers that replace runs themselves.
+func NextHetu(s string, from int) (start, n int) { return indexHetu(s, from) }
+
 // Byte classes for the scanner, one table look-up per byte.
 const (
 	clDigit = 1 << iota

@@ -2,7 +2,7 @@ package inventory
 
 import "github.com/kartoitus/kartoitus/finding"
 
-// Rules of the inventory reader. INV001 rejects a row; the others are
+// Rules of the inventory reader. INV001 and INV004 reject rows; the others are
 // warnings about sheets, columns and values that were read but not fully
 // understood, so nothing is dropped or guessed silently.
 var (
@@ -23,6 +23,24 @@ var (
 		ID: "INV003", Severity: finding.Warning,
 		Title: finding.T("Sama tieto useassa sarakkeessa: vain ensimmäisen sarakkeen arvo luetaan, kun se on annettu",
 			"The same field in several columns: the first column's value is used when given"),
+	}
+	RuleQuoteSwallowed = finding.Rule{
+		ID: "INV004", Severity: finding.Error,
+		Title: finding.T("Lainausmerkki jatkui usean rivin yli: rivit hylättiin",
+			"A quote ran on over several lines: the lines were rejected"),
+		Basis: "RFC 4180, kohta 2.6 (lainattu kenttä päättyy lainausmerkkiin)",
+	}
+	RuleCellsBeyondHeader = finding.Rule{
+		ID: "INV005", Severity: finding.Warning,
+		Title: finding.T("Rivillä on arvoja otsikkorivin sarakkeiden oikealla puolella: niitä ei luettu",
+			"Row has values right of the header's columns: they were not read"),
+		Basis: "RFC 4180, kohta 2.4 (joka rivillä yhtä monta kenttää)",
+	}
+	RuleMissingCells = finding.Rule{
+		ID: "INV006", Severity: finding.Warning,
+		Title: finding.T("Rivillä on vähemmän kenttiä kuin otsikkorivillä",
+			"Row has fewer fields than the header"),
+		Basis: "RFC 4180, kohta 2.4 (joka rivillä yhtä monta kenttää)",
 	}
 	RuleUnknownTask = finding.Rule{
 		ID: "INV010", Severity: finding.Warning,
@@ -59,6 +77,7 @@ var (
 
 // Rules lists every rule of the reader, for reports that list what ran.
 func Rules() []finding.Rule {
-	return []finding.Rule{RuleRowRejected, RuleSheetNotRead, RuleDuplicateColumn, RuleUnknownTask,
+	return []finding.Rule{RuleRowRejected, RuleSheetNotRead, RuleDuplicateColumn,
+		RuleQuoteSwallowed, RuleCellsBeyondHeader, RuleMissingCells, RuleUnknownTask,
 		RuleUnknownPhase, RuleUnknownMedium, RuleBadRetention, RuleUnknownRegister, RuleHetuMasked}
 }

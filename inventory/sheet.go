@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
 	"github.com/kartoitus/kartoitus/registers"
 	"github.com/kartoitus/kartoitus/sosmeta"
@@ -167,6 +168,25 @@ type sheetReader struct {
 	warnIndex     map[string]*pendingWarning
 	hetu          int
 	hetuAt        finding.Location
+
+	csv bool // a CSV file: every record has all its fields, so short rows mean something
+	// Rows whose width disagrees with the header (INV005, INV006): a count
+	// and the first few row numbers, one finding per sheet.
+	beyond, short shapeCount
+}
+
+// shapeCount counts rows of one shape problem, keeping the first rows.
+type shapeCount struct {
+	n    int
+	rows []int
+	col  string // column letter of the first stray value (INV005)
+}
+
+func (c *shapeCount) add(row int) {
+	c.n++
+	if len(c.rows) < 5 {
+		c.rows = append(c.rows, row)
+	}
 }
 
 func newSheetReader(cat *sosmeta.Catalogue, opts *Options, inv *Inventory, file, sheet, taskHint string) *sheetReader {
@@ -248,6 +268,7 @@ func (p *sheetReader) finish() {
 		p.info.Status = SheetRead
 	}
 	p.flushWarnings()
+	p.shapeWarnings()
 	t := &p.info.Tally
 	t.Source = p.info.File
 	if p.info.Name != "" {
@@ -407,6 +428,7 @@ func (p *sheetReader) data(r rawRow) {
 			return
 		}
 	}
+	p.checkWidth(r, filled)
 	name := p.get(r, FieldName)
 	national := p.get(r, FieldNational)
 	if name == "" && national == "" {
@@ -441,6 +463,75 @@ func (p *sheetReader) data(r rawRow) {
 	d.Notes = p.get(r, FieldNotes)
 	p.inv.Documents = append(p.inv.Documents, d)
 	rc.Documents++
+}
+
+// checkWidth notes a row with values right of the last header column
+// (they belong to no field and would be dropped) or, in CSV, with fewer
+// fields than the header (a row cut short or shifted).
+func (p *sheetReader) checkWidth(r rawRow, filled []int) {
+	w := len(p.hdr.cols)
+	if last := filled[len(filled)-1]; last >= w {
+		if p.beyond.n == 0 {
+			p.beyond.col = columnLetter(last)
+		}
+		p.beyond.add(r.num)
+	}
+	if p.csv && len(r.cells) < w {
+		p.short.add(r.num)
+	}
+}
+
+// swallowed rejects the lines of a CSV record that a stray quote ran on
+// over: each line was meant as a row, and none can be trusted.
+func (p *sheetReader) swallowed(rec textio.Record) {
+	n := rec.Lines()
+	p.info.Tally.Read += n
+	p.info.Rows.Rejected += n
+	first := ""
+	if len(rec.Fields) > 0 {
+		first = textio.Excerpt(clean(rec.Fields[0]), 60)
+		if m, ok := maskHetu(first); ok {
+			first = m
+		}
+	}
+	msg := finding.Tf("Rivit %d–%d (%d riviä) hylättiin: rivillä %d alkava lainausmerkki ei pääty kentän loppuun, joten sitä seuraavat rivit luettiin yhdeksi soluksi (alkaa %q). Poista ylimääräinen lainausmerkki tai kahdenna se (\"\").",
+		"Lines %d–%d (%d lines) were rejected: a quote opened on line %d does not end its field, so the lines after it were read as one cell (starting %q). Remove the stray quote or double it (\"\").",
+		rec.Line, rec.EndLine, n, rec.Line, first)
+	p.inv.Rejected = append(p.inv.Rejected, finding.New(RuleQuoteSwallowed, msg, p.loc(rec.Line, ""),
+		p.info.Name, fmt.Sprintf("%d-%d", rec.Line, rec.EndLine)))
+}
+
+// shapeWarnings reports the rows counted by checkWidth.
+func (p *sheetReader) shapeWarnings() {
+	if p.hdr == nil {
+		return
+	}
+	rows := func(c shapeCount) string {
+		parts := make([]string, len(c.rows))
+		for i, r := range c.rows {
+			parts[i] = fmt.Sprint(r)
+		}
+		s := strings.Join(parts, ", ")
+		if c.n > len(c.rows) {
+			s += ", …"
+		}
+		return s
+	}
+	w := len(p.hdr.cols)
+	if c := p.beyond; c.n > 0 {
+		p.inv.Warnings = append(p.inv.Warnings, finding.New(RuleCellsBeyondHeader,
+			finding.Tf("Taulukossa %s on %d rivillä arvoja otsikkorivin viimeisen sarakkeen (%s) oikealla puolella, ensimmäinen sarakkeessa %s (rivit %s); niitä ei luettu. Anna sarakkeille otsikot tai tarkista, onko rivillä ylimääräinen erotinmerkki.",
+				"Sheet %s has values in %d rows right of the header's last column (%s), the first in column %s (rows %s); they were not read. Give the columns headers, or check the rows for a stray delimiter.",
+				p.sheetLabel(), c.n, columnLetter(w-1), c.col, rows(c)),
+			p.loc(c.rows[0], c.col), p.info.Name, "beyond"))
+	}
+	if c := p.short; c.n > 0 {
+		p.inv.Warnings = append(p.inv.Warnings, finding.New(RuleMissingCells,
+			finding.Tf("Tiedostossa %s on %d riviä, joilla on vähemmän kenttiä kuin otsikkorivin %d (rivit %s); puuttuvat kentät luettiin tyhjiksi. Tarkista, onko rivi katkennut tai siirtynyt.",
+				"File %s has %d rows with fewer fields than the header's %d (rows %s); the missing fields were read as empty. Check whether the row was cut short or shifted.",
+				p.sheetLabel(), c.n, w, rows(c)),
+			p.loc(c.rows[0], ""), p.info.Name, "short"))
+	}
 }
 
 func (p *sheetReader) fillTask(d *Document, r rawRow) {

@@ -171,6 +171,10 @@ func TestMaskHetu(t *testing.T) {
 		{"991352-308T", "991352-308T", false}, // no such date
 		{"x131052-308T", "x131052-308T", false},
 		{"Päätös 12.4.2017", "Päätös 12.4.2017", false},
+		// Issue 13: lower-case century signs and check characters.
+		{"Asiakas 130672a3470", "Asiakas [henkilötunnus]", true},
+		{"130672y347t_muistio", "[henkilötunnus]_muistio", true},
+		{"Lomake 100234-001", "Lomake 100234-001", false}, // a form number, no check character
 	}
 	for _, tt := range tests {
 		got, masked := maskHetu(tt.in)
