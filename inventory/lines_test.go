@@ -9,7 +9,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-
 // Issue 13: a stray quote made three CSV rows one accepted document, with
 // no finding; rows with cells beyond the header or missing cells passed
 // silently. Good and bad samples of INV004–INV006.
