@@ -129,24 +129,26 @@ func ParseAccepted(src string, r io.Reader, cat *sosmeta.Catalogue) (*Accepted, 
 		return parseAcceptedXLSX(src, br, cat)
 	}
 	tr := textio.Open(br)
-	cr := csv.NewReader(tr)
-	cr.Comma = tr.Delimiter
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
+	cr := textio.NewRecords(tr, tr.Delimiter)
 	next := func() ([]string, int, error) {
 		rec, err := cr.Read()
 		if err != nil {
-			line := 0
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.Line
-			}
-			return nil, line, err
+			return nil, 0, err
 		}
-		line, _ := cr.FieldPos(0)
-		return rec, line, nil
+		if rec.Broken {
+			return nil, rec.Line, &swallowedError{rec.Line, rec.EndLine}
+		}
+		return rec.Fields, rec.Line, nil
 	}
 	return parseAcceptedRecords(src, "", next, cat)
+}
+
+// swallowedError is a stray quote that ran on over lines Line–EndLine: the
+// rows on them cannot be read, and each is counted as rejected.
+type swallowedError struct{ Line, EndLine int }
+
+func (e *swallowedError) Error() string {
+	return fmt.Sprintf("lines %d–%d: a quote does not end its field", e.Line, e.EndLine)
 }
 
 // acceptedUnzipLimit bounds an XLSX accepted file: it is a small sheet.
@@ -256,11 +258,19 @@ func parseAcceptedRecords(src, sheet string, next func() ([]string, int, error),
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		if err != nil {
-			a.Tally.Read++
-			a.reject(finding.Location{File: src, Sheet: sheet, Row: line}, fmt.Sprintf("%d", line),
-				finding.Tf("rivi ei ole luettavaa CSV:tä: %v", "row is not readable CSV: %v", err))
+		var sw *swallowedError
+		if errors.As(err, &sw) {
+			n := sw.EndLine - sw.Line + 1
+			a.Tally.Read += n
+			a.Tally.Rejected += n - 1 // reject counts one
+			a.reject(finding.Location{File: src, Sheet: sheet, Row: line}, fmt.Sprintf("%d-%d", sw.Line, sw.EndLine),
+				finding.Tf("rivit %d–%d (%d riviä) hylättiin: rivillä %d alkava lainausmerkki ei pääty kentän loppuun, joten sitä seuraavat rivit luettiin yhdeksi kentäksi; poista ylimääräinen lainausmerkki tai kahdenna se (\"\")",
+					"lines %d–%d (%d lines) were rejected: a quote opened on line %d does not end its field, so the lines after it were read as one field; remove the stray quote or double it (\"\")",
+					sw.Line, sw.EndLine, n, sw.Line))
 			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", kartoitus.ErrUnreadable, src, err)
 		}
 		if blank(rec) {
 			continue
