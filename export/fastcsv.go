@@ -48,6 +48,9 @@ type fastCSV struct {
 	slowLines int
 }
 
+// errBlankLine is returned for a line with nothing on it; read on.
+var errBlankLine = errors.New("blank line")
+
 // newFastCSV reads br, split on comma (';', ',' or '\t').
 func newFastCSV(br *bufio.Reader, comma rune) *fastCSV {
 	return &fastCSV{br: br, comma: byte(comma), feed: feeder{src: br}}
@@ -102,7 +105,10 @@ func (f *fastCSV) Read() ([]string, error) {
 			}
 		}
 		if errRead == nil && len(line) == 0 {
-			continue // blank lines are no records
+			// Not a record (as in encoding/csv), but a line of the file:
+			// the caller counts it as skipped.
+			f.line = f.numLine
+			return nil, errBlankLine
 		}
 		break
 	}

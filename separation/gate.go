@@ -301,12 +301,15 @@ func (g *gate) aggregate(c *Check, f export.Field, value string, line int, docID
 
 // rowError turns an unusable row into a finding.
 func (g *gate) rowError(e *export.RowError) {
-	g.res.Tally.Read++
+	// Tallies count physical lines: a quote that ran on over forty lines
+	// lost forty rows.
+	n := e.Lines()
+	g.res.Tally.Read += n
 	if e.Kind == export.RowBlank {
-		g.res.Tally.Skipped++
+		g.res.Tally.Skipped += n
 		return
 	}
-	g.res.Tally.Rejected++
+	g.res.Tally.Rejected += n
 	key := e.Key
 	switch e.Kind {
 	case export.RowFieldCount:
@@ -325,6 +328,18 @@ func (g *gate) rowError(e *export.RowError) {
 			return finding.Text{
 				FI: fmt.Sprintf("Rivi %d: %s (merkki %d); riviä ei tarkistettu.", e.Line, fi, e.Column),
 				EN: fmt.Sprintf("Line %d: %s (character %d); the row was not checked.", e.Line, en, e.Column)}
+		}, "", "")
+	case export.RowBadVersion:
+		col := g.header.Column(e.Field)
+		g.emit(RuleBadVersion, e.Line, key, []string{key, "version"}, func() finding.Text {
+			return finding.Tf("Rivi %d: sarakkeen %q arvo %q ei ole versionumero (kokonaisluku 1:stä alkaen); riviä ei tarkistettu.",
+				"Line %d: column %q value %q is not a version number (a whole number from 1); the row was not checked.", e.Line, col, e.Value)
+		}, "", "")
+	case export.RowImplausibleDate:
+		col := g.header.Column(e.Field)
+		g.emit(RuleImplausibleDate, e.Line, key, []string{key, e.Field.String()}, func() finding.Text {
+			return finding.Tf("Rivi %d: sarakkeen %q päivämäärä %q ei ole uskottava (vuodesta %d vuoden päähän tästä päivästä); riviä ei tarkistettu.",
+				"Line %d: column %q date %q is not plausible (from %d to a year from today); the row was not checked.", e.Line, col, e.Value, export.MinYear)
 		}, "", "")
 	case export.RowBadDate:
 		col := g.header.Column(e.Field)

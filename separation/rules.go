@@ -49,6 +49,17 @@ var (
 		Basis: "1.2.246.537.5.40172; 703/2023 § 37"}}
 	RuleUnnamedColumn = &Check{Rule: finding.Rule{ID: "EXP007", Severity: finding.Warning,
 		Title: finding.T("Nimettömässä sarakkeessa on tietoja", "Unnamed column holds data")}}
+	// Versions order a document's version chain (CDA R2 header 2.2.11
+	// versionNumber, an integer; its use in the social-welfare archive is
+	// inferred, as the Kanta social-welfare CDA spec was not available).
+	RuleBadVersion = &Check{Rule: finding.Rule{ID: "EXP008", Severity: finding.Error,
+		Title: finding.T("Versionumero ei ole kokonaisluku 1:stä alkaen", "Version is not a whole number from 1"),
+		Basis: "HL7 CDA R2 versionNumber (Kanta CDA R2 -otsake 2.2.11)", Inferred: true}}
+	// The plausible range is the tool's own (export.MinYear to a year after
+	// the run): no source sets one.
+	RuleImplausibleDate = &Check{Rule: finding.Rule{ID: "EXP009", Severity: finding.Error,
+		Title: finding.T("Laatimispäivä ei ole uskottava", "Created date is not plausible"),
+		Basis: "ISO 8601; uskottava väli 1900 – vuosi ajopäivästä (kartoitus)", Inferred: true}}
 )
 
 // Register separation (REG00x).
@@ -187,6 +198,7 @@ var (
 // Checks lists every check of the gate in report order.
 var Checks = []*Check{
 	RuleFieldCount, RuleQuoting, RuleBadDate, RuleMissingValue, RuleUnknownColumn, RuleUnknownValue, RuleUnnamedColumn,
+	RuleBadVersion, RuleImplausibleDate,
 	RuleHealthInSocial, RuleNarrativeInHealth, RuleSocialInHealth, RuleMixedRegister, RuleUnknownRegister, RuleLegacyRegister,
 	RuleOnBehalfRegister, RuleSelfPayingRegister, RuleControllerKind, RuleKelaController,
 	RuleOutsideWindow, RuleNoRelationship, RuleNoCaseID, RuleUndatedProducerDoc,

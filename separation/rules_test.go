@@ -104,6 +104,18 @@ var samples = map[string]struct{ good, bad []sample }{
 		good: []sample{{note: "unnamed column, empty", rows: rows(row{"": ""})}},
 		bad:  []sample{{note: "unnamed column with data", rows: rows(row{"": "x"})}},
 	},
+	"EXP008": {
+		good: []sample{{note: "version 1", rows: rows(row{"version": "1"})}, {note: "version 12 with a leading zero", rows: rows(row{"version": "012"})},
+			{note: "no version", rows: rows(row{"version": ""})}, {note: "nine digits", rows: rows(row{"version": "999999999"})}},
+		bad: []sample{{note: "letters", rows: rows(row{"version": "abc"})}, {note: "negative", rows: rows(row{"version": "-1"})},
+			{note: "zero", rows: rows(row{"version": "0"})}, {note: "decimal", rows: rows(row{"version": "1.5"})},
+			{note: "twenty digits", rows: rows(row{"version": "12345678901234567890"})}},
+	},
+	"EXP009": {
+		good: []sample{{note: "2024", rows: rows(row{"created": "2024-03-01"})}, {note: "first plausible day", rows: rows(row{"created": "1900-01-01"})}},
+		bad: []sample{{note: "year 1800", rows: rows(row{"created": "1800-05-01"})}, {note: "year 2999", rows: rows(row{"created": "2999-01-01"})},
+			{note: "Finnish date, year 1899", rows: rows(row{"created": "31.12.1899"})}},
+	},
 	"REG001": {
 		good: []sample{{note: "patient record in patient register", rows: rows(row{"document_type": "Potilaskertomus", "register": "potilasrekisteri"})}},
 		bad: []sample{{note: "patient record in social register", rows: rows(row{"document_type": "Potilaskertomus"})},
@@ -151,7 +163,7 @@ var samples = map[string]struct{ good, bad []sample }{
 	"REG020": {
 		good: []sample{
 			{note: "inside window, relationship after the document", rows: rows(pdoc(nil), rel(nil))},
-			{note: "open-ended relationship", rows: rows(rel(row{"unit_end": ""}), pdoc(row{"created": "2030-01-01"}))},
+			{note: "open-ended relationship", rows: rows(rel(row{"unit_end": ""}), pdoc(row{"created": "2025-01-01"}))},
 			{note: "on the last day", rows: rows(rel(nil), pdoc(row{"created": "2024-06-30T23:59:00"}))},
 			{note: "later relationship widens the window", rows: rows(pdoc(row{"created": "2024-08-01"}), rel(nil), rel(row{"document_id": "R2", "created": "2024-07-01", "unit_end": "2024-12-31"}))},
 			{note: "voided relationship ignored", rows: rows(rel(nil), rel(row{"document_id": "R2", "created": "2024-07-01", "unit_end": "2024-02-01", "status": "voided", "void_reason": "väärä henkilö"}), pdoc(nil))},
