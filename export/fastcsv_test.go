@@ -11,8 +11,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 	"testing/iotest"
+	"time"
 
 	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/internal/textio"
