@@ -2,7 +2,6 @@ package export
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -18,6 +17,7 @@ import (
 	"github.com/kartoitus/kartoitus/ident"
 	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
+	"github.com/kartoitus/kartoitus/internal/xlsxguard"
 )
 
 // Header is the resolved header row.
@@ -285,9 +285,15 @@ func NewCSVReader(r io.Reader, opts Options) (*Reader, error) {
 // export. XLSX runs at tens of thousands of rows a second and keeps the
 // shared strings in memory: fine for small exports, CSV for large ones.
 func NewXLSXReader(r io.Reader, opts Options) (*Reader, error) {
-	xf, err := excelize.OpenReader(r)
+	return newXLSXReader(r, "the workbook", opts)
+}
+
+// newXLSXReader opens the workbook under the limits every XLSX reader
+// shares (internal/xlsxguard); name is used in messages.
+func newXLSXReader(r io.Reader, name string, opts Options) (*Reader, error) {
+	xf, err := xlsxguard.Open(r, name, excelize.Options{})
 	if err != nil {
-		return nil, fmt.Errorf("%w: not a readable XLSX workbook: %v", kartoitus.ErrUnreadable, err)
+		return nil, err
 	}
 	sheets := xf.GetSheetList()
 	sheet := opts.Sheet
@@ -344,14 +350,14 @@ func Open(path string, opts Options) (*Reader, error) {
 		f.Close()
 		return nil, fmt.Errorf("%w: %v", kartoitus.ErrUnreadable, err)
 	}
-	head := magic[:n]
-	switch {
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		defer f.Close() // excelize reads the whole zip into memory
-		return NewXLSXReader(f, opts)
-	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")):
+	isXLSX, err := xlsxguard.Sniff(path, magic[:n])
+	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("%w: %s is a legacy .xls workbook; save it as .xlsx or CSV", kartoitus.ErrUnreadable, path)
+		return nil, err
+	}
+	if isXLSX {
+		defer f.Close() // excelize reads the whole zip into memory
+		return newXLSXReader(f, path, opts)
 	}
 	r, err := NewCSVReader(f, opts)
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/internal/textio"
+	"github.com/kartoitus/kartoitus/internal/xlsxguard"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
@@ -107,9 +108,9 @@ func ReadXLSX(r io.Reader, name string, cat *sosmeta.Catalogue, opts Options) (_
 			err = fmt.Errorf("%w: %s: not a readable xlsx workbook (%v)", kartoitus.ErrUnreadable, name, p)
 		}
 	}()
-	f, err := excelize.OpenReader(r)
+	f, err := xlsxguard.Open(r, name, excelize.Options{}) // the limits every XLSX reader shares
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: not a readable xlsx workbook: %v", kartoitus.ErrUnreadable, name, err)
+		return nil, err
 	}
 	defer f.Close()
 	plan := &Plan{}

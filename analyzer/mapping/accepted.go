@@ -2,7 +2,6 @@ package mapping
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -17,6 +16,7 @@ import (
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
+	"github.com/kartoitus/kartoitus/internal/xlsxguard"
 	"github.com/kartoitus/kartoitus/inventory"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
@@ -125,7 +125,12 @@ func ReadAccepted(path string, cat *sosmeta.Catalogue) (*Accepted, error) {
 // rows become MAP006 findings.
 func ParseAccepted(src string, r io.Reader, cat *sosmeta.Catalogue) (*Accepted, error) {
 	br := bufio.NewReader(r)
-	if head, _ := br.Peek(4); bytes.Equal(head, []byte("PK\x03\x04")) {
+	head, _ := br.Peek(8)
+	isXLSX, err := xlsxguard.Sniff(src, head)
+	if err != nil {
+		return nil, err
+	}
+	if isXLSX {
 		return parseAcceptedXLSX(src, br, cat)
 	}
 	tr := textio.Open(br)
@@ -151,9 +156,6 @@ func (e *swallowedError) Error() string {
 	return fmt.Sprintf("lines %d–%d: a quote does not end its field", e.Line, e.EndLine)
 }
 
-// acceptedUnzipLimit bounds an XLSX accepted file: it is a small sheet.
-const acceptedUnzipLimit = 64 << 20
-
 func parseAcceptedXLSX(src string, r io.Reader, cat *sosmeta.Catalogue) (a *Accepted, err error) {
 	defer func() {
 		// excelize has panicked on malformed workbooks; a bad file is
@@ -162,9 +164,9 @@ func parseAcceptedXLSX(src string, r io.Reader, cat *sosmeta.Catalogue) (a *Acce
 			a, err = nil, fmt.Errorf("%w: %s: malformed xlsx workbook (%v)", kartoitus.ErrUnreadable, src, p)
 		}
 	}()
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: acceptedUnzipLimit, UnzipXMLSizeLimit: acceptedUnzipLimit})
+	f, err := xlsxguard.Open(r, src, excelize.Options{}) // the limits every XLSX reader shares
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: not a readable xlsx workbook: %v", kartoitus.ErrUnreadable, src, err)
+		return nil, err
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
