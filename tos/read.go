@@ -15,8 +15,8 @@ import (
 	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/internal/textio"
-	"github.com/kartoitus/kartoitus/internal/xlsxguard"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
+	"github.com/kartoitus/kartoitus/internal/xlsxguard"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
 
