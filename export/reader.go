@@ -157,7 +157,14 @@ const (
 	// RowImplausibleDate: a created date outside MinYear to a year after
 	// the run (1800, 2999): a typo or a placeholder, not when it was made.
 	RowImplausibleDate
+	// RowLongField: a value longer than MaxField bytes. No register field
+	// (ids, codes, dates, statuses) comes near it; one 100 MB field once
+	// made 209 MB of report.
+	RowLongField
 )
+
+// MaxField is the longest value a register export field may have.
+const MaxField = 4096
 
 // MinYear is the earliest plausible year of a document's creation date.
 // Client-system registers began in the 1980s and records digitised later
@@ -202,6 +209,8 @@ func (e *RowError) Error() string {
 		return fmt.Sprintf("line %d: version %q is not a whole number from 1", e.Line, e.Value)
 	case RowImplausibleDate:
 		return fmt.Sprintf("line %d: %s %q is not a plausible date", e.Line, e.Field, e.Value)
+	case RowLongField:
+		return fmt.Sprintf("line %d: %s has %d bytes, more than %d", e.Line, e.Field, e.Got, MaxField)
 	}
 	return fmt.Sprintf("line %d: unusable row", e.Line)
 }
@@ -542,6 +551,10 @@ func (r *Reader) fill(rec *Record, fields []string, xlsx bool) error {
 		if i < 0 || i >= len(fields) {
 			rec.Values[f] = ""
 			continue
+		}
+		if len(fields[i]) > MaxField {
+			return &RowError{Kind: RowLongField, Line: rec.Line, EndLine: rec.Line, Field: Field(f), Got: len(fields[i]), Want: MaxField,
+				Value: ident.Redact(textio.Excerpt(fields[i], 40))}
 		}
 		rec.Values[f] = trim(fields[i])
 	}

@@ -42,6 +42,12 @@ var (
 			"Row has fewer fields than the header"),
 		Basis: "RFC 4180, kohta 2.4 (joka rivillä yhtä monta kenttää)",
 	}
+	RuleLongCell = finding.Rule{
+		ID: "INV007", Severity: finding.Warning,
+		Title: finding.T("Solu on pidempi kuin Excelin enimmäispituus: se katkaistiin",
+			"Cell longer than Excel allows: it was cut"),
+		Basis: "Microsoft Excel: enintään 32 767 merkkiä solussa",
+	}
 	RuleUnknownTask = finding.Rule{
 		ID: "INV010", Severity: finding.Warning,
 		Title: finding.T("Palvelutehtävää ei tunnistettu", "Service task not recognised"),
@@ -78,6 +84,6 @@ var (
 // Rules lists every rule of the reader, for reports that list what ran.
 func Rules() []finding.Rule {
 	return []finding.Rule{RuleRowRejected, RuleSheetNotRead, RuleDuplicateColumn,
-		RuleQuoteSwallowed, RuleCellsBeyondHeader, RuleMissingCells, RuleUnknownTask,
+		RuleQuoteSwallowed, RuleCellsBeyondHeader, RuleMissingCells, RuleLongCell, RuleUnknownTask,
 		RuleUnknownPhase, RuleUnknownMedium, RuleBadRetention, RuleUnknownRegister, RuleHetuMasked}
 }

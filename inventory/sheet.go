@@ -3,6 +3,7 @@ package inventory
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/internal/textio"
@@ -173,7 +174,12 @@ type sheetReader struct {
 	// Rows whose width disagrees with the header (INV005, INV006): a count
 	// and the first few row numbers, one finding per sheet.
 	beyond, short shapeCount
+	long          shapeCount // cells cut to maxCell (INV007)
 }
+
+// maxCell is Excel's limit on the characters of one cell; a CSV cell
+// longer than that cannot have come from a spreadsheet.
+const maxCell = 32767
 
 // shapeCount counts rows of one shape problem, keeping the first rows.
 type shapeCount struct {
@@ -223,6 +229,14 @@ func (p *sheetReader) row(num int, cells []string, merges []mergeFlag) {
 	}
 	r := rawRow{num: num, seq: p.seq, cells: make([]string, len(cells))}
 	for i, c := range cells {
+		if len(c) > maxCell*4 || utf8.RuneCountInString(c) > maxCell {
+			// Longer than an Excel cell can be: not a value anyone typed.
+			c = textio.Excerpt(c, maxCell)
+			if p.long.n == 0 {
+				p.long.col = columnLetter(i)
+			}
+			p.long.add(num)
+		}
 		c = clean(c)
 		if masked, ok := maskHetu(c); ok {
 			c = masked
@@ -503,9 +517,6 @@ func (p *sheetReader) swallowed(rec textio.Record) {
 
 // shapeWarnings reports the rows counted by checkWidth.
 func (p *sheetReader) shapeWarnings() {
-	if p.hdr == nil {
-		return
-	}
 	rows := func(c shapeCount) string {
 		parts := make([]string, len(c.rows))
 		for i, r := range c.rows {
@@ -517,13 +528,23 @@ func (p *sheetReader) shapeWarnings() {
 		}
 		return s
 	}
-	w := len(p.hdr.cols)
+	w := 0
+	if p.hdr != nil {
+		w = len(p.hdr.cols)
+	}
 	if c := p.beyond; c.n > 0 {
 		p.inv.Warnings = append(p.inv.Warnings, finding.New(RuleCellsBeyondHeader,
 			finding.Tf("Taulukossa %s on %d rivillä arvoja otsikkorivin viimeisen sarakkeen (%s) oikealla puolella, ensimmäinen sarakkeessa %s (rivit %s); niitä ei luettu. Anna sarakkeille otsikot tai tarkista, onko rivillä ylimääräinen erotinmerkki.",
 				"Sheet %s has values in %d rows right of the header's last column (%s), the first in column %s (rows %s); they were not read. Give the columns headers, or check the rows for a stray delimiter.",
 				p.sheetLabel(), c.n, columnLetter(w-1), c.col, rows(c)),
 			p.loc(c.rows[0], c.col), p.info.Name, "beyond"))
+	}
+	if c := p.long; c.n > 0 {
+		p.inv.Warnings = append(p.inv.Warnings, finding.New(RuleLongCell,
+			finding.Tf("Taulukossa %s on %d solua, joissa on enemmän kuin Excelin enimmäismäärä %d merkkiä, ensimmäinen sarakkeessa %s (rivit %s); ne katkaistiin. Tarkista tiedosto: näin pitkä arvo ei ole käsin kirjoitettu.",
+				"Sheet %s has %d cells longer than Excel's limit of %d characters, the first in column %s (rows %s); they were cut. Check the file: a value this long was not typed by hand.",
+				p.sheetLabel(), c.n, maxCell, c.col, rows(c)),
+			p.loc(c.rows[0], c.col), p.info.Name, "long"))
 	}
 	if c := p.short; c.n > 0 {
 		p.inv.Warnings = append(p.inv.Warnings, finding.New(RuleMissingCells,
@@ -637,6 +658,7 @@ func (p *sheetReader) warn(rule finding.Rule, f Field, value string, loc finding
 
 func (p *sheetReader) flushWarnings() {
 	for _, w := range p.warnings {
+		w.value = textio.Excerpt(w.value, 80) // one huge cell must not make megabytes of output
 		var msg finding.Text
 		switch w.rule.ID {
 		case RuleUnknownTask.ID:

@@ -341,6 +341,12 @@ func (g *gate) rowError(e *export.RowError) {
 			return finding.Tf("Rivi %d: sarakkeen %q päivämäärä %q ei ole uskottava (vuodesta %d vuoden päähän tästä päivästä); riviä ei tarkistettu.",
 				"Line %d: column %q date %q is not plausible (from %d to a year from today); the row was not checked.", e.Line, col, e.Value, export.MinYear)
 		}, "", "")
+	case export.RowLongField:
+		col := g.header.Column(e.Field)
+		g.emit(RuleLongField, e.Line, key, []string{key, e.Field.String(), "long"}, func() finding.Text {
+			return finding.Tf("Rivi %d: sarakkeen %q arvossa on %d tavua, enemmän kuin %d (alkaa %q); riviä ei tarkistettu.",
+				"Line %d: column %q holds %d bytes, more than %d (starting %q); the row was not checked.", e.Line, col, e.Got, e.Want, e.Value)
+		}, "", "")
 	case export.RowBadDate:
 		col := g.header.Column(e.Field)
 		g.emit(RuleBadDate, e.Line, key, []string{key, e.Field.String()}, func() finding.Text {

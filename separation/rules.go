@@ -60,6 +60,11 @@ var (
 	RuleImplausibleDate = &Check{Rule: finding.Rule{ID: "EXP009", Severity: finding.Error,
 		Title: finding.T("Laatimispäivä ei ole uskottava", "Created date is not plausible"),
 		Basis: "ISO 8601; uskottava väli 1900 – vuosi ajopäivästä (kartoitus)", Inferred: true}}
+	// No source bounds a field; 4,096 bytes is the tool's own, far above
+	// any id, code or date.
+	RuleLongField = &Check{Rule: finding.Rule{ID: "EXP010", Severity: finding.Error,
+		Title: finding.T("Kentän arvo on liian pitkä", "Field value too long"),
+		Basis: "kartoitus: enintään 4 096 tavua kentässä", Inferred: true}}
 )
 
 // Register separation (REG00x).
@@ -198,7 +203,7 @@ var (
 // Checks lists every check of the gate in report order.
 var Checks = []*Check{
 	RuleFieldCount, RuleQuoting, RuleBadDate, RuleMissingValue, RuleUnknownColumn, RuleUnknownValue, RuleUnnamedColumn,
-	RuleBadVersion, RuleImplausibleDate,
+	RuleBadVersion, RuleImplausibleDate, RuleLongField,
 	RuleHealthInSocial, RuleNarrativeInHealth, RuleSocialInHealth, RuleMixedRegister, RuleUnknownRegister, RuleLegacyRegister,
 	RuleOnBehalfRegister, RuleSelfPayingRegister, RuleControllerKind, RuleKelaController,
 	RuleOutsideWindow, RuleNoRelationship, RuleNoCaseID, RuleUndatedProducerDoc,

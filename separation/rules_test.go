@@ -116,6 +116,10 @@ var samples = map[string]struct{ good, bad []sample }{
 		bad: []sample{{note: "year 1800", rows: rows(row{"created": "1800-05-01"})}, {note: "year 2999", rows: rows(row{"created": "2999-01-01"})},
 			{note: "Finnish date, year 1899", rows: rows(row{"created": "31.12.1899"})}},
 	},
+	"EXP010": {
+		good: []sample{{note: "a long void reason", rows: rows(row{"void_reason": strings.Repeat("väärä henkilö ", 200)})}},
+		bad:  []sample{{note: "5,000 bytes of document type", rows: rows(row{"document_type": strings.Repeat("x", 5000)})}},
+	},
 	"REG001": {
 		good: []sample{{note: "patient record in patient register", rows: rows(row{"document_type": "Potilaskertomus", "register": "potilasrekisteri"})}},
 		bad: []sample{{note: "patient record in social register", rows: rows(row{"document_type": "Potilaskertomus"})},

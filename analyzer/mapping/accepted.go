@@ -294,7 +294,7 @@ func parseAcceptedRecords(src, sheet string, next func() ([]string, int, error),
 			ids := cat.ResolveTask(taskRaw)
 			if len(ids) == 0 {
 				loc.Column = colName("task")
-				a.reject(loc, name+"\x00"+taskRaw, finding.Tf("tuntematon palvelutehtävä %q (%s)", "unknown service task %q (%s)", taskRaw, name))
+				a.reject(loc, name+"\x00"+taskRaw, finding.Tf("tuntematon palvelutehtävä %q (%s)", "unknown service task %q (%s)", excerpt(taskRaw), excerpt(name)))
 				continue
 			}
 			task = ids[0]
@@ -302,7 +302,7 @@ func parseAcceptedRecords(src, sheet string, next func() ([]string, int, error),
 		key, ok := resolveAcceptedCode(cat, code)
 		if !ok {
 			loc.Column = colName("code")
-			a.reject(loc, name+"\x00"+code, finding.Tf("tuntematon valtakunnallinen asiakirjatyyppi %q (%s)", "unknown national document type %q (%s)", code, name))
+			a.reject(loc, name+"\x00"+code, finding.Tf("tuntematon valtakunnallinen asiakirjatyyppi %q (%s)", "unknown national document type %q (%s)", excerpt(code), excerpt(name)))
 			continue
 		}
 		k := acceptKey(name, task)
@@ -313,7 +313,7 @@ func parseAcceptedRecords(src, sheet string, next func() ([]string, int, error),
 			}
 			loc.Column = colName("code")
 			a.reject(loc, k+"\x00"+key, finding.Tf("ristiriidassa rivin %d kanssa: %q on jo vastaavuus %s, tällä rivillä %s",
-				"conflicts with row %d: %q is already mapped to %s, this row says %s", prev.Row, name, show(prev.Key), show(key)))
+				"conflicts with row %d: %q is already mapped to %s, this row says %s", prev.Row, excerpt(name), show(prev.Key), show(key)))
 			continue
 		}
 		e := &AcceptedEntry{Name: name, Task: task, Key: key, ConfirmedBy: get(rec, "confirmed_by"), Comment: get(rec, "comment"), Row: line}
@@ -326,6 +326,10 @@ func parseAcceptedRecords(src, sheet string, next func() ([]string, int, error),
 	}
 	return a, nil
 }
+
+// excerpt bounds a value quoted in a message (one huge cell must not make
+// megabytes of output).
+func excerpt(s string) string { return textio.Excerpt(s, 80) }
 
 func show(key string) string {
 	if key == "" {

@@ -63,3 +63,29 @@ func writeFile(t *testing.T, path string, data []byte) {
 		t.Fatal(err)
 	}
 }
+
+// Issue 13: one 100 MB field made 209 MB of output (the value quoted in
+// Finnish and English). A 10 MB field now gives kilobytes, whatever
+// column it is in.
+func TestHugeFieldIsNotEchoed(t *testing.T) {
+	big := strings.Repeat("x", 10<<20)
+	cols := strings.Split(regHeader, ";")
+	for i, col := range cols {
+		parts := strings.Split(regClean, ";")
+		parts[i] = big
+		path := writeTemp(t, "export.csv", regHeader+"\n"+regClean+"\n"+strings.Join(parts, ";")+"\n")
+		r := runCLI(t, "", "registers", "--format", "json", path)
+		if n := len(r.stdout) + len(r.stderr); n > 200<<10 {
+			t.Errorf("registers, 10 MB in %s: %d bytes of output", col, n)
+		}
+	}
+	inv := writeTemp(t, "inventory.csv", "Palvelutehtävä;Asiakirjan nimi;Prosessin vaihe;Tallennusmuoto;Rekisteri;Säilytysaika\n"+
+		"Lastensuojelu;"+big+";"+big+";"+big+";"+big+";"+big+"\nLastensuojelu;A;;;;\n")
+	r := runCLI(t, "", "inventory", "read", "--json", inv)
+	if n := len(r.stdout) + len(r.stderr); n > 1<<20 {
+		t.Errorf("inventory read: %d bytes of output", n)
+	}
+	if !strings.Contains(r.stdout, "INV007") {
+		t.Errorf("no INV007 for the cut cells: %.2000s", r.stdout)
+	}
+}
