@@ -230,7 +230,7 @@ func runGate(o Options, cat *sosmeta.Catalogue) (*separation.Result, error) {
 			return nil, unreadable(err)
 		}
 	}
-	r, err := export.Open(o.Export, export.Options{Mapping: m})
+	r, err := export.Open(o.Export, export.Options{Mapping: m, Now: o.Now})
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +242,11 @@ func runGate(o Options, cat *sosmeta.Catalogue) (*separation.Result, error) {
 	if len(o.PseudonymKey) > 0 {
 		cfg.IDs, cfg.Pseudonymizer = separation.Pseudonymize, ident.NewPseudonymizer(o.PseudonymKey)
 	}
-	return separation.Run(r, cfg)
+	res, err := separation.Run(r, cfg)
+	if res != nil {
+		res.Tally.Encoding, res.Tally.Delimiter, res.Tally.EncodingLine = r.Text().Describe()
+	}
+	return res, err
 }
 
 func fillLabels(a *report.Assessment, cat *sosmeta.Catalogue) {

@@ -247,6 +247,8 @@ type Reader struct {
 	// data that the header does not name is reported, not dropped silently.
 	UnnamedValues map[int]int
 
+	text *textio.Reader // the decoded CSV text (nil for XLSX)
+
 	// maxCreated is the latest plausible created timestamp.
 	maxCreated Timestamp
 
@@ -286,7 +288,7 @@ func NewCSVReader(r io.Reader, opts Options) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Reader{Header: h, Format: FormatCSV, Encoding: tr.Encoding, Delimiter: tr.Delimiter, csv: cr,
+	return &Reader{Header: h, Format: FormatCSV, Encoding: tr.Encoding, Delimiter: tr.Delimiter, csv: cr, text: tr,
 		UnnamedValues: map[int]int{}, maxCreated: latestCreated(opts.Now)}, nil
 }
 
@@ -376,6 +378,10 @@ func Open(path string, opts Options) (*Reader, error) {
 	r.closer = f
 	return r, nil
 }
+
+// Text is what the CSV text was read as (final once every row is read:
+// the encoding is decided line by line); nil for XLSX.
+func (r *Reader) Text() *textio.Reader { return r.text }
 
 // Close releases the file.
 func (r *Reader) Close() error {

@@ -50,6 +50,9 @@ func ReadCSV(r io.Reader, name string, cat *sosmeta.Catalogue, opts Options) (*I
 		}
 		p.row(rec.Line, rec.Fields, nil)
 	}
+	t := &p.info.Tally
+	t.Encoding, t.Delimiter, t.EncodingLine = tr.Describe()
+	t.Delimiter = string(comma)
 	p.finish()
 	return inv, checkRecognised(inv, name)
 }

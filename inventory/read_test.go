@@ -284,7 +284,9 @@ func TestCSVVariantsReadTheSame(t *testing.T) {
 			if len(inv.Rejected) != 1 || inv.Rejected[0].Location != (finding.Location{File: "inventaario.csv", Row: 8, Column: "B"}) {
 				t.Errorf("rejected = %+v", inv.Rejected)
 			}
-			want := finding.Tally{Source: "inventaario.csv", Read: 11, Accepted: 8, Rejected: 1, Skipped: 2}
+			// The encoding and delimiter are reported (issue 13).
+			want := finding.Tally{Source: "inventaario.csv", Read: 11, Accepted: 8, Rejected: 1, Skipped: 2,
+				Encoding: v.enc, Delimiter: string(v.delim)}
 			if len(inv.Tallies) != 1 || inv.Tallies[0] != want {
 				t.Errorf("tallies = %+v, want %+v", inv.Tallies, want)
 			}

@@ -92,6 +92,7 @@ func ReadCSV(r io.Reader, name string, cat *sosmeta.Catalogue, opts Options) (*P
 		return nil, fmt.Errorf("%w: %s: no TOS/AMS columns recognised (%s); want a document column (%s) and at least one of %s",
 			kartoitus.ErrNotRecognised, name, sr.seenText(), wantDocument, wantOther)
 	}
+	sr.tally.Encoding, sr.tally.Delimiter, sr.tally.EncodingLine = tr.Describe()
 	sr.finish(plan)
 	if len(plan.Entries) == 0 && len(plan.Rejected) == 0 {
 		return nil, fmt.Errorf("%w: %s: header recognised (%s) but no data rows", kartoitus.ErrNotRecognised, name, sr.headerText())

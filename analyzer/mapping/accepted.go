@@ -145,7 +145,11 @@ func ParseAccepted(src string, r io.Reader, cat *sosmeta.Catalogue) (*Accepted, 
 		}
 		return rec.Fields, rec.Line, nil
 	}
-	return parseAcceptedRecords(src, "", next, cat)
+	a, err := parseAcceptedRecords(src, "", next, cat)
+	if a != nil {
+		a.Tally.Encoding, a.Tally.Delimiter, a.Tally.EncodingLine = tr.Describe()
+	}
+	return a, err
 }
 
 // swallowedError is a stray quote that ran on over lines Line–EndLine: the

@@ -83,7 +83,12 @@ func TestParseAccepted(t *testing.T) {
 				}
 			}
 			c.tally.Source = "acc.csv"
-			if a.Tally != c.tally || !a.Tally.Balanced() {
+			got := a.Tally
+			if got.Encoding != "utf-8" || (got.Delimiter != ";" && got.Delimiter != ",") {
+				t.Errorf("encoding %q delimiter %q", got.Encoding, got.Delimiter)
+			}
+			got.Encoding, got.Delimiter = "", ""
+			if got != c.tally || !a.Tally.Balanced() {
 				t.Errorf("tally = %+v, want %+v", a.Tally, c.tally)
 			}
 			if len(a.Rejected) != len(c.rejected) {

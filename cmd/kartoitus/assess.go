@@ -77,6 +77,9 @@ func runAssess(e env) error {
 		Accepted: accepted, Columns: columns, ExportMapping: exportMap, Threshold: threshold,
 		DeploymentTest: deployTest, PseudonymKey: key, Organisation: org, NoGraphs: noGraphs,
 	})
+	if outcome != nil && outcome.Assessment != nil && outcome.Assessment.Result != nil {
+		warnEncodings(e.stderr, outcome.Assessment.Result.Inputs)
+	}
 	if outcome != nil && !quiet {
 		if werr := (report.Console{}).WriteAssessment(e.stdout, outcome.Assessment); werr != nil {
 			return werr

@@ -140,6 +140,8 @@ func runRegisters(e env) error {
 	if err != nil {
 		return unreadable(err)
 	}
+	res.Tally.Encoding, res.Tally.Delimiter, res.Tally.EncodingLine = rd.Text().Describe()
+	warnEncodings(e.stderr, []finding.Tally{res.Tally})
 	return emitRegisters(e, &of, p, res)
 }
 
