@@ -235,6 +235,32 @@ func (d *lineDecoder) Read(p []byte) (int, error) {
 // returned straight from src's buffer: no copy on the common path.
 func (d *lineDecoder) fill() {
 	d.buf, d.off = nil, 0
+	// Fast path: every whole line buffered, when they are all valid UTF-8,
+	// goes out at once (one validation, no per-line work).
+	if !d.midLine && len(d.part) == 0 {
+		if d.src.Buffered() == 0 {
+			d.src.Peek(1) // fill the buffer; an error comes back below
+		}
+		block, _ := d.src.Peek(d.src.Buffered())
+		if i := bytes.LastIndexByte(block, '\n'); i >= 0 && !utf8.Valid(block[:i+1]) {
+			// Only the whole lines before the first invalid byte: each
+			// byte is looked at a bounded number of times.
+			block = block[:validLen(block[:i+1])]
+		}
+		if i := bytes.LastIndexByte(block, '\n'); i >= 0 {
+			block = block[:i+1]
+			if d.out.FirstUTF8Line == 0 {
+				if j := firstNonASCII(block); j >= 0 {
+					d.out.FirstUTF8Line = d.line + 1 + bytes.Count(block[:j], []byte{'\n'})
+					d.note()
+				}
+			}
+			d.line += bytes.Count(block, []byte{'\n'})
+			d.buf = block
+			d.src.Discard(len(block)) // the bytes stay in the buffer until the next read
+			return
+		}
+	}
 	chunk, err := d.src.ReadSlice('\n')
 	whole := err == nil
 	if err == bufio.ErrBufferFull {
@@ -286,6 +312,31 @@ func (d *lineDecoder) note() {
 	case o.FirstLegacyLine > 0:
 		o.Encoding = Windows1252
 	}
+}
+
+// validLen is the length of the longest valid UTF-8 prefix of b.
+func validLen(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < 0x80 {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+func firstNonASCII(b []byte) int {
+	for i, c := range b {
+		if c >= 0x80 {
+			return i
+		}
+	}
+	return -1
 }
 
 func ascii(b []byte) bool {
