@@ -451,3 +451,10 @@ func TestWriterPassesTextOn(t *testing.T) {
 		t.Errorf("split run: %q", got)
 	}
 }
+
+func TestWriterUnwrap(t *testing.T) {
+	var b strings.Builder
+	if NewWriter(&b).Unwrap() != &b {
+		t.Error("Unwrap does not return the underlying writer")
+	}
+}

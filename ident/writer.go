@@ -103,5 +103,9 @@ func (r *Writer) Flush() error {
 	return err
 }
 
+// Unwrap returns the writer masked text goes to, so callers can still ask
+// whether it is a terminal.
+func (r *Writer) Unwrap() io.Writer { return r.w }
+
 // Close flushes; it does not close the underlying writer.
 func (r *Writer) Close() error { return r.Flush() }
