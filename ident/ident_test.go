@@ -284,7 +284,7 @@ func TestMaskLowerCaseSign(t *testing.T) {
 // and the anchored shape (with an optional check character and a word
 // boundary after).
 var (
-	oracleRun  = regexp.MustCompile(`^[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z]?(?:[^0-9A-Za-z]|$)`)
+	oracleRun  = regexp.MustCompile(`^([0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z]?)(?:[^0-9A-Za-z]|$)`)
 	oracleWord = regexp.MustCompile(`^[0-9A-Za-z]$`)
 )
 
@@ -295,14 +295,11 @@ func oracleMask(s string) []bool {
 		if i > 0 && oracleWord.MatchString(s[i-1:i]) {
 			continue
 		}
-		m := oracleRun.FindString(s[i:])
-		if m == "" {
+		m := oracleRun.FindStringSubmatchIndex(s[i:])
+		if m == nil {
 			continue
 		}
-		n := len(m)
-		if n > 0 && !oracleWord.MatchString(m[n-1:]) {
-			n-- // the boundary byte after the run
-		}
+		n := m[3] // end of the run, before the boundary (which may be a multi-byte rune)
 		for k := i + 7; k < i+n; k++ {
 			star[k] = true
 		}
