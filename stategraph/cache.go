@@ -29,8 +29,6 @@ var (
 	gvMu     sync.Mutex
 	gvLoaded bool
 	gvErr    error
-	// gvCacheDir is the cache directory used ("" for none), for tests.
-	gvCacheDir string
 )
 
 // initGraphviz compiles the Graphviz module once per process, with the
@@ -48,10 +46,9 @@ func initGraphviz(ctx context.Context) error {
 		// A truncated or foreign-format cache file fails the compile:
 		// empty the (private) cache and compile without it.
 		clearDir(dir)
-		dir = ""
 		err = graphviz.Init(ctx, nil)
 	}
-	gvLoaded, gvErr, gvCacheDir = true, err, dir
+	gvLoaded, gvErr = true, err
 	if err != nil {
 		gvErr = fmt.Errorf("graphviz: %w", err)
 	}
