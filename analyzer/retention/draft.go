@@ -166,8 +166,8 @@ func (a *analysis) newRow(r DocumentResult) *DraftRow {
 		}
 		for _, x := range partial {
 			one := []sosmeta.ArchivalRule{x}
-			fi = append(fi, x.ID+" ("+x.Basis+"): pysyvä säilytys "+birthDaysFI(one))
-			en = append(en, x.ID+" ("+x.Basis+"): permanent "+birthDaysEN(one))
+			fi = append(fi, x.ID+" ("+x.Basis+"): pysyvä säilytys "+scopeFI(one))
+			en = append(en, x.ID+" ("+x.Basis+"): permanent "+scopeEN(one))
 		}
 		row.ArchivalFI, row.ArchivalEN = strings.Join(fi, "; "), strings.Join(en, "; ")
 	}

@@ -10,11 +10,11 @@ var (
 	RuleNoTOS = finding.Rule{ID: "RET001", Severity: finding.Error,
 		Title: finding.T("Sähköisellä asiakirjalla ei ole TOS-riviä",
 			"Electronic document has no TOS entry"),
-		Basis: "Arkistolaki 831/1994 § 8 mom 2; Tiedonhallintalaki 906/2019 § 5"}
+		Basis: basisEitherPlan} // the controller's own in findings (Options.Controller)
 	RuleNoAMS = finding.Rule{ID: "RET002", Severity: finding.Error,
 		Title: finding.T("Paperisella asiakirjalla ei ole AMS-riviä",
 			"Paper document has no AMS entry"),
-		Basis: "Arkistolaki 831/1994 § 8 mom 2"}
+		Basis: basisEitherPlan} // the controller's own in findings (Options.Controller)
 	RuleNoDigitisation = finding.Rule{ID: "RET003", Severity: finding.Warning,
 		Title: finding.T("Paperisena säilytettävällä tai paperilla saapuvalla asiakirjalla ei ole digitointipäätöstä",
 			"Paper document (or one arriving on paper) has no digitisation decision"),
@@ -32,8 +32,8 @@ var (
 			"Retention start event is missing or differs from the law's"),
 		Basis: "703/2023 liite"}
 	RulePermanentNotOrdered = finding.Rule{ID: "RET007", Severity: finding.Warning,
-		Title: finding.T("Pysyvä säilytys, vaikka laki edellyttää hävittämistä eikä arkistointipäätös kata asiakirjaa",
-			"Permanent retention where the law requires destruction and no archival decision covers the document"),
+		Title: finding.T("Pysyvä säilytys ilman kirjattua arkistointipäätöstä: tarkista",
+			"Permanent retention without a recorded archival decision: verify"),
 		Basis: "703/2023 § 24"}
 	RuleArchivalIgnored = finding.Rule{ID: "RET008", Severity: finding.Error,
 		Title: finding.T("Määräaikainen säilytys, vaikka arkistointipäätös määrää säilyttämään pysyvästi",
@@ -58,5 +58,6 @@ var (
 )
 
 // Rules lists every rule the analysis reports.
-var Rules = []finding.Rule{RuleNoTOS, RuleNoAMS, RuleNoDigitisation, RuleNoRetention, RuleShorter, RuleWrongStart,
-	RulePermanentNotOrdered, RuleArchivalIgnored, RuleNoLawRule, RuleLonger, RuleCannotCompare, RuleUnusedEntry}
+var Rules = samplesOf(RuleNoTOS, RuleNoAMS, RuleNoDigitisation, RuleNoRetention, RuleShorter, RuleWrongStart,
+	RulePermanentNotOrdered, RuleArchivalIgnored, RuleNoLawRule, RuleLonger, RuleCannotCompare, RuleUnusedEntry,
+	RuleLegacyLost)

@@ -191,8 +191,10 @@ func TestRetentionExitCodes(t *testing.T) {
 		{"info only, fail on info", []string{"--inventory", cleanInv, "--tos", longTOS, "--fail-on", "info"}, 1, ""},
 		{"no TOS: every document lacks one", []string{"--inventory", cleanInv}, 1, "no --tos or --ams given"},
 		{"no inventory", []string{"--tos", cleanTOS}, 2, "give an inventory"},
-		{"bad draft name", []string{"--inventory", cleanInv, "--draft", "draft.txt"}, 2, "want a .xlsx, .csv or .json"},
-		{"draft to stdout", []string{"--inventory", cleanInv, "--draft", "-"}, 2, "want a .xlsx, .csv or .json"},
+		{"bad draft name", []string{"--inventory", cleanInv, "--draft", "draft.txt"}, 2, "want a .xlsx, .csv, .json or .xml"},
+		{"draft to stdout", []string{"--inventory", cleanInv, "--draft", "-"}, 2, "want a .xlsx, .csv, .json or .xml"},
+		{"bad controller", []string{"--inventory", cleanInv, "--controller", "kunta"}, 2, `--controller: unknown controller "kunta" (want public or private)`},
+		{"bad horizon", []string{"--inventory", cleanInv, "--horizon", "-5"}, 2, "--horizon must be a number of years"},
 		{"bad threshold", []string{"--inventory", cleanInv, "--threshold", "2"}, 2, "--threshold"},
 		{"missing TOS file", []string{"--inventory", cleanInv, "--tos", filepath.Join(dir, "nope.csv")}, 2, "nope.csv"},
 		{"missing inventory", []string{"--inventory", filepath.Join(dir, "nope.csv")}, 2, "nope.csv"},
@@ -306,11 +308,11 @@ func TestRetentionSampleDraft(t *testing.T) {
 		"older_people 15004":  {"RET005", "RET006"}, // HOPA: 6 y from the document date
 		"older_people 19008":  {"RET005", "RET006"}, // 5 y, citing 254/2015
 		"older_people 19004":  {"RET006"},           // the client's death instead of the case's closing
-		"disability 11040":    {"RET006"},           // 'Asian lopullinen ratkaisu' vs the last disability case
-		"child_welfare 4009":  {"RET006", "RET010"}, // 30 y from the document date
+		"disability 11040":    {"RET005", "RET006"}, // 'Asian lopullinen ratkaisu' comes before the last disability case closes
+		"child_welfare 4009":  {"RET005", "RET006"}, // 30 y from the document date: may end before 2 y from the death
 		"older_people 9001":   {"RET005", "RET006"}, // AMS: 6 y from the end of the financial year
 		"child_welfare 16002": {"RET004"},           // AMS series without a period
-		"child_welfare 16005": {"RET010"},           // 10 y where the law gives 2 y from death
+		"child_welfare 16005": {"RET006"},           // 10 y without a start event: longer than 2 y from the death only if counted from it
 	} {
 		for _, id := range ids {
 			if !slices.Contains(findings[row], id) {
