@@ -378,9 +378,10 @@ func TestRulesDeclared(t *testing.T) {
 	}
 }
 
-// TestScenario runs a small organisation through the analysis and
-// compares findings and the TOS draft with golden files.
-func TestScenario(t *testing.T) {
+// scenario is a small organisation: an overlay with the 8/18/28 rule, an
+// inventory, the mapping and a partial TOS/AMS.
+func scenario(t *testing.T) (*sosmeta.Catalogue, *inventory.Inventory, *tos.Plan, *mapping.Result) {
+	t.Helper()
 	cat := withOverlay(t, `
 archival:
   - id: KA-8-18-28
@@ -412,8 +413,15 @@ archival:
 		entry(6, tos.TOS, "group:1", "Asiakkuusasiakirja", "", "2 vuotta asiakkaan kuolemasta", ""),
 		entry(7, tos.TOS, "", "Kokouspöytäkirja", "", "-1", ""),
 	}}
-	inv := &inventory.Inventory{Documents: docs}
-	res, fs := Analyze(cat, inv, plan, mres(keys))
+	return cat, &inventory.Inventory{Documents: docs}, plan, mres(keys)
+}
+
+// TestScenario runs a small organisation through the analysis and
+// compares findings and the TOS draft with golden files.
+func TestScenario(t *testing.T) {
+	cat, inv, plan, m := scenario(t)
+	res, fs := Analyze(cat, inv, plan, m)
+
 	finding.Sort(fs)
 	var b bytes.Buffer
 	for _, f := range fs {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/analyzer/mapping"
 	"github.com/kartoitus/kartoitus/analyzer/retention"
 	"github.com/kartoitus/kartoitus/assess"
@@ -140,19 +141,37 @@ func runRetention(e env) error {
 	}
 	rr := res.Retention
 	if draft != "" {
+		rows := len(rr.Draft.Rows)
+		var left []retention.DraftRow
+		if draftFormat == "xml" {
+			// JHS 191 needs a law period on every record: rows without
+			// one are left out (and listed in the XML), and a draft with
+			// none is not a TOS at all.
+			if _, left = rr.Draft.JHS191(cat, retention.JHSOptions{}); len(left) == rows {
+				return fmt.Errorf("%w: retention: --draft %s: no draft row has a law period (service task or national type unknown), so there is no JHS 191 TOS to write; write .csv or .xlsx to see the rows",
+					kartoitus.ErrNotRecognised, draft)
+			}
+			rows -= len(left)
+		}
 		write := func(w io.Writer) error {
 			switch draftFormat {
 			case "xlsx":
 				return rr.Draft.WriteXLSX(w, p.lang)
 			case "json":
 				return writeJSON(w, rr.Draft)
+			case "xml":
+				_, err := rr.Draft.WriteJHS191(w, cat, retention.JHSOptions{Date: res.Config.Now.Format("2006-01-02")})
+				return err
 			}
 			return rr.Draft.WriteCSV(w, p.lang)
 		}
 		if err := writeTo(e.stdout, draft, write); err != nil {
 			return internalErr(fmt.Errorf("retention: --draft: %w", err))
 		}
-		fmt.Fprintf(e.stderr, "kartoitus: wrote the TOS draft (%d rows) to %s\n", len(rr.Draft.Rows), draft)
+		fmt.Fprintf(e.stderr, "kartoitus: wrote the TOS draft (%d rows) to %s\n", rows, draft)
+		if len(left) > 0 {
+			fmt.Fprintf(e.stderr, "kartoitus: %d draft rows have no law period and are not in the JHS 191 XML (they are listed in its LisatiedotTeksti); see them with --draft FILE.csv\n", len(left))
+		}
 	}
 	return of.emit(e, p, "retention", res)
 }
