@@ -797,8 +797,11 @@ func (c *docCheck) shorter(e tos.Entry, law *sosmeta.RetentionRule, loc finding.
 	lawFI, lawEN := lawText(law)
 	keys = append(append([]string(nil), keys...), fmt.Sprint(years))
 	var fi, en string
-	switch v.order {
-	case orderEarlier, orderUnknown:
+	// Shorter by length alone: the length says it (RET006 says the start
+	// event differs). Only a long enough period needs the start event to
+	// show why it may still end too early.
+	switch {
+	case years >= law.Years && (v.order == orderEarlier || v.order == orderUnknown):
 		if _, known := entryStart(e); known {
 			gotFI, gotEN := tos.StartLabel(startOf(e))
 			wantFI, wantEN := tos.StartLabel(law.Start)
@@ -813,12 +816,6 @@ func (c *docCheck) shorter(e tos.Entry, law *sosmeta.RetentionRule, loc finding.
 	default:
 		fi = fmt.Sprintf("%s: säilytysaika %s on lyhyempi kuin laissa säädetty %s.", what, yearsFI(years), lawFI)
 		en = fmt.Sprintf("%s: retention %s is shorter than the law's %s.", whatEN, yearsEN(years), lawEN)
-		if v.order == orderLater {
-			gotFI, gotEN := tos.StartLabel(startOf(e))
-			wantFI, wantEN := tos.StartLabel(law.Start)
-			fi += fmt.Sprintf(" Laskentaperuste (%s) ei ole koskaan ennen lain laskentaperustetta (%s), mutta ne voivat osua samaan päivään.", gotFI, wantFI)
-			en += fmt.Sprintf(" Its start event (%s) never comes before the law's (%s), but the two can fall on the same day.", gotEN, wantEN)
-		}
 	}
 	f := c.lawFinding(RuleShorter, loc, keys, fi, en)
 	if also {
