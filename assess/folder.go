@@ -2,13 +2,13 @@ package assess
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
+	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/analyzer"
 	"github.com/kartoitus/kartoitus/analyzer/coverage"
 	"github.com/kartoitus/kartoitus/analyzer/invregister"
@@ -16,6 +16,7 @@ import (
 	"github.com/kartoitus/kartoitus/analyzer/retention"
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/inventory"
+	"github.com/kartoitus/kartoitus/output"
 	"github.com/kartoitus/kartoitus/report"
 	"github.com/kartoitus/kartoitus/separation"
 	"github.com/kartoitus/kartoitus/stategraph"
@@ -29,6 +30,8 @@ type FolderOptions struct {
 	Organisation string
 	// NoGraphs writes the graphs' DOT sources but renders no SVG.
 	NoGraphs bool
+	// Reveal writes henkilötunnus codes in full (--reveal-ids).
+	Reveal bool
 }
 
 // Folder is what WriteFolder wrote.
@@ -46,18 +49,26 @@ type artifact struct {
 
 // WriteFolder renders the graphs and writes the folder a consultant hands
 // over: index.html, report.xlsx, findings.json, findings.csv,
-// tos-draft.csv, accepted-mappings.csv and graphs/. Its error wraps
-// kartoitus.ErrInternal: the run itself succeeded.
+// tos-draft.csv, accepted-mappings.csv and graphs/. The folder is built
+// beside its target and swapped into place (package output): an
+// interrupted or failed run leaves the previous folder as it was. A folder
+// locked by another run, or one this tool did not write, is a usage error;
+// any other failure wraps kartoitus.ErrInternal.
 func (r *Result) WriteFolder(ctx context.Context, o FolderOptions) (*Folder, error) {
 	if o.Dir == "" {
-		return nil, internal(fmt.Errorf("no output folder"))
+		return nil, fmt.Errorf("%w: no output folder", kartoitus.ErrUsage)
 	}
-	a := r.View("assess", o.Lang, o.Organisation)
-	out := &Folder{Assessment: a}
-	w := &writer{dir: o.Dir, out: out}
-	if err := os.MkdirAll(o.Dir, 0o755); err != nil {
+	dst, err := output.CreateFolder(o.Dir, o.Reveal, report.Version)
+	if err != nil {
+		if errors.Is(err, output.ErrLocked) || errors.Is(err, output.ErrNotOurs) {
+			return nil, fmt.Errorf("%w: --out %w", kartoitus.ErrUsage, err)
+		}
 		return nil, internal(err)
 	}
+	defer dst.Abort()
+	a := r.View("assess", o.Lang, o.Organisation)
+	out := &Folder{Assessment: a}
+	w := &writer{dst: dst}
 	if r.Graphs != nil {
 		if err := drawGraphs(ctx, a, r.Graphs, o, w); err != nil {
 			return nil, internal(err)
@@ -79,11 +90,20 @@ func (r *Result) WriteFolder(ctx context.Context, o FolderOptions) (*Folder, err
 		arts = append(arts, artifact{"tos-draft.csv", func(f io.Writer) error { return r.Retention.Draft.WriteCSV(f, o.Lang) }})
 	}
 	for _, art := range arts {
+		if err := ctx.Err(); err != nil {
+			return nil, internal(err) // interrupted: the old folder stays
+		}
 		if err := w.create(art.name, art.write); err != nil {
 			return nil, internal(err)
 		}
 	}
-	sort.Strings(out.Files)
+	if err := ctx.Err(); err != nil {
+		return nil, internal(err)
+	}
+	if err := dst.Commit(); err != nil {
+		return nil, internal(err)
+	}
+	out.Files = dst.Files()
 	return out, nil
 }
 
@@ -155,39 +175,15 @@ func drawGraphs(ctx context.Context, a *report.Assessment, set *stategraph.Set, 
 	return nil
 }
 
-// writer writes files under the output folder and records them.
-type writer struct {
-	dir string
-	out *Folder
-}
+// writer writes files of the folder under construction.
+type writer struct{ dst *output.Folder }
 
 func (w *writer) write(rel string, b []byte) error {
-	p := filepath.Join(w.dir, rel)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	if err := os.WriteFile(p, b, 0o644); err != nil {
-		return err
-	}
-	w.out.Files = append(w.out.Files, rel)
-	return nil
+	return w.dst.Create(filepath.ToSlash(rel), func(f io.Writer) error { _, err := f.Write(b); return err })
 }
 
 func (w *writer) create(rel string, fill func(f io.Writer) error) error {
-	p := filepath.Join(w.dir, rel)
-	f, err := os.Create(p)
-	if err != nil {
-		return err
-	}
-	if err := fill(f); err != nil {
-		f.Close()
-		return fmt.Errorf("%s: %w", rel, err)
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	w.out.Files = append(w.out.Files, rel)
-	return nil
+	return w.dst.Create(rel, fill)
 }
 
 // Rules lists every rule an assessment may report: the readers', the

@@ -39,6 +39,7 @@ func ReadCSV(r io.Reader, name string, cat *sosmeta.Catalogue, opts Options) (*I
 	p := newSheetReader(cat, &opts, inv, name, "", stem)
 	for {
 		rec, err := cr.Read()
+		textio.RestoreRecord(rec)
 		if errors.Is(err, io.EOF) {
 			break
 		}

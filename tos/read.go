@@ -82,6 +82,7 @@ func ReadCSV(r io.Reader, name string, cat *sosmeta.Catalogue, opts Options) (*P
 	sr := newSheetReader(cat, opts, name, "", plan)
 	for {
 		rec, err := cr.Read()
+		textio.RestoreRecord(rec) // the tool's own TOS draft, filled in, reads back
 		if errors.Is(err, io.EOF) {
 			break
 		}

@@ -166,28 +166,77 @@ var (
 		ID: "COV001", Severity: finding.Info, Inferred: true,
 		Title: finding.T("Palvelutehtävän valtakunnallinen asiakirjatyyppi puuttuu inventaariosta", "National document type of the service task missing from the inventory"),
 		Basis: basisCatalogue,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "every national type of substance-abuse services is inventoried",
+				Inventory: substanceAbuseSample + "Päihdehuolto;Päätös päihde- ja riippuvuustyön erityisestä palvelusta\n"}},
+			Bad: []finding.Sample{{Note: "the decision on the special service is missing",
+				Inventory: substanceAbuseSample}},
+		},
 	}
 	RuleExtra = finding.Rule{
 		ID: "COV002", Severity: finding.Info,
 		Title: finding.T("Paikallinen asiakirja, jolla ei ole valtakunnallista vastinetta", "Local document with no national counterpart"),
 		Basis: basisCatalogue,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "the workshop mapped the memo to a national type",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi\nIäkkäiden palvelut;Hoitoneuvottelun muistio\n",
+				Accepted:  "name;service_task;code;national_name;confirmed_by\nHoitoneuvottelun muistio;Iäkkäiden palvelut;19004;Merkintä neuvottelusta;Asiakirjatyöpaja 3.3.2025\n"}},
+			Bad: []finding.Sample{{Note: "the workshop confirmed the memo as local",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi\nIäkkäiden palvelut;Asukaskokouksen muistio\n",
+				Accepted:  "name;service_task;code;national_name;confirmed_by\nAsukaskokouksen muistio;Iäkkäiden palvelut;-;;Asiakirjatyöpaja 3.3.2025\n"}},
+		},
 	}
 	RuleMisphased = finding.Rule{
 		ID: "COV003", Severity: finding.Info, Inferred: true,
 		Title: finding.T("Asiakirja on eri prosessivaiheessa kuin valtakunnallinen oletus", "Document is in another process phase than the national default"),
 		Basis: basisPhase,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "an application at initiation",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Prosessin vaihe\nIäkkäiden palvelut;Asumispalveluhakemus;Asian vireilletulo\n"}},
+			Bad: []finding.Sample{{Note: "an application recorded at closure",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Prosessin vaihe\nIäkkäiden palvelut;Asumispalveluhakemus;Asiakkuuden päättyminen\n"}},
+		},
 	}
 	RuleDuplicate = finding.Rule{
 		ID: "COV004", Severity: finding.Info,
 		Title: finding.T("Useita paikallisia asiakirjoja samalla valtakunnallisella tyypillä", "Several local documents on one national type"),
 		Basis: basisCatalogue,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "a meeting and a contact, two types",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nIäkkäiden palvelut;Hoitoneuvottelun muistio;19004\nIäkkäiden palvelut;Omaisen yhteydenotto;19005\n"}},
+			Bad: []finding.Sample{{Note: "two meeting memos on 19004",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nIäkkäiden palvelut;Hoitoneuvottelun muistio;19004\nIäkkäiden palvelut;Omaisneuvottelun muistio;19004\n"}},
+		},
 	}
 	RuleWrongTask = finding.Rule{
 		ID: "COV005", Severity: finding.Warning, Inferred: true,
 		Title: finding.T("Asiakirjatyyppi ei kuulu ilmoitettuun palvelutehtävään", "Document type does not belong to the stated service task"),
 		Basis: basisTask,
+		Samples: finding.Samples{
+			Good: []finding.Sample{
+				{Note: "an older people's decision under older people's services",
+					Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nIäkkäiden palvelut;Palvelupäätös;11000\n"},
+				{Note: "the overlay assigns the type to disability services too",
+					Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nVammaispalvelut;Palvelupäätös;11000\n",
+					Overlay:   "tasks:\n  \"11000\": [older_people, disability]\n"},
+			},
+			Bad: []finding.Sample{{Note: "an older people's decision under disability services",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nVammaispalvelut;Palvelupäätös;11000\n"}},
+		},
 	}
 )
+
+// substanceAbuseSample is an inventory of substance-abuse services with
+// every national type of the task but 11003, the decision (COV001).
+const substanceAbuseSample = "Palvelutehtävä;Asiakirjan nimi\n" +
+	"Päihdehuolto;Hakemus päihde- ja riippuvuustyön erityiseen palveluun\n" +
+	"Päihdehuolto;Päihde- ja riippuvuustyön erityisten palvelujen palvelutarpeen arvio\n" +
+	"Päihdehuolto;Päihde- ja riippuvuustyön erityisten palvelujen asiakassuunnitelma\n" +
+	"Päihdehuolto;Päihde- ja riippuvuustyön erityisten palvelujen toteuttamissuunnitelma\n" +
+	"Päihdehuolto;Täydentävän tai ehkäisevän toimeentulotuen hakemus\n" +
+	"Päihdehuolto;Täydentävän tai ehkäisevän toimeentulotuen laskelma\n" +
+	"Päihdehuolto;Päätös täydentävästä tai ehkäisevästä toimeentulotuesta\n" +
+	"Päihdehuolto;Täydentävän tai ehkäisevän toimeentulotuen maksusitoumus\n"
 
 // Rules lists every rule of the analysis.
 var Rules = []finding.Rule{RuleMissing, RuleExtra, RuleMisphased, RuleDuplicate, RuleWrongTask}

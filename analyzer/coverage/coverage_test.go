@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -197,10 +198,10 @@ func TestCoverageLegacyTaskCountsOnce(t *testing.T) {
 		tasks = append(tasks, tc.Task)
 	}
 	want := []string{"families", kotipalvelut[0]}
-	if kotipalvelut[0] == "families" {
-		want = want[:1]
-	}
-	if len(tasks) != len(want) {
+	slices.Sort(want)
+	want = slices.Compact(want)
+	slices.Sort(tasks)
+	if !slices.Equal(tasks, want) {
 		t.Fatalf("task rows %v, want %v", tasks, want)
 	}
 	for _, f := range res.Findings {

@@ -26,31 +26,71 @@ var (
 		ID: "REG101", Severity: finding.Error,
 		Title: finding.T("Sosiaalihuollon asiakasasiakirja potilasrekisterissä", "Social-welfare client document in a patient register"),
 		Basis: "703/2023 § 18",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "daily notes in the client register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Päivittäiskirjaukset;Sosiaalihuollon asiakasrekisteri\n"}},
+			Bad: []finding.Sample{{Note: "daily notes (19007) in the patient register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Päivittäiskirjaukset;Potilasrekisteri\n"}},
+		},
 	}
 	RuleMixed = finding.Rule{
 		ID: "REG102", Severity: finding.Warning,
 		Title: finding.T("Asiakirja yhteisessä tai sekä sosiaali- että terveydenhuollon rekisterissä", "Document in a joint or both social and health registers"),
 		Basis: "703/2023 § 18",
+		Samples: finding.Samples{
+			Good: []finding.Sample{
+				{Note: "daily notes in the client register",
+					Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Päivittäiskirjaukset;Sosiaalihuollon asiakasrekisteri\n"},
+				{Note: "the client plan may stand in both registers (§§ 46–47)",
+					Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Iäkkäiden palvelujen asiakassuunnitelma;Sosiaalihuollon asiakasrekisteri ja potilasrekisteri\n"},
+			},
+			Bad: []finding.Sample{{Note: "daily notes in a joint social and health register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Päivittäiskirjaukset;Yhteinen (sote)\n"}},
+		},
 	}
 	RuleJointOnlyHealth = finding.Rule{
 		ID: "REG103", Severity: finding.Warning,
 		Title: finding.T("Yhteinen palvelutarpeen arvio tai asiakassuunnitelma vain potilasrekisterissä", "Joint needs assessment or client plan only in the patient register"),
 		Basis: "703/2023 §§ 46–47",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "the client plan in both registers",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Iäkkäiden palvelujen asiakassuunnitelma;Sosiaalihuollon asiakasrekisteri ja potilasrekisteri\n"}},
+			Bad: []finding.Sample{{Note: "the client plan only in the patient register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Iäkkäiden palvelujen asiakassuunnitelma;Potilasrekisteri\n"}},
+		},
 	}
 	RuleHealthInSocial = finding.Rule{
 		ID: "REG104", Severity: finding.Error, Inferred: true, // as the gate's REG001: one fact, one severity
 		Title: finding.T("Potilasasiakirjalta näyttävä asiakirja sosiaalihuollon rekisterissä", "Apparent patient document in the social-welfare register"),
 		Basis: "703/2023 § 18",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "the medication plan in the patient register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Lääkehoitosuunnitelma;Potilasrekisteri\n"}},
+			Bad: []finding.Sample{{Note: "the medication plan in the social-welfare client register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Lääkehoitosuunnitelma;Sosiaalihuollon asiakasrekisteri\n"}},
+		},
 	}
 	RuleUnmappedInHealth = finding.Rule{
 		ID: "REG105", Severity: finding.Warning,
 		Title: finding.T("Sosiaalihuollon inventaarion asiakirja potilasrekisterissä", "Document of the social-welfare inventory in a patient register"),
 		Basis: "703/2023 § 18",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "an unmapped home-visit report in the client register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Kotikäyntiraportti;Sosiaalihuollon asiakasrekisteri\n"}},
+			Bad: []finding.Sample{{Note: "an unmapped home-visit report in the patient register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Kotikäyntiraportti;Potilasrekisteri\n"}},
+		},
 	}
 	RulePatientDocument = finding.Rule{
 		ID: "REG106", Severity: finding.Info, Inferred: true,
 		Title: finding.T("Potilasasiakirja sosiaalihuollon inventaariossa: ei sosiaalihuollon asiakastiedon arkistoon", "Patient document in the social-welfare inventory: not for the social-welfare client-data archive"),
 		Basis: "703/2023 § 18",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "a social-welfare client document in the client register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Päivittäiskirjaukset;Sosiaalihuollon asiakasrekisteri\n"}},
+			Bad: []finding.Sample{{Note: "the nurse's medication plan, a patient document, listed in the social-welfare inventory",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Lääkehoitosuunnitelma;Potilasrekisteri\n"}},
+		},
 	}
 	RuleLegacyRegister = finding.Rule{
 		ID: "REG107", Severity: finding.Error, // as the gate's REG006: one fact, one severity

@@ -58,6 +58,19 @@ var RuleAcceptedRow = finding.Rule{
 	ID: "MAP006", Severity: finding.Warning,
 	Title: finding.T("Hyväksyttyjen vastaavuuksien tiedoston riviä ei voitu käyttää", "Accepted-mappings row could not be used"),
 	Basis: "Sosmeta " + sosmeta.DocumentTypeOID,
+	Samples: finding.Samples{
+		Good: []finding.Sample{{Note: "a catalogue code",
+			Inventory: "Palvelutehtävä;Asiakirjan nimi\nLastensuojelu;Huostaanottopäätös\n",
+			Accepted:  "name;service_task;code;national_name;confirmed_by\nHuostaanottopäätös;Lastensuojelu;11023;;Asiakirjatyöpaja 3.3.2025\n"}},
+		Bad: []finding.Sample{
+			{Note: "a code the catalogue does not have",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi\nLastensuojelu;Huostaanottopäätös\n",
+				Accepted:  "name;service_task;code;national_name;confirmed_by\nHuostaanottopäätös;Lastensuojelu;11099;;Asiakirjatyöpaja 3.3.2025\n"},
+			{Note: "a service task the catalogue does not have",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi\nLastensuojelu;Huostaanottopäätös\n",
+				Accepted:  "name;service_task;code;national_name;confirmed_by\nHuostaanottopäätös;Perhekeskus;11023;;Asiakirjatyöpaja 3.3.2025\n"},
+		},
+	},
 }
 
 // AcceptedEntry is one confirmed mapping.
@@ -135,6 +148,7 @@ func ParseAccepted(src string, r io.Reader, cat *sosmeta.Catalogue) (*Accepted, 
 	cr.LazyQuotes = true
 	next := func() ([]string, int, error) {
 		rec, err := cr.Read()
+		textio.RestoreRecord(rec) // a file this tool wrote reads back as written
 		if err != nil {
 			line := 0
 			var pe *csv.ParseError
@@ -468,8 +482,7 @@ func WriteAccepted(w io.Writer, rows []AcceptedRow) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
+	cw := textio.NewCSVWriter(w, ';')
 	if err := cw.Write(AcceptedColumns); err != nil {
 		return err
 	}

@@ -372,9 +372,29 @@ func TestRulesDeclared(t *testing.T) {
 			t.Errorf("%s: needs FI and EN titles and a basis", r.ID)
 		}
 	}
-	// Every status the checks produce maps from a declared rule.
+	// Each rule implies one status of the document it is reported on; a
+	// new rule must be given one here, and the checks must agree.
+	want := map[string]Status{
+		"RET001": StatusMissing, "RET002": StatusMissing, "RET003": StatusOK, "RET004": StatusMissing,
+		"RET005": StatusDiffers, "RET006": StatusDiffers, "RET007": StatusDiffers, "RET008": StatusDiffers,
+		"RET009": StatusNoRule, "RET010": StatusDiffers, "RET011": StatusUnverified,
+		"RET012": StatusOK, // reported on a plan row, not a document
+		"RET013": StatusUnverified,
+	}
 	for id := range seen {
-		_ = statusOf(id)
+		w, ok := want[id]
+		if !ok {
+			t.Errorf("%s: no expected status; decide what the rule implies for a document", id)
+			continue
+		}
+		if got := statusOf(id); got != w {
+			t.Errorf("statusOf(%s) = %s, want %s", id, got, w)
+		}
+	}
+	for id := range want {
+		if !seen[id] {
+			t.Errorf("%s has an expected status but is not a declared rule", id)
+		}
 	}
 }
 

@@ -1,7 +1,6 @@
 package retention
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/textio"
 )
 
 // draftColumn is one column of the written draft.
@@ -139,8 +139,7 @@ func (d *Draft) WriteCSV(w io.Writer, l finding.Lang) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
+	cw := textio.NewCSVWriter(w, ';')
 	if err := cw.Write(d.Header(l)); err != nil {
 		return err
 	}

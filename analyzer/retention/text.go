@@ -368,7 +368,9 @@ func statusOf(ruleID string) Status {
 		return StatusMissing
 	case RuleShorter.ID, RuleWrongStart.ID, RulePermanentNotOrdered.ID, RuleArchivalIgnored.ID, RuleLonger.ID:
 		return StatusDiffers
-	case RuleCannotCompare.ID:
+	case RuleCannotCompare.ID, RuleLegacyLost.ID:
+		// RET013: whether the old task's permanent line still binds is
+		// the organisation's to verify.
 		return StatusUnverified
 	}
 	return StatusOK // RET003 (digitisation) is not about the period

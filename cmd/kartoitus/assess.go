@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -75,12 +74,12 @@ func runAssess(e env) error {
 	if org == "" && len(inventories) > 0 {
 		org = organisationFromPath(inventories[0])
 	}
-	ctx := context.Background()
+	ctx := e.ctx
 	res, err := assess.Run(ctx, cfg, assess.All)
 	if err != nil {
 		return err
 	}
-	folder, err := res.WriteFolder(ctx, assess.FolderOptions{Dir: out, Lang: p.lang, Organisation: org, NoGraphs: noGraphs})
+	folder, err := res.WriteFolder(ctx, assess.FolderOptions{Dir: out, Lang: p.lang, Organisation: org, NoGraphs: noGraphs, Reveal: e.reveal})
 	if err != nil {
 		return err
 	}

@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/output"
 	"github.com/kartoitus/kartoitus/report"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
@@ -78,26 +78,16 @@ func (p parsedOutput) config(cat *sosmeta.Catalogue) assess.Config {
 // emit writes the run's findings report and returns its verdict.
 func (o *outputFlags) emit(e env, p parsedOutput, command string, res *assess.Result) error {
 	r := res.Report(command, p.lang)
-	if err := writeTo(e.stdout, o.out, func(w io.Writer) error { return p.reporter.Write(w, r) }); err != nil {
+	if err := e.writeTo(o.out, func(w io.Writer) error { return p.reporter.Write(w, r) }); err != nil {
 		return internalErr(err)
 	}
 	return res.Verdict()
 }
 
-// writeTo writes to path, or to def when path is "" or "-".
-func writeTo(def io.Writer, path string, write func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		return write(def)
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+// writeTo writes to path atomically, or to stdout when path is "" or
+// "-", through the redaction point (package output).
+func (e env) writeTo(path string, write func(io.Writer) error) error {
+	return output.WriteFile(e.stdout, path, e.reveal, write)
 }
 
 // splitList splits a comma-separated flag value, dropping blanks.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -96,7 +95,7 @@ func runGraph(e env) error {
 
 	cfg := assess.Config{Catalogue: cat, Inventories: inventories, Columns: columns, Sheets: splitList(sheets),
 		Accepted: accepted, Threshold: threshold}
-	res, err := assess.Run(context.Background(), cfg, assess.Graphs)
+	res, err := assess.Run(e.ctx, cfg, assess.Graphs)
 	if err != nil {
 		return err
 	}
@@ -155,7 +154,7 @@ func writeGraphs(e env, set *stategraph.Set, dir string, f stategraph.Format, l 
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, unreadable(fmt.Errorf("--out: %v", err))
 	}
-	ctx := context.Background()
+	ctx := e.ctx
 	var r *stategraph.Renderer
 	if f != stategraph.FormatDOT {
 		var err error
@@ -176,7 +175,7 @@ func writeGraphs(e env, set *stategraph.Set, dir string, f stategraph.Format, l 
 			return fmt.Errorf("graph %s: %w", name, err)
 		}
 		path := filepath.Join(dir, name+"."+string(f))
-		if err := os.WriteFile(path, pic.Bytes(), 0o644); err != nil {
+		if err := e.writeTo(path, func(w io.Writer) error { _, err := w.Write(pic.Bytes()); return err }); err != nil {
 			return err
 		}
 		written = append(written, path)

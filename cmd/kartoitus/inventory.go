@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -289,13 +288,13 @@ func inventoryRead(e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := assess.Run(context.Background(), assess.Config{Catalogue: cat, Inventories: fs.Args(),
+	res, err := assess.Run(e.ctx, assess.Config{Catalogue: cat, Inventories: fs.Args(),
 		Columns: f.columns, Sheets: splitList(f.sheets), FailOn: sev}, assess.Inventory)
 	if err != nil {
 		return err
 	}
 	inv, r := res.Inventory, res.Report("inventory read", lang)
-	werr := writeTo(e.stdout, out, func(w io.Writer) error {
+	werr := e.writeTo(out, func(w io.Writer) error {
 		if asJSON {
 			return writeJSON(w, inventoryJSON{Schema: "kartoitus.inventory/v1", Inventory: inv, Summary: r.Summary})
 		}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,6 +13,7 @@ import (
 	"github.com/kartoitus/kartoitus/analyzer/mapping"
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/inventory"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
@@ -104,13 +103,13 @@ func runMap(e env) error {
 	cfg := p.config(cat)
 	cfg.Inventories, cfg.Columns, cfg.Sheets = inventories, columns, splitList(sheets)
 	cfg.Accepted, cfg.Threshold, cfg.AllTasks = accepted, threshold, allTasks
-	res, err := assess.Run(context.Background(), cfg, assess.Mapping|assess.Coverage|assess.Registers)
+	res, err := assess.Run(e.ctx, cfg, assess.Mapping|assess.Coverage|assess.Registers)
 	if err != nil {
 		return err
 	}
 	if writeAccepted != "" {
 		rows := mapping.TemplateRows(cat, res.Inventory.Documents, res.Mapping, res.Accepted)
-		if err := writeTo(e.stdout, writeAccepted, func(w io.Writer) error { return mapping.WriteAccepted(w, rows) }); err != nil {
+		if err := e.writeTo(writeAccepted, func(w io.Writer) error { return mapping.WriteAccepted(w, rows) }); err != nil {
 			return internalErr(fmt.Errorf("map: --write-accepted: %w", err))
 		}
 		fmt.Fprintf(e.stderr, "kartoitus: wrote %d rows to %s: fill in or correct the code column, then run with --accepted %s\n",
@@ -126,7 +125,7 @@ func runMap(e env) error {
 		}
 		return v.writeCoverage(w, strings.ToLower(of.format))
 	}
-	if err := writeTo(e.stdout, of.out, write); err != nil {
+	if err := e.writeTo(of.out, write); err != nil {
 		return internalErr(err)
 	}
 	return res.Verdict()
@@ -217,7 +216,7 @@ func (v mapView) writeMappings(w io.Writer, format string) error {
 			Documents []MappingRow `json:"documents"`
 		}{"kartoitus.mappings/v1", v.mr.Threshold, v.mr.Accepted, rows})
 	case "csv":
-		cw := csv.NewWriter(w)
+		cw := textio.NewCSVWriter(w, 0)
 		cw.Write([]string{"file", "sheet", "row", "name", "service_task", "code", "national_name", "method", "confidence", "field", "candidates"})
 		for _, r := range rows {
 			cw.Write([]string{r.Source.File, r.Source.Sheet, itoaRow(r.Source.Row), r.Name, r.Task, r.Key, r.National,
@@ -261,7 +260,7 @@ func (v mapView) writeCoverage(w io.Writer, format string) error {
 			*coverage.Result
 		}{"kartoitus.coverage/v1", v.cr})
 	case "csv":
-		cw := csv.NewWriter(w)
+		cw := textio.NewCSVWriter(w, 0)
 		cw.Write([]string{"service_task", "phase", "present", "missing", "extra", "undecided", "misphased", "duplicates", "wrong_task", "present_codes", "missing_codes"})
 		for _, t := range v.cr.Tasks {
 			for _, c := range t.Cells {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/exportgen"
+	"github.com/kartoitus/kartoitus/output"
 	"github.com/kartoitus/kartoitus/separation"
 )
 
@@ -108,7 +108,7 @@ func runRegisters(e env) error {
 			bar.start()
 		}
 	}
-	res, err := assess.Run(context.Background(), cfg, assess.Gate)
+	res, err := assess.Run(e.ctx, cfg, assess.Gate)
 	if bar != nil {
 		var g *separation.Result
 		if res != nil {
@@ -180,8 +180,14 @@ func registersGenerate(e env, args []string) error {
 		return usageErr("registers generate: --rows and -o are required")
 	}
 	o.Seed = seed
+	if o.RealFormat && !e.reveal {
+		return usageErr("registers generate: --real-format writes valid-looking henkilötunnus codes; add --reveal-ids to write them in full")
+	}
+	// The generated export holds 900-series test codes (not personal
+	// identity codes: Kanta's testiketti) or, with --real-format and
+	// --reveal-ids, codes the user asked for: written unredacted.
 	var man *exportgen.Manifest
-	err := writeTo(e.stdout, out, func(w io.Writer) error {
+	err := output.WriteFile(e.rawStdout, out, true, func(w io.Writer) error {
 		var err error
 		man, err = exportgen.Generate(w, o)
 		return err
@@ -191,8 +197,8 @@ func registersGenerate(e env, args []string) error {
 	}
 	if manifest != "" {
 		b, _ := json.MarshalIndent(man, "", "  ")
-		if err := os.WriteFile(manifest, append(b, '\n'), 0o644); err != nil {
-			return err
+		if err := output.WriteFile(e.rawStdout, manifest, true, func(w io.Writer) error { _, err := w.Write(append(b, '\n')); return err }); err != nil {
+			return internalErr(err)
 		}
 	}
 	if out != "-" {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -132,7 +131,7 @@ func runRetention(e env) error {
 	// The mapping runs only to type the documents: its findings belong to
 	// 'kartoitus map'. The readers' and the retention findings are reported.
 	cfg.Report = assess.Inventory | assess.Plans | assess.Retention
-	res, err := assess.Run(context.Background(), cfg, assess.Retention)
+	res, err := assess.Run(e.ctx, cfg, assess.Retention)
 	if err != nil {
 		return err
 	}
@@ -165,7 +164,7 @@ func runRetention(e env) error {
 			}
 			return rr.Draft.WriteCSV(w, p.lang)
 		}
-		if err := writeTo(e.stdout, draft, write); err != nil {
+		if err := e.writeTo(draft, write); err != nil {
 			return internalErr(fmt.Errorf("retention: --draft: %w", err))
 		}
 		fmt.Fprintf(e.stderr, "kartoitus: wrote the TOS draft (%d rows) to %s\n", rows, draft)

@@ -1,25 +1,40 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/assess"
+	"github.com/kartoitus/kartoitus/output"
 	"github.com/kartoitus/kartoitus/report"
 )
 
 // env is what a command gets: its arguments and the process streams, so
 // the whole CLI runs in-process in tests.
 type env struct {
+	// ctx ends on an interrupt (Ctrl-C, SIGTERM): a run stops and leaves
+	// the previous report folder as it was.
+	ctx    context.Context
 	args   []string
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// reveal is --reveal-ids: the only way a henkilötunnus leaves the tool
+	// in full. Otherwise stdout, stderr and every file written pass the
+	// one redaction point (package output).
+	reveal bool
+	// rawStdout is stdout before redaction, for the export generator only:
+	// its 900-series test codes are not personal identity codes.
+	rawStdout io.Writer
 }
 
 // command is one subcommand.
@@ -41,6 +56,7 @@ func commands() []command {
 		{name: "registers", summary: "check a register export for mixed registers (CI gate)", run: runRegisters},
 		{name: "retention", summary: "find TOS/AMS retention gaps and draft TOS rows", run: runRetention},
 		{name: "graph", summary: "draw current-state, target-state and comparison graphs", run: runGraph},
+		{name: "deploytest", summary: "the register-use-right deployment test (käyttöönottokoe): plan, verify, report", run: runDeploytest},
 		{name: "diff", summary: "compare two assessments: fixed and new findings", run: runDiff},
 		{name: "version", summary: "print the version", run: runVersion},
 	}
@@ -49,14 +65,22 @@ func commands() []command {
 // run is the whole program: it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	report.Version = version()
-	err := dispatch(env{args: args, stdin: stdin, stdout: stdout, stderr: stderr})
+	reveal := revealRequested(args)
+	out, errs := output.NewRedactor(stdout, reveal), output.NewRedactor(stderr, reveal)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := dispatch(env{ctx: ctx, args: args, stdin: stdin, stdout: out, stderr: errs, reveal: reveal, rawStdout: stdout})
 	code := exitCode(err)
 	if err != nil && !errors.Is(err, kartoitus.ErrFindings) && !errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(stderr, "kartoitus: %v\n", err)
+		fmt.Fprintf(errs, "kartoitus: %v\n", err)
 		if errors.Is(err, kartoitus.ErrUsage) {
-			fmt.Fprintln(stderr, "Run 'kartoitus help' for usage.")
+			fmt.Fprintln(errs, "Run 'kartoitus help' for usage.")
 		}
 	}
+	if err := out.Close(); err != nil && code == kartoitus.ExitOK {
+		code = kartoitus.ExitInternal
+	}
+	errs.Close()
 	return code
 }
 
@@ -88,7 +112,9 @@ func dispatch(e env) error {
 	switch name {
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 {
-			return dispatch(env{args: []string{rest[0], "-h"}, stdin: e.stdin, stdout: e.stdout, stderr: e.stderr})
+			h := e
+			h.args = []string{rest[0], "-h"}
+			return dispatch(h)
 		}
 		usage(e.stdout)
 		return nil
@@ -174,6 +200,22 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return fmt.Errorf("%w: %v", kartoitus.ErrUsage, err)
 	}
 	return nil
+}
+
+// revealRequested reports whether the command line asks for --reveal-ids;
+// it is read before the flags are parsed so that even a usage error is
+// redacted unless it was asked.
+func revealRequested(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--reveal-ids", "-reveal-ids", "--reveal-ids=true", "-reveal-ids=true":
+			return true
+		}
+		if a == "--" {
+			break
+		}
+	}
+	return false
 }
 
 // joinComma joins for messages.

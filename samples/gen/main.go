@@ -1385,4 +1385,24 @@ corrected second versions and voided documents with a reason.
 Beyond these, many electronic inventory documents (PTA, ls-ilmoitus, Valmennussuunnitelma, …) have
 no TOS entry at all and several paper ones no AMS entry: the retention analysis reports them, and
 the TOS draft lists every national type the organisation produces with the 703/2023 period.
+
+## Deployment test (` + "`deploytest/`" + `)
+
+The register-use-right deployment test (käyttöönottokoe) between {{.County.Name}} (organiser, client
+system **Kielo**, fictional like the others) and {{.Provider.Name}}'s {{index .Units 2}} (producer,
+unit ` + "`{{.Provider.Unit 2}}`" + `, system **Vaahtera**). Written by ` + "`go test ./deploytest -update`" + `, not by
+this generator; ` + "`go test ./deploytest`" + ` fails when they drift.
+
+| File | What it holds |
+|---|---|
+| ` + "`deploytest/pairs.yaml`" + ` | The county's four combinations with Hoivapolku's units: Satama moved to Vaahtera, a new combination tested on 2.4.2026 (required, done); Kotipolku (Hilkka, 2022) and Verso (Routa, 2023, failed once and re-run) done; Tähkä shares Kotipolku's combination, so its test is only recommended (DPT002). |
+| ` + "`deploytest/organiser-export.csv`" + ` | Kielo's register export of a 900-series test person (born 15.3.2014) on the test day, with ` + "`modified`" + `, ` + "`modifier_org`" + ` and ` + "`attachments`" + `: every step passes, J3 is to be confirmed in the archivist UI. |
+| ` + "`deploytest/producer-export.csv`" + ` | Vaahtera's export after the end: another child's documents, none of the test person's (T6 passes). |
+
+` + "```sh" + `
+kartoitus deploytest plan --pairs samples/deploytest/pairs.yaml
+kartoitus deploytest verify --organiser samples/deploytest/organiser-export.csv \
+    --producer samples/deploytest/producer-export.csv
+kartoitus deploytest report --pairs samples/deploytest/pairs.yaml --pair 1 -o raportti.html
+` + "```" + `
 `
