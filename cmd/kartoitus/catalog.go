@@ -236,7 +236,11 @@ func catalogShow(e env, args []string) error {
 		fmt.Fprintf(w, "Retention:\tby the service task of the case (703/2023 liite)\n")
 	}
 	for _, r := range cat.AlsoFor(d, task, d.NameFI, d.NameSV) {
-		fmt.Fprintf(w, "Also binding:\t%s: %s (%s, %s)\n", r.Text, r.Period, r.ID, r.Basis)
+		text := r.Text
+		if r.Note != "" {
+			text += " (" + r.Note + ")"
+		}
+		fmt.Fprintf(w, "Also binding:\t%s: %s (%s, %s)\n", text, r.Period, r.ID, r.Basis)
 	}
 	if err := w.Flush(); err != nil {
 		return err
