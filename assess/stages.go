@@ -117,6 +117,9 @@ type Config struct {
 	Threshold float64
 	// AllTasks covers every service task, not only the inventoried ones.
 	AllTasks bool
+	// Retention are the retention analysis's options (controller kind,
+	// horizon).
+	Retention retention.Options
 
 	// Export is the register export ("-" reads ExportStdin);
 	// ExportMapping its column/value mapping file; ExportSheet an XLSX
@@ -452,7 +455,8 @@ func (r *Result) analyse() ([]collect, error) {
 		}
 	}
 	run, err := analyzer.Execute(analyzer.Input{Catalogue: r.Catalogue, Inventory: r.Inventory, TOS: r.Plan},
-		[]analyzer.Option{mapping.Analyzer.With(mopts), coverage.Analyzer.With(coverage.Options{AllTasks: cfg.AllTasks})}, want...)
+		[]analyzer.Option{mapping.Analyzer.With(mopts), coverage.Analyzer.With(coverage.Options{AllTasks: cfg.AllTasks}),
+			retention.Analyzer.With(cfg.Retention)}, want...)
 	if err != nil {
 		return nil, internal(err)
 	}
