@@ -49,6 +49,9 @@ type facts struct {
 	// the subject of the register use right (only set when a REG02x check
 	// that needs it runs).
 	producerDoc bool
+
+	// sig is the row's signature: which checks can find anything (when.go).
+	sig cond
 }
 
 // orgCols are the organisation-id columns in the order they are
@@ -65,10 +68,11 @@ func (g *gate) resolve(f *facts, rec *export.Record) {
 	f.dt, f.code = dt, dt.code
 	f.patientDoc = dt.health && f.reg == registers.Health
 	bit := regBit(f.reg)
+	sig := dt.sig | noTask
 	f.task, f.taskID = nil, ""
 	if g.header.Has(export.ServiceTask) {
 		t := g.tasks.get(v[export.ServiceTask], g.taskFn)
-		f.task = t
+		f.task, sig = t, dt.sig|t.sig
 		if len(t.ids) > 0 {
 			f.taskID = t.ids[0]
 		}
@@ -112,6 +116,23 @@ func (g *gate) resolve(f *facts, rec *export.Record) {
 		g.ur.resolve(g, f)
 	}
 
+	sig |= regSig(f.reg) | sigBasis0<<f.basis | sigStatus0<<f.status | sigKind0<<f.ckind
+	if f.clientErr != nil {
+		sig |= sigClientInvalid
+	} else {
+		sig |= sigClient0 << f.client
+	}
+	if f.orgBad != 0 {
+		sig |= sigOrgBad
+	} else {
+		sig |= sigOrgsValid
+	}
+	if f.producerDoc {
+		sig |= sigProducerDoc
+	} else {
+		sig |= sigNotProducerDoc
+	}
+	f.sig = sig
 }
 
 // org resolves an organisation column; an invalid id sets bad in

@@ -67,6 +67,8 @@ type Config struct {
 	// after suppression and unused entries can be reported.
 	Ignore *finding.IgnoreList
 	Now    time.Time
+	// noPlans (tests) runs every enabled judge on every row.
+	noPlans bool
 }
 
 // Stats are figures of a run.
@@ -130,11 +132,14 @@ type gate struct {
 	res    *Result
 	seed   maphash.Seed
 
-	// The enabled checks' hooks, in Checks order, computed once per run.
+	// The enabled checks' hooks, in Checks order, computed once per run;
+	// per row signature, the judges to run (when.go).
 	admits     []*Check
 	unreadable []*Check
 	judges     []*Check
 	finishers  []*Check
+	plans      [1 << planBits]plan
+	planMap    map[cond][]*Check
 
 	f facts // the current row's
 
@@ -171,7 +176,7 @@ func newGate(h *export.Header, sheet string, cfg Config) *gate {
 	}
 	g := &gate{cfg: cfg, header: h, sheet: sheet, max: cfg.MaxPerRule, state: make([]ruleState, len(Checks)),
 		res: &Result{Counts: map[string]int{}, Omitted: map[string]int{}}, seed: maphash.MakeSeed(),
-		aggs: map[string]*agg{}, aggDropped: map[*Check]int{}}
+		aggs: map[string]*agg{}, aggDropped: map[*Check]int{}, planMap: map[cond][]*Check{}}
 	if g.max == 0 {
 		g.max = DefaultMaxPerRule
 	}
@@ -233,7 +238,7 @@ func (g *gate) row(rec *export.Record) {
 	g.res.Tally.Accepted++
 	f := &g.f
 	g.resolve(f, rec)
-	for _, c := range g.judges {
+	for _, c := range g.planFor(f.sig) {
 		c.judge(g, c, f)
 	}
 }

@@ -30,8 +30,10 @@ type Check struct {
 	admit func(g *gate, c *Check, rec *export.Record) bool
 	// unreadable sees every row the reader could not use.
 	unreadable func(g *gate, c *Check, e *export.RowError)
-	// judge sees the resolved facts of every accepted row.
+	// judge sees the resolved facts of every accepted row the check's
+	// when admits (when.go; none: every row).
 	judge func(g *gate, c *Check, f *facts)
+	when  []cond
 	// finish runs after the last row: cross-row judgements.
 	finish func(g *gate, c *Check)
 

@@ -112,6 +112,7 @@ var (
 	RuleUnknownValue = register(&Check{Rule: finding.Rule{ID: "EXP006", Severity: finding.Warning,
 		Title: finding.T("Tunnistamaton arvo sarakkeessa", "Unrecognised value in a column"),
 		Basis: "1.2.246.537.5.40172; 703/2023 § 37"},
+		when: when(withBasis(export.BasisUnknown), withStatus(export.StatusUnknown), withKind(export.KindUnknown)),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.basis == export.BasisUnknown {
 				g.unknownValue(c, export.Basis, f, "own, purchased, voucher, self_paying")

@@ -14,6 +14,7 @@ import (
 var (
 	RuleInvalidHetu = register(&Check{Rule: finding.Rule{ID: "IDN001", Severity: finding.Error,
 		Title: finding.T("Virheellinen henkilötunnus", "Invalid henkilötunnus"), Basis: basisHetu},
+		when: when(invalidClient),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.clientErr == nil {
 				return
@@ -35,6 +36,7 @@ var (
 		Title: finding.T("Virheellinen Y-tunnus tai organisaation OID", "Invalid Y-tunnus or organisation OID"),
 		Basis: basisOrgID, Inferred: true},
 		NeedsAny: []export.Field{export.ControllerID, export.OrganiserID, export.ProducerID, export.AuthorOrg, export.ServiceUnit},
+		when:     when(invalidOrg),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.orgBad == 0 {
 				return
@@ -63,6 +65,7 @@ var (
 		Title: finding.T("Käyttöönottotestin asiakastunnus ei ole 900-sarjan testitunnus",
 			"Deployment-test client id is not a 900-series test code"),
 		Basis: "Kanta: testiketti (900-sarjan henkilötunnukset)"}, Mode: +1,
+		when: when(withClient(clientReal, clientPseudonym)),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.clientErr != nil || f.client == clientTest {
 				return

@@ -12,6 +12,7 @@ var (
 		Title: finding.T("Terveydenhuollon asiakirja sosiaalihuollon asiakasrekisterissä",
 			"Health-care document in the social-welfare client register"),
 		Basis: basisSeparation, Inferred: true},
+		when: when(inRegister(registers.Social) & healthDocument),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.reg != registers.Social || !f.dt.health {
 				return
@@ -30,6 +31,7 @@ var (
 		Title: finding.T("Sosiaalihuollon asiakaskertomus potilasrekisterissä",
 			"Social-welfare client narrative (asiakaskertomus) in the patient register"),
 		Basis: "703/2023 § 46"},
+		when: when(inRegister(registers.Health) & clientDocument),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.reg != registers.Health || f.dt.typ == nil || !f.dt.narrative {
 				return
@@ -47,6 +49,7 @@ var (
 		Title: finding.T("Sosiaalihuollon asiakirja potilasrekisterissä (muu kuin yhteinen arvio tai suunnitelma)",
 			"Social-welfare document in the patient register (not a joint needs assessment or client plan)"),
 		Basis: "703/2023 §§ 18, 46–47", Inferred: true},
+		when: when(inRegister(registers.Health) & clientDocument),
 		judge: func(g *gate, c *Check, f *facts) {
 			// A narrative entry there is REG002's.
 			if f.reg != registers.Health || f.dt.typ == nil || f.dt.narrative || f.dt.joint {
@@ -66,6 +69,7 @@ var (
 		Title: finding.T("Rekisteriarvo nimeää yhteisen tai molemmat rekisterit",
 			"Register value names a joint register or both registers"),
 		Basis: basisSeparation},
+		when: when(inRegister(registers.Mixed)),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.reg != registers.Mixed {
 				return
@@ -82,6 +86,7 @@ var (
 	RuleUnknownRegister = register(&Check{Rule: finding.Rule{ID: "REG005", Severity: finding.Error,
 		Title: finding.T("Rekisteriarvoa ei tunnisteta", "Register value not recognised"),
 		Basis: "703/2023 § 18; 1.2.246.537.6.1264"},
+		when: when(inRegister(registers.Unknown)),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.reg != registers.Unknown {
 				return
@@ -99,6 +104,7 @@ var (
 		Title: finding.T("Vanha ilmoitusrekisteri-arvo (kumottu 1.11.2021)",
 			"Legacy notification register (ilmoitusrekisteri) value, repealed 1.11.2021"),
 		Basis: "785/2021 (254/2015 § 22); 703/2023 § 18"},
+		when: when(inRegister(registers.Legacy)),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.reg != registers.Legacy {
 				return

@@ -14,6 +14,7 @@ var (
 			"Purchased-service or voucher document outside the organiser's register"),
 		Basis: basisOnBehalf},
 		Needs: []export.Field{export.Basis, export.ControllerID, export.OrganiserID},
+		when:  when(withBasis(export.BasisPurchased, export.BasisVoucher)),
 		judge: func(g *gate, c *Check, f *facts) {
 			if !f.basis.OnBehalf() || f.ctrl == 0 || f.org == 0 || f.ctrl == f.org {
 				return
@@ -41,6 +42,7 @@ var (
 			"Self-paying client's document outside the provider's own register"),
 		Basis: basisController + " mom 2"},
 		Needs: []export.Field{export.Basis, export.ControllerID, export.ProducerID},
+		when:  when(withBasis(export.BasisSelfPaying)),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.basis != export.BasisSelfPaying || f.ctrl == 0 || f.prod == 0 || f.ctrl == f.prod {
 				return
@@ -59,6 +61,8 @@ var (
 			"Controller kind contradicts the processing basis"),
 		Basis: basisOnBehalf + "; 1.2.246.537.5.40172"},
 		Needs: []export.Field{export.Basis, export.ControllerKind},
+		when: when(withBasis(export.BasisPurchased, export.BasisVoucher)&withKind(export.KindPrivate),
+			withBasis(export.BasisSelfPaying)&withKind(export.KindPublic)),
 		judge: func(g *gate, c *Check, f *facts) {
 			switch {
 			case f.basis.OnBehalf() && f.ckind == export.KindPrivate:

@@ -20,6 +20,7 @@ var (
 			"Producer document dated outside the service unit's client relationship"),
 		Basis: basisUseRight, Inferred: true},
 		Needs: useRightNeeds, NeedsAny: []export.Field{export.AuthorOrg, export.Basis},
+		when: when(relationship, producerDoc),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.dt.relationship {
 				g.ur.window(g, f)
@@ -61,6 +62,7 @@ var (
 		Basis: "703/2023 §§ 14, 37; Sosmeta 1.2.246.537.6.1505.2 (asiatunnus)", Inferred: true},
 		Needs:    []export.Field{export.OrganiserID, export.ProducerID, export.ControllerID, export.CaseID},
 		NeedsAny: []export.Field{export.AuthorOrg, export.Basis},
+		when:     when(producerDoc),
 		judge: func(g *gate, c *Check, f *facts) {
 			if !f.producerDoc || f.v[export.CaseID] != "" {
 				return
@@ -79,6 +81,7 @@ var (
 			"Producer document has no date: register use right cannot be checked"),
 		Basis: basisUseRight, Inferred: true},
 		Needs: useRightNeeds, NeedsAny: []export.Field{export.AuthorOrg, export.Basis},
+		when: when(producerDoc),
 		judge: func(g *gate, c *Check, f *facts) {
 			if !f.producerDoc || f.rec.Created != 0 {
 				return

@@ -16,6 +16,7 @@ var (
 		Title: finding.T("Asiakirjalta puuttuu palvelutehtävä", "Document has no service task"),
 		Basis: basisSection37 + " mom 2"},
 		Needs: []export.Field{export.ServiceTask},
+		when:  when(emptyTask),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.patientDoc || f.v[export.ServiceTask] != "" {
 				return
@@ -38,6 +39,7 @@ var (
 			"Document produced on another's behalf lacks its basis, organiser or producer"),
 		Basis: basisSection37 + " mom 3"},
 		Needs: []export.Field{export.Basis, export.OrganiserID, export.ProducerID},
+		when:  when(withBasis(export.BasisPurchased, export.BasisVoucher, export.BasisNone)),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.patientDoc {
 				return
@@ -74,6 +76,7 @@ var (
 		Title: finding.T("Tuntematon palvelutehtävä", "Unknown service task"),
 		Basis: "Sosmeta 1.2.246.537.6.1221"},
 		Needs: []export.Field{export.ServiceTask},
+		when:  when(unknownTask),
 		judge: func(g *gate, c *Check, f *facts) {
 			// An empty task is REG030's.
 			if f.patientDoc || len(f.task.unknown) == 0 || f.v[export.ServiceTask] == "" {
@@ -92,6 +95,7 @@ var (
 	RuleUnknownDocType = register(&Check{Rule: finding.Rule{ID: "REG033", Severity: finding.Error,
 		Title: finding.T("Tuntematon asiakirjatyyppi", "Unknown document type"),
 		Basis: "Sosmeta 1.2.246.537.6.1506; 1.2.246.537.6.1505"},
+		when: when(unknownType),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.dt.typ != nil || f.dt.health {
 				return
@@ -109,6 +113,7 @@ var (
 	RuleObsoleteDocType = register(&Check{Rule: finding.Rule{ID: "REG034", Severity: finding.Warning,
 		Title: finding.T("Asiakirjatyyppi on vain vanhentuneena versiona", "Document type exists only as an obsolete version"),
 		Basis: "Sosmeta 1.2.246.537.6.1506"},
+		when: when(obsoleteType),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.dt.typ == nil || f.dt.typ.Current {
 				return
@@ -126,6 +131,7 @@ var (
 		Title: finding.T("Vanha palvelutehtävän nimi (1989/2011/254/2015)", "Legacy service task name (1989/2011/254/2015)"),
 		Basis: "Sosmeta 1.2.246.537.6.1221; 1.2.246.537.6.1259; 1.2.246.537.6.1283", Inferred: true},
 		Needs: []export.Field{export.ServiceTask},
+		when:  when(legacyTask),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.patientDoc || len(f.task.legacy) == 0 {
 				return

@@ -15,6 +15,7 @@ var (
 		Title: finding.T("Mitätöity asiakirja ilman mitätöinnin syytä", "Voided document without a reason"),
 		Basis: "Kanta: mitätöinti (MitatointiProvenance); 703/2023 § 38", Inferred: true},
 		Needs: []export.Field{export.Status, export.VoidReason},
+		when:  when(withStatus(export.StatusVoided)),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.status != export.StatusVoided || f.v[export.VoidReason] != "" {
 				return
