@@ -64,15 +64,15 @@ var (
 	RuleNotTestID = register(&Check{Rule: finding.Rule{ID: "IDN003", Severity: finding.Error,
 		Title: finding.T("Käyttöönottotestin asiakastunnus ei ole 900-sarjan testitunnus",
 			"Deployment-test client id is not a 900-series test code"),
-		Basis: "Kanta: testiketti (900-sarjan henkilötunnukset)"}, Mode: +1,
+		Basis: "Kela 2025, rekisterinkäyttöoikeuden käyttöönottokoe: vain Kelan 900-sarjan testihenkilötunnukset"}, Mode: +1,
 		when: when(withClient(clientReal, clientPseudonym)),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.clientErr != nil || f.client == clientTest {
 				return
 			}
 			g.flag(c, f, []string{f.docID}, func() finding.Text {
-				return finding.Tf("Asiakastunnus %s ei ole 900-sarjan testihenkilötunnus; Kannan testiympäristöissä saa käyttää vain niitä.",
-					"Client id %s is not a 900-series test henkilötunnus; Kanta test environments accept only those.", g.showClient(f.v[export.ClientID]))
+				return finding.Tf("Asiakastunnus %s ei ole 900-sarjan testihenkilötunnus: käyttöönottokoe tehdään tuotannossa, ja siinä saa käyttää vain Kelan antamia 900-sarjan testihenkilötunnuksia (Kela 2025).",
+					"Client id %s is not a 900-series test henkilötunnus: the deployment test runs in production, with Kela's 900-series test codes only (Kela 2025).", g.showClient(f.v[export.ClientID]))
 			})
 		},
 		good: []sample{{note: "test code", rows: rows(row{"client_id": testClient})}},

@@ -72,8 +72,13 @@ var (
 			{note: "producer differs, basis missing", rows: rows(row{"basis": "", "producer_id": prodOID})}},
 	})
 
-	RuleUnknownTask = register(&Check{Rule: finding.Rule{ID: "REG032", Severity: finding.Error,
-		Title: finding.T("Tuntematon palvelutehtävä", "Unknown service task"),
+	// A service-task value the tool does not know is not proof of a wrong
+	// task: the code list 1.2.246.537.6.1221 is published in THL's code
+	// service, and the tool has only codes 10 and 20 from its sources. So
+	// it is a warning per distinct value asking for a --mapping entry, not
+	// an error on every row.
+	RuleUnknownTask = register(&Check{Rule: finding.Rule{ID: "REG032", Severity: finding.Warning,
+		Title: finding.T("Palvelutehtävää ei tunnisteta: lisää se --mapping-tiedostoon", "Service task not recognised: add it to a --mapping file"),
 		Basis: "Sosmeta 1.2.246.537.6.1221"},
 		Needs: []export.Field{export.ServiceTask},
 		when:  when(unknownTask),
@@ -82,10 +87,10 @@ var (
 			if f.patientDoc || len(f.task.unknown) == 0 || f.v[export.ServiceTask] == "" {
 				return
 			}
-			g.flag(c, f, []string{f.docID, strings.Join(f.task.unknown, "|")}, func() finding.Text {
-				u := strings.Join(f.task.unknown, ", ")
-				return finding.Tf("Palvelutehtävää %q ei tunnisteta (1.2.246.537.6.1221: tunnus, koodi tai nimi).",
-					"Service task %q is not recognised (1.2.246.537.6.1221: id, code or name).", u)
+			col := g.header.Column(export.ServiceTask)
+			g.aggregate(c, export.ServiceTask, strings.Join(f.task.unknown, "|"), f.line, f.docID, func(a *agg) finding.Text {
+				return finding.Tf("Sarakkeen %q palvelutehtävää %q ei tunnisteta (rivejä %d). Palvelutehtävien koodisto 1.2.246.537.6.1221 on julkaistu THL:n koodistopalvelussa; työkalu tuntee vain lähteistään saadut koodit. Kerro arvon palvelutehtävä --mapping-tiedoston values: service_task -kohdassa, niin tehtävää vaativat säännöt koskevat näitä rivejä.",
+					"Column %q service task %q is not recognised (rows: %d). The service-task code list 1.2.246.537.6.1221 is published in THL's code service; the tool knows only the codes its sources give. Name the value's task under values: service_task in a --mapping file so that the rules needing the task apply to these rows.", col, a.value, a.count)
 			})
 		},
 		good: []sample{{note: "code 20", rows: rows(row{"service_task": "20"})}, {note: "two tasks", rows: rows(row{"service_task": "older_people|disability"})}},
