@@ -23,6 +23,11 @@ var (
 	// ErrFindings: the run finished and produced findings at or above the
 	// --fail-on severity. Exit code 1.
 	ErrFindings = errors.New("findings at or above the fail-on severity")
+
+	// ErrInternal: the tool itself failed (a bug, a report that could not
+	// be written, an interrupted run). Exit code 4: neither a verdict on
+	// the input nor the user's mistake.
+	ErrInternal = errors.New("internal error")
 )
 
 // Exit codes of the command line. The mapping lives in cmd/kartoitus.
@@ -31,4 +36,5 @@ const (
 	ExitFindings      = 1
 	ExitUsage         = 2
 	ExitNotRecognised = 3
+	ExitInternal      = 4
 )

@@ -1,8 +1,11 @@
 // Package analyzer runs the inventory analyses. Like golang.org/x/tools
 // go/analysis, each analysis is an Analyzer value in its own package
 // (analyzer/mapping, analyzer/coverage, …) with a name, documentation, the
-// rules it reports, and explicit dependencies whose results it reads from
-// Pass.ResultOf. There is no global registry: the caller passes the list.
+// rules it reports, and explicit dependencies whose results it reads. Unlike
+// go/analysis the framework is typed: an Analyzer declares its options type
+// O and result type R, options are bound with With, and results are read
+// with Result — no string-keyed options map, no unchecked type assertion in
+// an analysis. There is no global registry: the caller passes the list.
 package analyzer
 
 import (
@@ -10,24 +13,77 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/inventory"
 	"github.com/kartoitus/kartoitus/sosmeta"
 	"github.com/kartoitus/kartoitus/tos"
 )
 
-// Analyzer is one analysis.
-type Analyzer struct {
+// Node is an analyzer of any option and result type, as the runner and
+// dependency lists see it. Only *Analyzer[O, R] implements it.
+type Node interface {
+	Info() Info
+	requires() []Node
+	run(p *Pass, opts any) (any, error)
+	zeroOptions() any
+}
+
+// Info describes an analyzer for documentation and reports.
+type Info struct {
 	Name string
 	// Doc: first line is a one-line summary.
-	Doc string
+	Doc   string
+	Rules []finding.Rule
+}
+
+// Analyzer is one analysis with options O and result R.
+type Analyzer[O, R any] struct {
+	Name string
+	Doc  string
 	// Rules are every rule the analyzer may report.
 	Rules []finding.Rule
-	// Requires lists analyzers whose results Run reads.
-	Requires []*Analyzer
+	// Requires lists analyzers whose results Run reads (with Result).
+	Requires []Node
 	// Run performs the analysis. An error means the analysis itself failed;
 	// findings go through Pass.Report.
-	Run func(*Pass) (any, error)
+	Run func(p *Pass, opts O) (R, error)
+}
+
+// Info implements Node.
+func (a *Analyzer[O, R]) Info() Info { return Info{Name: a.Name, Doc: a.Doc, Rules: a.Rules} }
+
+func (a *Analyzer[O, R]) requires() []Node { return a.Requires }
+func (a *Analyzer[O, R]) zeroOptions() any { var o O; return o }
+
+func (a *Analyzer[O, R]) run(p *Pass, opts any) (any, error) {
+	return a.Run(p, opts.(O)) // With is the only way options are set: always an O
+}
+
+// Option binds options to an analyzer.
+type Option struct {
+	node Node
+	opts any
+}
+
+// With binds o to the analyzer for one Run.
+func (a *Analyzer[O, R]) With(o O) Option { return Option{node: a, opts: o} }
+
+// Results is what a result can be read from: a Pass (the results of the
+// analyzers it requires) or a whole run's Results.
+type Results interface {
+	resultOf(Node) (any, bool)
+}
+
+// Result returns the analyzer's result from rs, and false when the
+// analyzer did not run (or, in a Pass, is not in Requires).
+func (a *Analyzer[O, R]) Result(rs Results) (R, bool) {
+	v, ok := rs.resultOf(a)
+	if !ok {
+		var zero R
+		return zero, false
+	}
+	return v.(R), true // stored by run from a's own Run: always an R
 }
 
 // Input is what every analysis may look at.
@@ -39,43 +95,50 @@ type Input struct {
 	TOS *tos.Plan
 	// Lang is the report language; analyzers write both anyway.
 	Lang finding.Lang
-	// Options carries per-analyzer settings by analyzer name.
-	Options map[string]any
 }
 
 // Pass is handed to Analyzer.Run.
 type Pass struct {
-	Analyzer *Analyzer
+	Analyzer Info
 	Input
-	// ResultOf holds the results of the analyzers in Requires.
-	ResultOf map[*Analyzer]any
-	report   func(finding.Finding)
+	deps   map[Node]any
+	report func(finding.Finding)
+}
+
+func (p *Pass) resultOf(n Node) (any, bool) {
+	v, ok := p.deps[n]
+	return v, ok
 }
 
 // Report records a finding.
 func (p *Pass) Report(f finding.Finding) { p.report(f) }
 
-// Results of a run.
-type Results struct {
-	// ResultOf holds every analyzer's result.
-	ResultOf map[*Analyzer]any
+// Run is the outcome of running analyzers.
+type Run struct {
+	results  map[Node]any
 	Findings []finding.Finding
 	// Order is the order analyzers ran in.
-	Order []*Analyzer
+	Order []Node
+}
+
+func (r *Run) resultOf(n Node) (any, bool) {
+	v, ok := r.results[n]
+	return v, ok
 }
 
 // Rules returns every rule of the analyzers that ran.
-func (r *Results) Rules() []finding.Rule {
+func (r *Run) Rules() []finding.Rule {
 	var out []finding.Rule
 	for _, a := range r.Order {
-		out = append(out, a.Rules...)
+		out = append(out, a.Info().Rules...)
 	}
 	return out
 }
 
-// Run runs the analyzers and their dependencies once each, dependencies
-// first. A failing analyzer stops the run.
-func Run(in Input, analyzers ...*Analyzer) (*Results, error) {
+// Execute runs the analyzers and their dependencies once each,
+// dependencies first, with the bound options (an analyzer without an
+// Option gets its zero options). A failing analyzer stops the run.
+func Execute(in Input, opts []Option, analyzers ...Node) (*Run, error) {
 	if in.Catalogue == nil {
 		return nil, errors.New("analyzer: no catalogue")
 	}
@@ -83,51 +146,72 @@ func Run(in Input, analyzers ...*Analyzer) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Results{ResultOf: map[*Analyzer]any{}, Order: order}
+	bound := map[Node]any{}
+	for _, o := range opts {
+		bound[o.node] = o.opts
+	}
+	res := &Run{results: map[Node]any{}, Order: order}
 	for _, a := range order {
-		pass := &Pass{Analyzer: a, Input: in, ResultOf: map[*Analyzer]any{}}
-		for _, dep := range a.Requires {
-			pass.ResultOf[dep] = res.ResultOf[dep]
+		info := a.Info()
+		pass := &Pass{Analyzer: info, Input: in, deps: map[Node]any{}}
+		for _, dep := range a.requires() {
+			pass.deps[dep] = res.results[dep]
 		}
 		known := map[string]bool{}
-		for _, r := range a.Rules {
+		for _, r := range info.Rules {
 			known[r.ID] = true
 		}
 		var ruleErr error
 		pass.report = func(f finding.Finding) {
 			if !known[f.RuleID] && ruleErr == nil {
-				ruleErr = fmt.Errorf("analyzer %s reported undeclared rule %s", a.Name, f.RuleID)
+				ruleErr = fmt.Errorf("analyzer %s reported undeclared rule %s", info.Name, f.RuleID)
 			}
 			res.Findings = append(res.Findings, f)
 		}
-		out, err := a.Run(pass)
+		o, ok := bound[a]
+		if !ok {
+			o = a.zeroOptions()
+		}
+		out, err := runSafely(a, pass, o)
 		if err != nil {
-			return nil, fmt.Errorf("analyzer %s: %w", a.Name, err)
+			return nil, fmt.Errorf("analyzer %s: %w", info.Name, err)
 		}
 		if ruleErr != nil {
 			return nil, ruleErr
 		}
-		res.ResultOf[a] = out
+		res.results[a] = out
 	}
 	return res, nil
 }
 
-func topo(roots []*Analyzer) ([]*Analyzer, error) {
-	var order []*Analyzer
-	state := map[*Analyzer]int{} // 1 visiting, 2 done
-	var visit func(a *Analyzer, path []string) error
-	visit = func(a *Analyzer, path []string) error {
+// runSafely runs one analyzer, turning a panic (a bug) into an error that
+// wraps kartoitus.ErrInternal, so the CLI reports it with its own exit code
+// instead of a stack trace.
+func runSafely(a Node, pass *Pass, o any) (out any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", kartoitus.ErrInternal, r)
+		}
+	}()
+	return a.run(pass, o)
+}
+
+func topo(roots []Node) ([]Node, error) {
+	var order []Node
+	state := map[Node]int{} // 1 visiting, 2 done
+	var visit func(a Node, path []string) error
+	visit = func(a Node, path []string) error {
 		switch state[a] {
 		case 1:
-			return fmt.Errorf("analyzer dependency cycle: %v", append(path, a.Name))
+			return fmt.Errorf("analyzer dependency cycle: %v", append(path, a.Info().Name))
 		case 2:
 			return nil
 		}
 		state[a] = 1
-		deps := append([]*Analyzer(nil), a.Requires...)
-		sort.SliceStable(deps, func(i, j int) bool { return deps[i].Name < deps[j].Name })
+		deps := append([]Node(nil), a.requires()...)
+		sort.SliceStable(deps, func(i, j int) bool { return deps[i].Info().Name < deps[j].Info().Name })
 		for _, d := range deps {
-			if err := visit(d, append(path, a.Name)); err != nil {
+			if err := visit(d, append(path, a.Info().Name)); err != nil {
 				return err
 			}
 		}
@@ -141,25 +225,4 @@ func topo(roots []*Analyzer) ([]*Analyzer, error) {
 		}
 	}
 	return order, nil
-}
-
-// Options returns the analyzer's settings from Input.Options[name]: a T, a
-// *T, or nothing (the zero T). Any other type is an error, so a caller
-// passing the wrong settings finds out.
-func Options[T any](p *Pass, name string) (T, error) {
-	var zero T
-	o, ok := p.Input.Options[name]
-	if !ok || o == nil {
-		return zero, nil
-	}
-	switch v := o.(type) {
-	case T:
-		return v, nil
-	case *T:
-		if v == nil {
-			return zero, nil
-		}
-		return *v, nil
-	}
-	return zero, fmt.Errorf("options: want %T, got %T", zero, o)
 }

@@ -41,6 +41,14 @@ const (
 	SpecialContent
 	UnitStart
 	UnitEnd
+	// Modified, ModifierOrg and Attachments describe the version a row
+	// holds (when it was stored, by which organisation, with how many
+	// attachments). The deployment test (deploytest) needs them; the
+	// register gate does not, so the reader keeps them as text and a
+	// malformed value never rejects a row there (see ParseTime, ParseCount).
+	Modified
+	ModifierOrg
+	Attachments
 	NumFields
 )
 
@@ -50,7 +58,7 @@ var fieldNames = [NumFields]string{
 	"document_id", "version", "client_id", "register", "controller_id", "controller_kind",
 	"organiser_id", "producer_id", "service_unit", "basis", "service_task", "document_type",
 	"case_id", "author_org", "created", "status", "void_reason", "special_content",
-	"unit_start", "unit_end",
+	"unit_start", "unit_end", "modified", "modifier_org", "attachments",
 }
 
 func (f Field) String() string {
@@ -150,6 +158,15 @@ var synonyms = map[Field][]string{
 	UnitEnd: {"asiakkuuden paattymispvm", "asiakkuuden paattymispaiva", "asiakkuus paattyy",
 		"palveluyksikon asiakkuus paattyy", "palveluyksikon asiakkuuden paattymispvm", "yksikon asiakkuus paattyy",
 		"unit end", "relationship end", "client relationship end"},
+	Modified: {"muokattu", "muokkausaika", "muokkauspaiva", "muokkauspvm", "viimeksi muokattu", "paivitetty",
+		"paivitysaika", "version aika", "version tallennusaika", "modified", "modified at", "last modified",
+		"modification time", "updated", "updated at", "version time", "andrad", "senast andrad", "andringstid"},
+	ModifierOrg: {"muokkaaja", "muokkaajan organisaatio", "muokkaajaorganisaatio", "muokkaaja organisaatio",
+		"paivittajan organisaatio", "version tallentaja", "modifier org", "modifier", "modifier organisation",
+		"modifier organization", "modified by", "modified by organisation", "modified by organization",
+		"andrad av", "andrarens organisation"},
+	Attachments: {"liitteet", "liitteita", "liitteiden lukumaara", "liitteiden maara", "liitemaara", "liitteet kpl",
+		"attachments", "attachment count", "number of attachments", "bilagor", "antal bilagor"},
 }
 
 // synonymIndex maps a folded header to its field.

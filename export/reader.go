@@ -607,6 +607,22 @@ func (r *Reader) date(rec *Record, f Field, xlsx bool) (Timestamp, error) {
 		Key: rec.Values[DocumentID], Err: ErrDate}
 }
 
+// ParseTime reads a date or timestamp value of a field that the reader
+// keeps as text (modified): the forms ParseTimestamp accepts, and for an
+// XLSX export also the serial day numbers a date cell holds.
+func (r *Reader) ParseTime(v string) (Timestamp, error) {
+	ts, err := ParseTimestamp(v)
+	if err == nil {
+		return ts, nil
+	}
+	if r.Format == FormatXLSX {
+		if ts, ok := ExcelSerial(v); ok {
+			return ts, nil
+		}
+	}
+	return 0, ErrDate
+}
+
 // trim is strings.TrimSpace with a fast path for the usual field that
 // neither starts nor ends with a space or a non-ASCII byte.
 func trim(s string) string {

@@ -382,3 +382,25 @@ func civil(z int) (y, m, d int) {
 	}
 	return
 }
+
+// ErrCount is returned for a count column (attachments) that is not a
+// whole number; it never contains the value.
+var ErrCount = errors.New("not a whole number of zero or more")
+
+// ParseCount reads a count such as the attachments column: digits, with
+// an optional ".0" that spreadsheets add to numbers; "" is 0.
+func ParseCount(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	s = strings.TrimSuffix(strings.TrimSuffix(s, ".0"), ",0")
+	if len(s) > 6 {
+		return 0, ErrCount
+	}
+	n, ok := num(s)
+	if !ok {
+		return 0, ErrCount
+	}
+	return n, nil
+}

@@ -156,6 +156,8 @@ type Rule struct {
 	// Inferred marks rules whose basis is an inference in the domain notes
 	// rather than confirmed text; reports say so.
 	Inferred bool `json:"inferred,omitempty"`
+	// Samples are the rule's good and bad examples (not reported).
+	Samples Samples `json:"-"`
 }
 
 // Finding is one result.

@@ -136,9 +136,29 @@ func (l *IgnoreList) Unused(now time.Time) []Finding {
 // Rules about the ignore file itself.
 var (
 	RuleIgnoreUnused = Rule{ID: "IGN001", Severity: Info,
-		Title: T("Käyttämätön ohitussääntö", "Unused ignore entry")}
+		Title: T("Käyttämätön ohitussääntö", "Unused ignore entry"),
+		Samples: Samples{
+			Good: []Sample{{Note: "the entry suppresses the finding it was written for",
+				Inventory: ignoreSampleInventory, Ignore: ignoreSample}},
+			Bad: []Sample{{Note: "the decision moved to older people's services: nothing left to ignore",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nIäkkäiden palvelut;Palvelupäätös;11000\n",
+				Ignore:    ignoreSample}},
+		}}
 	RuleIgnoreExpired = Rule{ID: "IGN002", Severity: Warning,
-		Title: T("Vanhentunut ohitussääntö", "Expired ignore entry")}
+		Title: T("Vanhentunut ohitussääntö", "Expired ignore entry"),
+		Samples: Samples{
+			Good: []Sample{{Note: "an entry without an expiry date",
+				Inventory: ignoreSampleInventory, Ignore: ignoreSample}},
+			Bad: []Sample{{Note: "an entry that expired at the end of 2024",
+				Inventory: ignoreSampleInventory, Ignore: ignoreSample + "    expires: 2024-12-31\n"}},
+		}}
+)
+
+// The ignore rules' samples: an organisation that records older clients'
+// decisions under disability services ignores COV005 for them.
+const (
+	ignoreSampleInventory = "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nVammaispalvelut;Palvelupäätös;11000\n"
+	ignoreSample          = "ignore:\n  - rule: COV005\n    reason: \"iäkkäiden vammaispalveluasiakkaiden palvelupäätökset kirjataan vammaispalveluihin (johtoryhmä 12.2.2025)\"\n"
 )
 
 // Suppresses reports whether an active entry suppresses f, and counts the

@@ -86,6 +86,21 @@ func (s *Summary) add(sev Severity, rule string, n int, failOn Severity) {
 	}
 }
 
+// AtOrAbove counts the findings at or above s, omitted ones included.
+func (s Summary) AtOrAbove(sev Severity) int {
+	n := 0
+	if sev <= Error {
+		n += s.Error
+	}
+	if sev <= Warning {
+		n += s.Warning
+	}
+	if sev <= Info {
+		n += s.Info
+	}
+	return n
+}
+
 // Summarise counts the findings of fs by severity and rule.
 func Summarise(fs []Finding, failOn Severity) Summary {
 	s := Summary{ByRule: map[string]int{}}

@@ -233,15 +233,16 @@ func TestRedact(t *testing.T) {
 		{"010181-900D", "010181-****"},
 		{"010181-900G", "010181-****"},
 		{"310281-900C", "310281-****"},
-		// No check character: it can be recomputed, so the rest is hidden.
-		{"id 010181-900 end", "id 010181-*** end"},
-		{"010181-900", "010181-***"},
-		// Not a run: longer numbers, wrong signs, glued to words, hashes, UUIDs.
+		// No check character: not a run (form numbers look like this).
+		{"id 010181-900 end", "id 010181-900 end"},
+		{"Lomake 100234-001", "Lomake 100234-001"},
+		// Not a run: longer numbers, wrong signs, running on into a word, hashes, UUIDs.
 		{"010181-9000C", "010181-9000C"},
 		{"010181G900C", "010181G900C"},
 		{"010181Z900C", "010181Z900C"},
 		{"010181-90", "010181-90"},
-		{"ID010181-900C", "ID010181-900C"},
+		{"ID010181-900C", "ID010181-****"}, // a prefix glued on: still a code
+		{"D130672a3470;1;x", "D130672a****;1;x"},
 		{"010181-900Cx", "010181-900Cx"},
 		{"sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"},
 		{"12345678-1234-1234-1234-123456789012", "12345678-1234-1234-1234-123456789012"},
@@ -280,19 +281,19 @@ func TestMaskLowerCaseSign(t *testing.T) {
 }
 
 // hetuOracle finds the runs Redact must mask with a regular expression,
-// independently of the scanner: at each position, a word boundary before
-// and the anchored shape (with an optional check character and a word
-// boundary after).
+// independently of the scanner: at each position, no digit before, and
+// the anchored shape (with its check character and no letter or digit
+// after).
 var (
-	oracleRun  = regexp.MustCompile(`^([0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z]?)(?:[^0-9A-Za-z]|$)`)
-	oracleWord = regexp.MustCompile(`^[0-9A-Za-z]$`)
+	oracleRun   = regexp.MustCompile(`^([0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z])(?:[^0-9A-Za-z]|$)`)
+	oracleDigit = regexp.MustCompile(`^[0-9]$`)
 )
 
 // oracleMask returns, for each byte of s, whether Redact must star it.
 func oracleMask(s string) []bool {
 	star := make([]bool, len(s))
 	for i := 0; i < len(s); i++ {
-		if i > 0 && oracleWord.MatchString(s[i-1:i]) {
+		if i > 0 && oracleDigit.MatchString(s[i-1:i]) {
 			continue
 		}
 		m := oracleRun.FindStringSubmatchIndex(s[i:])

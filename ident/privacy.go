@@ -64,15 +64,20 @@ func ContainsHetu(s string) bool {
 	return i >= 0
 }
 
-// IndexHetu returns the start and length (10 or 11) of the first
+// IndexHetu returns the start and length (11) of the first
 // henkilötunnus-shaped run in s, or -1, 0. A run is six digits, a century
-// sign (+, -, A–F or U–Y, either case: VNA 690/2022), three digits and an
-// optional check character (any letter or digit: a wrong or lower-case
-// check character still identifies the person, and a missing one can be
-// recomputed). It must stand as a word: the bytes either side are not
-// ASCII letters or digits, so "puuttuva-210280-3558.csv", "_010181-900C"
-// and "(130672a3470)" match while a longer number, a hex hash or a UUID
-// does not. The calendar date and the check character are not validated,
+// sign (+, -, A–F or U–Y, either case: VNA 690/2022), three digits and a
+// check character (any letter or digit: a wrong or lower-case check
+// character still identifies the person). A run without its check
+// character is not matched: that would star form numbers such as
+// "100234-001", and a streaming redactor could not tell a run cut by a
+// write from a complete one. It must not be part of a longer number (no digit before
+// it) nor run on into a word (no letter or digit after it), so
+// "puuttuva-210280-3558.csv", "D130672a3470" (a document id built from the
+// code) and "(130672a3470)" match while "1010181-900C" and "010181-900Cx"
+// do not. A letter before is allowed because ids get glued to prefixes;
+// the price is that about one SHA-256 hex digest or UUID in 200 has its
+// tail starred. The calendar date and the check character are not validated,
 // deliberately: a mistyped code is still someone's code.
 func IndexHetu(s string) (start, n int) { return indexHetu(s, 0) }
 
@@ -112,15 +117,13 @@ func indexHetu[T ~string | ~[]byte](s T, from int) (start, n int) {
 		for j < len(s) && class[s[j]]&clDigit != 0 {
 			j++
 		}
-		if j-i == 6 && (i == 0 || class[s[i-1]]&(clDigit|clAlpha) == 0) &&
+		if j-i == 6 && (i == 0 || class[s[i-1]]&clDigit == 0) &&
 			j+4 <= len(s) && class[s[j]]&clSign != 0 &&
 			class[s[j+1]]&class[s[j+2]]&class[s[j+3]]&clDigit != 0 {
-			k := j + 4 // after DDMMYY, sign and NNN
-			if k < len(s) && class[s[k]]&(clDigit|clAlpha) != 0 {
-				k++ // the check character
-			}
-			if k == len(s) || class[s[k]]&(clDigit|clAlpha) == 0 {
-				return i, k - i
+			// The check character, then no letter or digit.
+			if k := j + 4; k < len(s) && class[s[k]]&(clDigit|clAlpha) != 0 &&
+				(k+1 == len(s) || class[s[k+1]]&(clDigit|clAlpha) == 0) {
+				return i, 11
 			}
 		}
 		i = j

@@ -51,7 +51,7 @@ func (r *Writer) Write(p []byte) (int, error) {
 // bytes that starts a word and from which buf is a prefix of a run.
 func (r *Writer) pending(first int) int {
 	for q := max(first, len(r.buf)-11); q < len(r.buf); q++ {
-		if q > 0 && class[r.buf[q-1]]&(clDigit|clAlpha) != 0 {
+		if q > 0 && class[r.buf[q-1]]&clDigit != 0 {
 			continue
 		}
 		if runPrefix(r.buf[q:]) {

@@ -44,6 +44,7 @@ func ReadCSV(r io.Reader, name string, cat *sosmeta.Catalogue, opts Options) (*I
 		if err != nil {
 			return nil, unreadable(name, fmt.Errorf("%s CSV: %v", tr.Encoding, err))
 		}
+		textio.RestoreRecord(rec.Fields)
 		if rec.Broken {
 			p.swallowed(rec)
 			continue

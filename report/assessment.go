@@ -71,6 +71,9 @@ const (
 	RoleInventory = "inventory"
 	RoleExport    = "export"
 	RoleTOS       = "tos"
+	RoleAMS       = "ams"
+	RolePairs     = "pairs"
+	RolePlan      = "plan"
 	RoleOverlay   = "overlay"
 	RoleAccepted  = "accepted"
 	RoleIgnore    = "ignore"
@@ -98,11 +101,15 @@ const (
 	SectionRegisters Section = "registers"
 	SectionRetention Section = "retention"
 	SectionGraphs    Section = "graphs"
+	// SectionDeployTest: the register-use-right deployment test's plan.
+	SectionDeployTest Section = "deploytest"
+	// SectionOnboarding: the onboarding plan (Käyttöönoton valmius).
+	SectionOnboarding Section = "onboarding"
 	SectionOther     Section = "other"
 )
 
 // Sections lists the sections in report order.
-var Sections = []Section{SectionMapping, SectionCoverage, SectionRegisters, SectionRetention, SectionGraphs, SectionInput, SectionOther}
+var Sections = []Section{SectionMapping, SectionCoverage, SectionRegisters, SectionRetention, SectionGraphs, SectionDeployTest, SectionOnboarding, SectionInput, SectionOther}
 
 // DefaultSection guesses a rule's section from its ID prefix, for rules
 // the assess command did not assign with SetSection.
@@ -183,6 +190,23 @@ type Candidate struct {
 type CoverageRow struct {
 	Task  string         `json:"task"`
 	Cells []CoverageCell `json:"cells"`
+	// Figures is the task's coverage figure as analyzer/coverage computed
+	// it; every output shows these, never a recount of the cells. Nil for
+	// a hand-built row: then the cells are counted.
+	Figures *CoverageFigures `json:"figures,omitempty"`
+}
+
+// CoverageFigures are one task's coverage figures (analyzer/coverage
+// Totals): of Expected national types of the task, Covered are present and
+// InPhase of those in their national phase; Outside documents of the task
+// have no national type of the task; Misphased documents are kept in
+// another phase than their type's national default.
+type CoverageFigures struct {
+	Expected  int `json:"expected"`
+	Covered   int `json:"covered"`
+	InPhase   int `json:"in_phase"`
+	Outside   int `json:"outside"`
+	Misphased int `json:"misphased"`
 }
 
 // Cell returns the row's cell for a phase, or nil.
@@ -379,8 +403,12 @@ type TaskFitness struct {
 	Present  int    `json:"present"`
 	Expected int    `json:"expected"`
 	// Percent is Present/Expected rounded; -1 when nothing is expected.
-	Percent   int `json:"percent"`
-	Extra     int `json:"extra"`
+	Percent int `json:"percent"`
+	// InPhase of the present types have a document in their national phase.
+	InPhase int `json:"in_phase"`
+	// Extra documents of the task have no national type of the task.
+	Extra int `json:"extra"`
+	// Misphased documents are kept in another phase than the national one.
 	Misphased int `json:"misphased"`
 }
 
@@ -444,7 +472,8 @@ func (a *Assessment) RegisterFindings() []finding.Finding { return a.FindingsIn(
 // RetentionFindings are the retention gaps.
 func (a *Assessment) RetentionFindings() []finding.Finding { return a.FindingsIn(SectionRetention) }
 
-// RejectedRows are the input rows that could not be read, as findings.
+// RejectedRows are the input section's findings: rows that could not be
+// read, and notes on cells of rows that were read.
 func (a *Assessment) RejectedRows() []finding.Finding { return a.FindingsIn(SectionInput) }
 
 // RulesIn returns the rules that ran in a section.
@@ -559,7 +588,11 @@ func (a *Assessment) summarise() AssessmentSummary {
 	s.RegisterErrors = bySec[SectionRegisters].Error
 	// Notes (info) such as "longer than the law" are not gaps.
 	s.RetentionGaps = bySec[SectionRetention].Error + bySec[SectionRetention].Warning
-	s.RejectedRows = bySec[SectionInput].Total
+	// Rejected rows are the readers' tallies (an input warning such as an
+	// unrecognised task rejects nothing).
+	for _, t := range r.Inputs {
+		s.RejectedRows += t.Rejected
+	}
 
 	for _, t := range r.Inputs {
 		s.RowsRead += t.Read
@@ -599,11 +632,16 @@ func (a *Assessment) summarise() AssessmentSummary {
 	// One entry per task the coverage covers, in Assessment.Tasks order.
 	for _, row := range a.coverageRows() {
 		tf := TaskFitness{Task: row.Task}
+		if f := row.Figures; f != nil {
+			tf.Present, tf.Expected, tf.InPhase, tf.Extra, tf.Misphased = f.Covered, f.Expected, f.InPhase, f.Outside, f.Misphased
+		}
 		for _, c := range row.Cells {
-			tf.Present += len(c.Present)
-			tf.Expected += len(c.Present) + len(c.Missing)
-			tf.Extra += len(c.Extra)
-			tf.Misphased += len(c.Misphased)
+			if row.Figures == nil {
+				tf.Present += len(c.Present)
+				tf.Expected += len(c.Present) + len(c.Missing)
+				tf.Extra += len(c.Extra)
+				tf.Misphased += len(c.Misphased)
+			}
 			s.PresentTypes += len(c.Present)
 			s.MissingTypes += len(c.Missing)
 			s.ExtraDocuments += len(c.Extra)

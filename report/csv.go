@@ -1,9 +1,10 @@
 package report
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
+
+	"github.com/kartoitus/kartoitus/internal/textio"
 )
 
 // CSV writes one finding per row, message in the Result's language. The
@@ -14,7 +15,7 @@ type CSV struct{}
 var CSVHeader = []string{"rule", "severity", "message", "file", "sheet", "row", "column", "key", "code", "service_task", "basis", "fingerprint"}
 
 func (CSV) Write(w io.Writer, r *Result) error {
-	cw := csv.NewWriter(w)
+	cw := textio.NewCSVWriter(w, 0)
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
 	}

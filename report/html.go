@@ -176,14 +176,17 @@ func newHTMLView(a *Assessment) *htmlView {
 	}
 	f := v.S.Findings
 	if f.Failed {
-		v.VerdictText = fmt.Sprintf(ui(l, "verdict.fail.text"), finding.AtOrAbove(a.Result.Findings, a.Result.FailOn), severityName(l, a.Result.FailOn))
+		v.VerdictText = fmt.Sprintf(ui(l, "verdict.fail.text"), f.AtOrAbove(a.Result.FailOn), severityName(l, a.Result.FailOn))
 	} else {
 		v.VerdictText = fmt.Sprintf(ui(l, "verdict.pass.text"), severityName(l, a.Result.FailOn))
 	}
 
-	count := map[Section]int{}
+	// A badge counts the section's errors and warnings: what needs acting
+	// on, the same figure as the summary's cards (notes are not gaps).
+	count, total := map[Section]int{}, map[Section]int{}
 	for _, sc := range v.S.Sections {
-		count[sc.Section] = sc.Total
+		count[sc.Section] = sc.Error + sc.Warning
+		total[sc.Section] = sc.Total
 	}
 	v.Nav = []navItem{
 		{ID: "mapping", Title: ui(l, "sec.mapping"), Count: count[SectionMapping]},
@@ -193,7 +196,7 @@ func newHTMLView(a *Assessment) *htmlView {
 		{ID: "graphs", Title: ui(l, "sec.graphs"), Count: count[SectionGraphs]},
 		{ID: "rejected", Title: ui(l, "sec.input"), Count: count[SectionInput]},
 	}
-	if count[SectionOther] > 0 {
+	if total[SectionOther] > 0 {
 		v.Nav = append(v.Nav, navItem{ID: "other", Title: ui(l, "sec.other"), Count: count[SectionOther]})
 	}
 	v.Nav = append(v.Nav, navItem{ID: "rules", Title: ui(l, "sec.rules")})

@@ -4,10 +4,7 @@
 package report
 
 import (
-	"fmt"
 	"io"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/kartoitus/kartoitus/finding"
@@ -89,29 +86,13 @@ func (r *Result) Run() finding.Run {
 // Version is set by the CLI (from build info) before reports are written.
 var Version = "dev"
 
-// Reporter writes a Result in one format.
+// Reporter writes the findings of a Result in one format.
 type Reporter interface {
 	Write(w io.Writer, r *Result) error
 }
 
-// Formats maps --format names to reporters.
-var Formats = map[string]Reporter{
-	"table": Table{},
-	"json":  JSON{},
-	"csv":   CSV{},
-	"junit": JUnit{},
-}
-
-// ByName returns the reporter for a --format value.
-func ByName(name string) (Reporter, error) {
-	r, ok := Formats[strings.ToLower(name)]
-	if !ok {
-		names := make([]string, 0, len(Formats))
-		for n := range Formats {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		return nil, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(names, ", "))
-	}
-	return r, nil
+// AssessmentWriter writes a whole assessment (findings, mapping, coverage,
+// retention draft, graphs) in one format.
+type AssessmentWriter interface {
+	WriteAssessment(w io.Writer, a *Assessment) error
 }

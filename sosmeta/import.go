@@ -3,7 +3,6 @@ package sosmeta
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,6 +18,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/kartoitus/kartoitus/internal/textio"
 )
 
 // This file reads THL's Sosmeta JSON-Schema export: one <OID>.json file per
@@ -214,7 +215,7 @@ func SortVersions(vs []Version) {
 // WriteStructures writes versions as a structures CSV (header
 // StructureColumns), the format Load reads.
 func WriteStructures(w io.Writer, vs []Version) error {
-	cw := csv.NewWriter(w)
+	cw := textio.NewCSVWriter(w, 0)
 	if err := cw.Write(StructureColumns); err != nil {
 		return err
 	}

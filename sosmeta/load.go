@@ -15,6 +15,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
 )
 
@@ -108,6 +109,7 @@ func ParseStructures(src string, r io.Reader) ([]Version, error) {
 	var out []Version
 	for {
 		rec, err := cr.Read()
+		textio.RestoreRecord(rec)
 		if errors.Is(err, io.EOF) {
 			break
 		}

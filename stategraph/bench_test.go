@@ -52,7 +52,7 @@ func BenchmarkComparison200(b *testing.B) {
 	docs, keys := benchDocs(cat, 200)
 	b.ReportAllocs()
 	for b.Loop() {
-		tg, err := BuildTask(cat, "child_welfare", docs, keys)
+		tg, err := BuildTask(cat, "child_welfare", docs, keys, covOf(cat, docs, keys))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -68,7 +68,7 @@ func BenchmarkOverview200(b *testing.B) {
 	docs, keys := benchDocs(cat, 200)
 	b.ReportAllocs()
 	for b.Loop() {
-		ov, err := BuildOverview(cat, docs, keys)
+		ov, err := BuildOverview(cat, docs, keys, covOf(cat, docs, keys))
 		if err != nil {
 			b.Fatal(err)
 		}

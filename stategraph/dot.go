@@ -56,6 +56,7 @@ var statusLook = map[Status]look{
 	Matched:   {shape: "box", style: "rounded,filled", fill: "#1A7A5A", pen: "#0B3D2C", font: "#FFFFFF", width: 1.5},
 	Misphased: {shape: "box", style: "filled,diagonals,bold", fill: "#F0E442", pen: "#5C5200", font: "#000000", width: 2},
 	Extra:     {shape: "box", style: "filled,bold", fill: "#E69F00", pen: "#5A3600", font: "#000000", width: 2, peripheries: 2},
+	Elsewhere: {shape: "box", style: "rounded,filled,bold", fill: "#D5ECE2", pen: "#1A7A5A", font: "#0B3D2C", width: 2},
 	Missing:   {shape: "box", style: "rounded,filled,dashed", fill: "#FFFFFF", pen: "#6A3D9A", font: "#333333", width: 2},
 }
 
@@ -482,7 +483,10 @@ func writeLegend(b *bytes.Buffer, m *Model, o Options, after string) {
 		for _, s := range []struct {
 			st  Status
 			txt msg
-		}{{Matched, msgMatched}, {Misphased, msgMisphased}, {Extra, msgExtra}, {Missing, msgMissing}} {
+		}{{Matched, msgMatched}, {Misphased, msgMisphased}, {Elsewhere, msgElsewhere}, {Extra, msgExtra}, {Missing, msgMissing}} {
+			if s.st == Elsewhere && (m.Conformance == nil || m.Conformance.Elsewhere == 0) {
+				continue // only pictures that have such a type explain it
+			}
 			es = append(es, entry{"legend:" + string(s.st), s.txt.in(l), statusLook[s.st]})
 		}
 	}

@@ -55,7 +55,7 @@ func TestDOTDeterministic(t *testing.T) {
 	docs, keys := fixtureDocs(t, cat)
 	var first []string
 	for round := 0; round < 3; round++ {
-		set, err := Build(cat, docs, keys)
+		set, err := Build(cat, docs, keys, covOf(cat, docs, keys))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -143,7 +143,7 @@ func TestDOTLargeTaskColumns(t *testing.T) {
 	// child_welfare's decision phase holds ~25 national types: they are
 	// split into columns of at most 12, of equal height.
 	cat := sosmeta.MustDefault()
-	tg, err := BuildTask(cat, "child_welfare", nil, nil)
+	tg, err := BuildTask(cat, "child_welfare", nil, nil, covOf(cat, nil, nil))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/kartoitus/kartoitus/analyzer/coverage"
+	"github.com/kartoitus/kartoitus/analyzer/mapping"
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/inventory"
 	"github.com/kartoitus/kartoitus/registers"
@@ -110,4 +112,17 @@ func goldenFile(t *testing.T, name string, got []byte) {
 	if string(want) != string(got) {
 		t.Errorf("%s differs from the golden file (run go test ./stategraph -update if intended)\n--- got ---\n%s", name, got)
 	}
+}
+
+// covOf computes coverage from mapping keys, as the pipeline does from the
+// mapping result: the graphs place documents and take figures from it.
+func covOf(cat *sosmeta.Catalogue, docs []inventory.Document, keys []string) *coverage.Result {
+	mr := &mapping.Result{Matches: make([]mapping.Match, len(docs))}
+	for i := range docs {
+		mr.Matches[i] = mapping.Match{Doc: i, Key: keys[i], Method: mapping.MethodExact}
+		if keys[i] == "" {
+			mr.Matches[i].Method = mapping.MethodNone
+		}
+	}
+	return coverage.Compute(cat, docs, mr, coverage.Options{})
 }

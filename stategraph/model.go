@@ -23,6 +23,7 @@ import (
 
 	"github.com/dominikbraun/graph"
 
+	"github.com/kartoitus/kartoitus/analyzer/coverage"
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
 	"github.com/kartoitus/kartoitus/inventory"
@@ -54,6 +55,10 @@ const (
 	Matched Status = "matched"
 	// Misphased: the national type is present, but only in another phase.
 	Misphased Status = "misphased"
+	// Elsewhere: a type shared by several service tasks, present only
+	// under another of its tasks (or on a document with no task): coverage
+	// counts it as present.
+	Elsewhere Status = "elsewhere"
 	// Missing: a target type with no local document (a model move).
 	Missing Status = "missing"
 	// Extra: a local document with no national type of the task (a log move).
@@ -67,12 +72,14 @@ func (s Status) rank() int {
 		return 0
 	case Misphased:
 		return 1
-	case Extra:
+	case Elsewhere:
 		return 2
-	case Missing:
+	case Extra:
 		return 3
+	case Missing:
+		return 4
 	}
-	return 4
+	return 5
 }
 
 // ExtraReason says why a local document is a log move.
@@ -305,15 +312,18 @@ type Set struct {
 
 // Build draws every service task present in docs. keys[i] is the
 // catalogue key docs[i] was mapped to ("" when unmapped), as in
-// analyzer/mapping Result.Matches[i].Key.
-func Build(cat *sosmeta.Catalogue, docs []inventory.Document, keys []string) (*Set, error) {
-	if err := checkInput(cat, docs, keys); err != nil {
+// analyzer/mapping Result.Matches[i].Key; cov is the coverage computed
+// from the same mapping: its task assignment places the documents and its
+// per-task figures are the pictures' figures, so the graphs and every
+// other report show the same numbers.
+func Build(cat *sosmeta.Catalogue, docs []inventory.Document, keys []string, cov *coverage.Result) (*Set, error) {
+	if err := checkInput(cat, docs, keys, cov); err != nil {
 		return nil, err
 	}
 	present := map[string]bool{}
 	set := &Set{}
 	for i := range docs {
-		ts := docTasks(cat, &docs[i], cat.ByKey(keys[i]))
+		ts := docTasks(cat, cov, i)
 		if len(ts) == 0 {
 			set.Unplaced = append(set.Unplaced, i)
 		}
@@ -325,13 +335,13 @@ func Build(cat *sosmeta.Catalogue, docs []inventory.Document, keys []string) (*S
 		if !present[t.ID] {
 			continue
 		}
-		tg, err := BuildTask(cat, t.ID, docs, keys)
+		tg, err := BuildTask(cat, t.ID, docs, keys, cov)
 		if err != nil {
 			return nil, err
 		}
 		set.Tasks = append(set.Tasks, tg)
 	}
-	ov, err := BuildOverview(cat, docs, keys)
+	ov, err := BuildOverview(cat, docs, keys, cov)
 	if err != nil {
 		return nil, err
 	}
@@ -339,55 +349,56 @@ func Build(cat *sosmeta.Catalogue, docs []inventory.Document, keys []string) (*S
 	return set, nil
 }
 
-func checkInput(cat *sosmeta.Catalogue, docs []inventory.Document, keys []string) error {
+func checkInput(cat *sosmeta.Catalogue, docs []inventory.Document, keys []string, cov *coverage.Result) error {
 	if cat == nil {
 		return fmt.Errorf("stategraph: no catalogue")
 	}
 	if len(keys) != len(docs) {
 		return fmt.Errorf("stategraph: %d mapping keys for %d documents", len(keys), len(docs))
 	}
+	if cov == nil || len(cov.DocTasks) != len(docs) {
+		return fmt.Errorf("stategraph: no coverage result for the %d documents", len(docs))
+	}
 	return nil
 }
 
-// docTasks decides which service tasks a document is drawn in. A document
-// with one task goes there. A document whose task name resolved to several
-// tasks (a legacy name such as "Sosiaalihuoltolain mukaiset palvelut") goes
-// to those its national type is specific to, else to the default (first).
-func docTasks(cat *sosmeta.Catalogue, d *inventory.Document, t *sosmeta.DocumentType) []string {
+// docTasks are the catalogue tasks coverage counts document i under (none
+// for a document with no task: it is drawn only in the overview).
+func docTasks(cat *sosmeta.Catalogue, cov *coverage.Result, i int) []string {
 	var ts []string
-	for _, id := range d.ServiceTasks {
+	for _, id := range cov.DocTasks[i] {
 		if cat.Task(id) != nil {
 			ts = append(ts, id)
 		}
 	}
-	if len(ts) <= 1 {
-		return ts
-	}
-	if t != nil && !t.Common {
-		var in []string
-		for _, id := range ts {
-			if t.BelongsTo(id) {
-				in = append(in, id)
-			}
-		}
-		if len(in) > 0 {
-			return in
-		}
-	}
-	return ts[:1]
+	return ts
 }
 
 // BuildTask draws one service task. The task need not be present in docs:
 // then the current picture is empty and everything is missing.
-func BuildTask(cat *sosmeta.Catalogue, task string, docs []inventory.Document, keys []string) (*TaskGraphs, error) {
-	if err := checkInput(cat, docs, keys); err != nil {
+func BuildTask(cat *sosmeta.Catalogue, task string, docs []inventory.Document, keys []string, cov *coverage.Result) (*TaskGraphs, error) {
+	if err := checkInput(cat, docs, keys, cov); err != nil {
 		return nil, err
 	}
 	st := cat.Task(task)
 	if st == nil {
 		return nil, fmt.Errorf("stategraph: unknown service task %q", task)
 	}
-	b := &builder{cat: cat, task: TaskInfo{ID: st.ID, FI: st.FI, EN: st.EN}}
+	b := &builder{cat: cat, task: TaskInfo{ID: st.ID, FI: st.FI, EN: st.EN}, missing: map[string]bool{}}
+	if tc := cov.Task(task); tc != nil {
+		b.totals = tc.Totals
+		for _, c := range tc.Cells {
+			for _, k := range c.Missing {
+				b.missing[k] = true
+			}
+		}
+	} else {
+		// The inventory has nothing for the task: everything is missing.
+		b.totals.Expected = len(cat.TypesForTask(task))
+		for _, t := range cat.TypesForTask(task) {
+			b.missing[t.Key()] = true
+		}
+	}
 	for _, t := range cat.CurrentTypes() {
 		if t.Common {
 			b.common++
@@ -400,7 +411,7 @@ func BuildTask(cat *sosmeta.Catalogue, task string, docs []inventory.Document, k
 	}
 	for i := range docs {
 		t := cat.ByKey(keys[i])
-		for _, id := range docTasks(cat, &docs[i], t) {
+		for _, id := range docTasks(cat, cov, i) {
 			if id == task {
 				b.docs = append(b.docs, taskDoc{index: i, doc: &docs[i], key: keys[i], typ: t})
 				break
@@ -436,6 +447,9 @@ type builder struct {
 	targetSet map[string]*sosmeta.DocumentType
 	docs      []taskDoc
 	common    int
+	// totals and missing are the task's coverage (analyzer/coverage).
+	totals  coverage.Totals
+	missing map[string]bool
 }
 
 func phaseID(p string) string { return "phase:" + p }
@@ -666,7 +680,8 @@ func (b *builder) buildComparison() (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Conformance{Task: b.task.ID, TargetSteps: len(b.target), Documents: len(b.docs)}
+	c := &Conformance{Task: b.task.ID, TargetSteps: b.totals.Expected, Covered: b.totals.Covered, InPhase: b.totals.InPhase,
+		Outside: b.totals.Outside, Documents: len(b.docs)}
 
 	// Conforming vertices: one per (type, local phase).
 	slots := make([]slot, 0, len(conforming))
@@ -709,6 +724,17 @@ func (b *builder) buildComparison() (*Model, error) {
 		case present[k]:
 			c.Misphased++
 			c.MisphasedKeys = append(c.MisphasedKeys, k)
+		case !b.missing[k]:
+			// Coverage counts a shared type kept under another task.
+			c.Elsewhere++
+			n := typeNode("type:"+k, t)
+			n.Status = Elsewhere
+			if !b.knownPhase(n.Phase) {
+				n.Phase = UnknownPhase
+			}
+			if err := m.add(n); err != nil {
+				return nil, err
+			}
 		default:
 			c.Missing++
 			c.MissingKeys = append(c.MissingKeys, k)

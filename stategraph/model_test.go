@@ -15,7 +15,7 @@ func buildFixture(t *testing.T) (*sosmeta.Catalogue, []inventory.Document, []str
 	t.Helper()
 	cat := sosmeta.MustDefault()
 	docs, keys := fixtureDocs(t, cat)
-	set, err := Build(cat, docs, keys)
+	set, err := Build(cat, docs, keys, covOf(cat, docs, keys))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,8 +96,10 @@ func TestConformance(t *testing.T) {
 		t.Run(tt.task, func(t *testing.T) {
 			got := taskGraphs(t, set, tt.task).Conformance
 			want := tt.want
-			want.Fitness = round3(float64(want.Matched+want.Misphased) / float64(want.TargetSteps))
-			want.PhaseFitness = round3(float64(want.Matched) / float64(want.TargetSteps))
+			// The figures are coverage's (same assignment, computed once).
+			want.Covered, want.InPhase, want.Outside = want.Matched+want.Misphased+want.Elsewhere, want.Matched, want.Extra
+			want.Fitness = round3(float64(want.Covered) / float64(want.TargetSteps))
+			want.PhaseFitness = round3(float64(want.InPhase) / float64(want.TargetSteps))
 			got.MissingKeys = nil // checked below
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("conformance\n got %+v\nwant %+v", got, want)
@@ -243,7 +245,7 @@ func TestTargetAndCurrent(t *testing.T) {
 func TestBuildTaskAbsent(t *testing.T) {
 	cat := sosmeta.MustDefault()
 	docs, keys := fixtureDocs(t, cat)
-	tg, err := BuildTask(cat, "family_law", docs, keys)
+	tg, err := BuildTask(cat, "family_law", docs, keys, covOf(cat, docs, keys))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,17 +258,17 @@ func TestBuildTaskAbsent(t *testing.T) {
 func TestBuildErrors(t *testing.T) {
 	cat := sosmeta.MustDefault()
 	docs, keys := fixtureDocs(t, cat)
-	if _, err := Build(cat, docs, keys[:3]); err == nil || !strings.Contains(err.Error(), "mapping keys") {
+	if _, err := Build(cat, docs, keys[:3], covOf(cat, docs, keys)); err == nil || !strings.Contains(err.Error(), "mapping keys") {
 		t.Errorf("mismatched keys: err = %v", err)
 	}
-	if _, err := Build(nil, docs, keys); err == nil {
+	if _, err := Build(nil, docs, keys, covOf(sosmeta.MustDefault(), docs, keys)); err == nil {
 		t.Error("nil catalogue: no error")
 	}
-	if _, err := BuildTask(cat, "no_such_task", docs, keys); err == nil {
+	if _, err := BuildTask(cat, "no_such_task", docs, keys, covOf(cat, docs, keys)); err == nil {
 		t.Error("unknown task: no error")
 	}
 	// Nothing at all still draws nothing, without error.
-	set, err := Build(cat, nil, nil)
+	set, err := Build(cat, nil, nil, covOf(cat, nil, nil))
 	if err != nil || len(set.Tasks) != 0 || len(set.Overview.Tasks) != 0 {
 		t.Errorf("empty: %v %+v", err, set)
 	}
@@ -280,7 +282,7 @@ func TestMaskHetu(t *testing.T) {
 		System:       "Lifecare 131052-308T",
 		Register:     registers.Social,
 	}}
-	tg, err := BuildTask(cat, "child_welfare", docs, []string{""})
+	tg, err := BuildTask(cat, "child_welfare", docs, []string{""}, covOf(cat, docs, []string{""}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dominikbraun/graph"
 
+	"github.com/kartoitus/kartoitus/analyzer/coverage"
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
 	"github.com/kartoitus/kartoitus/inventory"
@@ -112,8 +113,8 @@ func kindList(kinds map[registers.Kind]bool) []registers.Kind {
 // BuildOverview draws the tasks × systems × registers graph. keys are as
 // in Build; a document whose task name resolved to several tasks counts
 // once in each task it is drawn in.
-func BuildOverview(cat *sosmeta.Catalogue, docs []inventory.Document, keys []string) (*Overview, error) {
-	if err := checkInput(cat, docs, keys); err != nil {
+func BuildOverview(cat *sosmeta.Catalogue, docs []inventory.Document, keys []string, cov *coverage.Result) (*Overview, error) {
+	if err := checkInput(cat, docs, keys, cov); err != nil {
 		return nil, err
 	}
 	type cell struct {
@@ -145,7 +146,7 @@ func BuildOverview(cat *sosmeta.Catalogue, docs []inventory.Document, keys []str
 		if _, ok := registerNames[reg]; !ok {
 			reg = registers.Unknown
 		}
-		ts := docTasks(cat, d, cat.ByKey(keys[i]))
+		ts := docTasks(cat, cov, i)
 		if len(ts) == 0 {
 			ts = []string{unassignedTask}
 		}

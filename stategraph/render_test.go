@@ -252,7 +252,7 @@ func FuzzDOT(f *testing.F) {
 			RegisterRaw:  register,
 			Register:     registers.Classify(register),
 		}}
-		set, err := Build(cat, docs, []string{key})
+		set, err := Build(cat, docs, []string{key}, covOf(cat, docs, []string{key}))
 		if err != nil {
 			t.Fatal(err)
 		}

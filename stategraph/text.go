@@ -43,6 +43,7 @@ var (
 
 	msgMatched   = msg{"Vastaa tavoitetta", "Matches the target"}
 	msgMisphased = msg{"Eri vaiheessa kuin tavoite", "In another phase than the target"}
+	msgElsewhere = msg{"Kirjattu toisen palvelutehtävän alle", "Kept under another service task"}
 	msgMissing   = msg{"Puuttuu (vain tavoitteessa)", "Missing (target only)"}
 	msgExtra     = msg{"Vain nykytilassa", "Only in the current state"}
 	msgTargetDoc = msg{"Kansallinen asiakirjatyyppi", "National document type"}

@@ -36,7 +36,8 @@ const headerSearchRows = 30
 
 // ReadFile reads a TOS or AMS file: CSV (any encoding and delimiter
 // textio.Open accepts) or XLSX, generic TOS columns or the Helsinki JHS 191
-// workbook. Every data row becomes an Entry or a rejected-row finding.
+// workbook, or JHS 191 TOS XML (.xml). Every data row (XML: Asiakirjatieto)
+// becomes an Entry or a rejected-row finding.
 // Errors wrap kartoitus.ErrUnreadable (cannot open or parse) or
 // kartoitus.ErrNotRecognised (no plan columns, no rows).
 func ReadFile(path string, cat *sosmeta.Catalogue, opts Options) (*Plan, error) {
@@ -50,18 +51,23 @@ func ReadFile(path string, cat *sosmeta.Catalogue, opts Options) (*Plan, error) 
 		return ReadXLSX(f, path, cat, opts)
 	case ".csv", ".txt", ".tsv":
 		return ReadCSV(f, path, cat, opts)
+	case ".xml":
+		return ReadJHS191(f, path, cat, opts)
 	case ".xls", ".ods":
 		return nil, fmt.Errorf("%w: %s: %s files are not supported; save the plan as .xlsx or .csv",
 			kartoitus.ErrUnreadable, path, filepath.Ext(path))
 	}
-	// Unknown extension: an XLSX is a zip archive.
-	head := make([]byte, 4)
+	// Unknown extension: an XLSX is a zip archive, XML starts with "<".
+	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head)
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", kartoitus.ErrUnreadable, path, err)
 	}
-	if bytes.Equal(head[:n], []byte("PK\x03\x04")) {
+	if bytes.HasPrefix(head[:n], []byte("PK\x03\x04")) {
 		return ReadXLSX(f, path, cat, opts)
+	}
+	if t := bytes.TrimLeft(bytes.TrimPrefix(head[:n], []byte("\ufeff")), " \t\r\n"); bytes.HasPrefix(t, []byte("<")) {
+		return ReadJHS191(f, path, cat, opts)
 	}
 	return ReadCSV(f, path, cat, opts)
 }
@@ -77,6 +83,7 @@ func ReadCSV(r io.Reader, name string, cat *sosmeta.Catalogue, opts Options) (*P
 	sr := newSheetReader(cat, opts, name, "", plan)
 	for {
 		rec, err := cr.Read()
+		textio.RestoreRecord(rec) // the tool's own TOS draft, filled in, reads back
 		if errors.Is(err, io.EOF) {
 			break
 		}

@@ -32,6 +32,11 @@ type Result struct {
 	// Cell per entry, in this order.
 	Phases []string `json:"phases"`
 	Tasks  []Task   `json:"tasks"`
+	// DocTasks[i] are the service tasks document i is counted under (""
+	// when none could be decided), and DocTaskSource[i] where they came
+	// from: sosmeta's TasksOf, the one rule the graphs and retention share.
+	DocTasks      [][]string           `json:"doc_tasks"`
+	DocTaskSource []sosmeta.TaskSource `json:"doc_task_source"`
 }
 
 // Task is the coverage of one service task.
@@ -96,8 +101,29 @@ type Totals struct {
 	Misphased  int `json:"misphased"`
 	Duplicates int `json:"duplicates"`
 	WrongTask  int `json:"wrong_task"`
-	// Expected is the number of task-specific national types of the task.
+	// Expected is the number of task-specific national types of the task
+	// (sosmeta TypesForTask); Covered how many of them a document maps to
+	// (one of the task, one with no task, or — for a type shared by several
+	// tasks — one of any of its tasks), InPhase how many of those have a document in the
+	// type's national phase (or with no phase given). Missing is
+	// Expected − Covered. These are the task's coverage figure wherever it
+	// is shown: summary, matrix, graphs, workbook and JSON.
 	Expected int `json:"expected"`
+	Covered  int `json:"covered"`
+	InPhase  int `json:"in_phase"`
+	// Outside counts the task's documents whose national type is not one
+	// of the task's (unmapped, another task's type, obsolete or unknown):
+	// the current state's steps the target does not have.
+	Outside int `json:"outside"`
+}
+
+// Percent is Covered/Expected as a rounded whole percentage; -1 when the
+// task expects nothing.
+func (t Totals) Percent() int {
+	if t.Expected == 0 {
+		return -1
+	}
+	return (200*t.Covered + t.Expected) / (2 * t.Expected)
 }
 
 // Cell returns the cell of a phase ("" = no phase), or nil.
@@ -120,7 +146,7 @@ func (r *Result) Task(id string) *Task {
 	return nil
 }
 
-// Options configure the analysis through Input.Options["coverage"].
+// Options configure the analysis (Analyzer.With).
 type Options struct {
 	// AllTasks covers every service task, not only those the inventory
 	// has documents for (an organiser of all services wants to see the
@@ -140,51 +166,96 @@ var (
 		ID: "COV001", Severity: finding.Info, Inferred: true,
 		Title: finding.T("Palvelutehtävän valtakunnallinen asiakirjatyyppi puuttuu inventaariosta", "National document type of the service task missing from the inventory"),
 		Basis: basisCatalogue,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "every national type of substance-abuse services is inventoried",
+				Inventory: substanceAbuseSample + "Päihdehuolto;Päätös päihde- ja riippuvuustyön erityisestä palvelusta\n"}},
+			Bad: []finding.Sample{{Note: "the decision on the special service is missing",
+				Inventory: substanceAbuseSample}},
+		},
 	}
 	RuleExtra = finding.Rule{
 		ID: "COV002", Severity: finding.Info,
 		Title: finding.T("Paikallinen asiakirja, jolla ei ole valtakunnallista vastinetta", "Local document with no national counterpart"),
 		Basis: basisCatalogue,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "the workshop mapped the memo to a national type",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi\nIäkkäiden palvelut;Hoitoneuvottelun muistio\n",
+				Accepted:  "name;service_task;code;national_name;confirmed_by\nHoitoneuvottelun muistio;Iäkkäiden palvelut;19004;Merkintä neuvottelusta;Asiakirjatyöpaja 3.3.2025\n"}},
+			Bad: []finding.Sample{{Note: "the workshop confirmed the memo as local",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi\nIäkkäiden palvelut;Asukaskokouksen muistio\n",
+				Accepted:  "name;service_task;code;national_name;confirmed_by\nAsukaskokouksen muistio;Iäkkäiden palvelut;-;;Asiakirjatyöpaja 3.3.2025\n"}},
+		},
 	}
 	RuleMisphased = finding.Rule{
 		ID: "COV003", Severity: finding.Info, Inferred: true,
 		Title: finding.T("Asiakirja on eri prosessivaiheessa kuin valtakunnallinen oletus", "Document is in another process phase than the national default"),
 		Basis: basisPhase,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "an application at initiation",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Prosessin vaihe\nIäkkäiden palvelut;Asumispalveluhakemus;Asian vireilletulo\n"}},
+			Bad: []finding.Sample{{Note: "an application recorded at closure",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Prosessin vaihe\nIäkkäiden palvelut;Asumispalveluhakemus;Asiakkuuden päättyminen\n"}},
+		},
 	}
 	RuleDuplicate = finding.Rule{
 		ID: "COV004", Severity: finding.Info,
 		Title: finding.T("Useita paikallisia asiakirjoja samalla valtakunnallisella tyypillä", "Several local documents on one national type"),
 		Basis: basisCatalogue,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "a meeting and a contact, two types",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nIäkkäiden palvelut;Hoitoneuvottelun muistio;19004\nIäkkäiden palvelut;Omaisen yhteydenotto;19005\n"}},
+			Bad: []finding.Sample{{Note: "two meeting memos on 19004",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nIäkkäiden palvelut;Hoitoneuvottelun muistio;19004\nIäkkäiden palvelut;Omaisneuvottelun muistio;19004\n"}},
+		},
 	}
 	RuleWrongTask = finding.Rule{
 		ID: "COV005", Severity: finding.Warning, Inferred: true,
 		Title: finding.T("Asiakirjatyyppi ei kuulu ilmoitettuun palvelutehtävään", "Document type does not belong to the stated service task"),
 		Basis: basisTask,
+		Samples: finding.Samples{
+			Good: []finding.Sample{
+				{Note: "an older people's decision under older people's services",
+					Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nIäkkäiden palvelut;Palvelupäätös;11000\n"},
+				{Note: "the overlay assigns the type to disability services too",
+					Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nVammaispalvelut;Palvelupäätös;11000\n",
+					Overlay:   "tasks:\n  \"11000\": [older_people, disability]\n"},
+			},
+			Bad: []finding.Sample{{Note: "an older people's decision under disability services",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nVammaispalvelut;Palvelupäätös;11000\n"}},
+		},
 	}
 )
+
+// substanceAbuseSample is an inventory of substance-abuse services with
+// every national type of the task but 11003, the decision (COV001).
+const substanceAbuseSample = "Palvelutehtävä;Asiakirjan nimi\n" +
+	"Päihdehuolto;Hakemus päihde- ja riippuvuustyön erityiseen palveluun\n" +
+	"Päihdehuolto;Päihde- ja riippuvuustyön erityisten palvelujen palvelutarpeen arvio\n" +
+	"Päihdehuolto;Päihde- ja riippuvuustyön erityisten palvelujen asiakassuunnitelma\n" +
+	"Päihdehuolto;Päihde- ja riippuvuustyön erityisten palvelujen toteuttamissuunnitelma\n" +
+	"Päihdehuolto;Täydentävän tai ehkäisevän toimeentulotuen hakemus\n" +
+	"Päihdehuolto;Täydentävän tai ehkäisevän toimeentulotuen laskelma\n" +
+	"Päihdehuolto;Päätös täydentävästä tai ehkäisevästä toimeentulotuesta\n" +
+	"Päihdehuolto;Täydentävän tai ehkäisevän toimeentulotuen maksusitoumus\n"
 
 // Rules lists every rule of the analysis.
 var Rules = []finding.Rule{RuleMissing, RuleExtra, RuleMisphased, RuleDuplicate, RuleWrongTask}
 
-// Analyzer computes coverage; its result is *Result.
-var Analyzer = &analyzer.Analyzer{
+// Analyzer computes coverage.
+var Analyzer = &analyzer.Analyzer[Options, *Result]{
 	Name: "coverage",
 	Doc: `national document types present, missing and extra per service task and phase
 
 Reads the mapping result. Missing types are task-specific types only;
 multi-task types count as present when any of their tasks has them.`,
 	Rules:    Rules,
-	Requires: []*analyzer.Analyzer{mapping.Analyzer},
+	Requires: []analyzer.Node{mapping.Analyzer},
 	Run:      run,
 }
 
-func run(pass *analyzer.Pass) (any, error) {
-	opts, err := analyzer.Options[Options](pass, "coverage")
-	if err != nil {
-		return nil, err
-	}
-	mr, _ := pass.ResultOf[mapping.Analyzer].(*mapping.Result)
-	if mr == nil {
+func run(pass *analyzer.Pass, opts Options) (*Result, error) {
+	mr, ok := mapping.Analyzer.Result(pass)
+	if !ok || mr == nil {
 		return nil, fmt.Errorf("no mapping result")
 	}
 	var docs []inventory.Document
@@ -194,37 +265,6 @@ func run(pass *analyzer.Pass) (any, error) {
 	res := Compute(pass.Catalogue, docs, mr, opts)
 	report(pass, docs, mr, res)
 	return res, nil
-}
-
-// docTasks returns the tasks a document is counted under. Of the stated
-// tasks (a legacy name such as "Kotipalvelut" resolves to several, default
-// first) those its task-specific national type belongs to, else the
-// default one; with no stated task, the one mapping inferred from the
-// name; else "".
-func docTasks(cat *sosmeta.Catalogue, d *inventory.Document, m *mapping.Match) (tasks []string, stated bool) {
-	if len(d.ServiceTasks) == 1 {
-		return d.ServiceTasks, true
-	}
-	if len(d.ServiceTasks) > 1 {
-		if m != nil && m.Key != "" {
-			if dt := cat.ByKey(m.Key); dt != nil && !dt.Common {
-				var fit []string
-				for _, t := range d.ServiceTasks {
-					if dt.BelongsTo(t) {
-						fit = append(fit, t)
-					}
-				}
-				if len(fit) > 0 {
-					return fit, true
-				}
-			}
-		}
-		return d.ServiceTasks[:1], true
-	}
-	if m != nil && m.Task != "" {
-		return []string{m.Task}, false
-	}
-	return []string{""}, false
 }
 
 // Compute builds the coverage result; it is exported for the report and
@@ -244,10 +284,20 @@ func Compute(cat *sosmeta.Catalogue, docs []inventory.Document, mr *mapping.Resu
 		}
 	}
 	present := map[string]map[string][]int{} // task → key → docs
-	presentAnywhere := map[string]bool{}     // key → some document maps to it
+	res.DocTasks = make([][]string, len(docs))
+	res.DocTaskSource = make([]sosmeta.TaskSource, len(docs))
 	for i := range docs {
 		m := mr.ByDoc(i)
-		tasks, _ := docTasks(cat, &docs[i], m)
+		var typ *sosmeta.DocumentType
+		named := ""
+		if m != nil {
+			typ, named = cat.ByKey(m.Key), m.Task
+		}
+		tasks, src := cat.TasksOf(docs[i].ServiceTasks, typ, named)
+		if len(tasks) == 0 {
+			tasks = []string{""}
+		}
+		res.DocTasks[i], res.DocTaskSource[i] = tasks, src
 		for _, t := range tasks {
 			covered[t] = true
 			if m != nil && m.Key != "" {
@@ -256,9 +306,6 @@ func Compute(cat *sosmeta.Catalogue, docs []inventory.Document, mr *mapping.Resu
 				}
 				present[t][m.Key] = append(present[t][m.Key], i)
 			}
-		}
-		if m != nil && m.Key != "" {
-			presentAnywhere[m.Key] = true
 		}
 	}
 	var taskIDs []string
@@ -307,35 +354,42 @@ func Compute(cat *sosmeta.Catalogue, docs []inventory.Document, mr *mapping.Resu
 				tc.Totals.Duplicates++
 			}
 		}
-		// Missing task-specific types.
+		// The task's national types: covered by a document of the task, in
+		// its national phase, or missing.
 		if tid != "" {
 			for _, d := range cat.TypesForTask(tid) {
 				tc.Totals.Expected++
-				if _, ok := present[tid][d.Key()]; ok {
+				ds, ok := present[tid][d.Key()]
+				if !ok {
+					ds, ok = present[""][d.Key()] // a task-less document has it
+				}
+				if !ok && len(d.Tasks) > 1 {
+					ds, ok = presentUnder(present, d) // a shared type kept under another of its tasks
+				}
+				if !ok {
+					c := cellOf(d.Phase)
+					c.Missing = append(c.Missing, d.Key())
+					tc.Totals.Missing++
 					continue
 				}
-				if present[""] != nil && present[""][d.Key()] != nil {
-					continue // a task-less document has it
-				}
-				if len(d.Tasks) > 1 {
-					if presentAnywhere[d.Key()] && anyTaskHas(present, d) {
-						continue // a multi-task type present under one of its tasks
-					}
-					if firstCovered(d, covered) != tid {
-						continue // missing everywhere: listed once, under its first covered task
+				tc.Totals.Covered++
+				for _, i := range ds {
+					if docs[i].Phase == "" || d.Phase == "" || docs[i].Phase == d.Phase {
+						tc.Totals.InPhase++
+						break
 					}
 				}
-				c := cellOf(d.Phase)
-				c.Missing = append(c.Missing, d.Key())
-				tc.Totals.Missing++
 			}
 		}
 		// Per-document facts: extra, misphased, wrong task.
 		for i := range docs {
 			m := mr.ByDoc(i)
-			tasks, stated := docTasks(cat, &docs[i], m)
-			if !contains(tasks, tid) {
+			if !contains(res.DocTasks[i], tid) {
 				continue
+			}
+			stated := res.DocTaskSource[i] == sosmeta.TaskStated
+			if tid != "" && !OfTask(cat, m, tid) {
+				tc.Totals.Outside++
 			}
 			if m == nil || m.Key == "" {
 				c := cellOf(docs[i].Phase)
@@ -367,24 +421,26 @@ func Compute(cat *sosmeta.Catalogue, docs []inventory.Document, mr *mapping.Resu
 	return res
 }
 
-// firstCovered returns the first of a type's tasks that the result
-// covers.
-func firstCovered(d *sosmeta.DocumentType, covered map[string]bool) string {
-	for _, t := range d.Tasks {
-		if covered[t] {
-			return t
-		}
+// OfTask reports whether a document's match is a current national type of
+// the task (a type common to every task counts): otherwise the document is
+// outside the task's target.
+func OfTask(cat *sosmeta.Catalogue, m *mapping.Match, task string) bool {
+	if m == nil || m.Key == "" {
+		return false
 	}
-	return ""
+	d := cat.ByKey(m.Key)
+	return d != nil && d.Current && d.BelongsTo(task)
 }
 
-func anyTaskHas(present map[string]map[string][]int, d *sosmeta.DocumentType) bool {
+// presentUnder returns the documents of a type shared by several tasks
+// that are kept under any of its tasks.
+func presentUnder(present map[string]map[string][]int, d *sosmeta.DocumentType) ([]int, bool) {
 	for _, t := range d.Tasks {
-		if present[t] != nil && present[t][d.Key()] != nil {
-			return true
+		if ds, ok := present[t][d.Key()]; ok {
+			return ds, true
 		}
 	}
-	return false
+	return nil, false
 }
 
 // sortKeys orders catalogue keys by phase order, then code.

@@ -26,36 +26,82 @@ var (
 		ID: "REG101", Severity: finding.Error,
 		Title: finding.T("Sosiaalihuollon asiakasasiakirja potilasrekisterissä", "Social-welfare client document in a patient register"),
 		Basis: "703/2023 § 18",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "daily notes in the client register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Päivittäiskirjaukset;Sosiaalihuollon asiakasrekisteri\n"}},
+			Bad: []finding.Sample{{Note: "daily notes (19007) in the patient register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Päivittäiskirjaukset;Potilasrekisteri\n"}},
+		},
 	}
 	RuleMixed = finding.Rule{
 		ID: "REG102", Severity: finding.Warning,
 		Title: finding.T("Asiakirja yhteisessä tai sekä sosiaali- että terveydenhuollon rekisterissä", "Document in a joint or both social and health registers"),
 		Basis: "703/2023 § 18",
+		Samples: finding.Samples{
+			Good: []finding.Sample{
+				{Note: "daily notes in the client register",
+					Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Päivittäiskirjaukset;Sosiaalihuollon asiakasrekisteri\n"},
+				{Note: "the client plan may stand in both registers (§§ 46–47)",
+					Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Iäkkäiden palvelujen asiakassuunnitelma;Sosiaalihuollon asiakasrekisteri ja potilasrekisteri\n"},
+			},
+			Bad: []finding.Sample{{Note: "daily notes in a joint social and health register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Päivittäiskirjaukset;Yhteinen (sote)\n"}},
+		},
 	}
 	RuleJointOnlyHealth = finding.Rule{
 		ID: "REG103", Severity: finding.Warning,
 		Title: finding.T("Yhteinen palvelutarpeen arvio tai asiakassuunnitelma vain potilasrekisterissä", "Joint needs assessment or client plan only in the patient register"),
 		Basis: "703/2023 §§ 46–47",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "the client plan in both registers",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Iäkkäiden palvelujen asiakassuunnitelma;Sosiaalihuollon asiakasrekisteri ja potilasrekisteri\n"}},
+			Bad: []finding.Sample{{Note: "the client plan only in the patient register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Iäkkäiden palvelujen asiakassuunnitelma;Potilasrekisteri\n"}},
+		},
 	}
 	RuleHealthInSocial = finding.Rule{
 		ID: "REG104", Severity: finding.Error, Inferred: true, // as the gate's REG001: one fact, one severity
 		Title: finding.T("Potilasasiakirjalta näyttävä asiakirja sosiaalihuollon rekisterissä", "Apparent patient document in the social-welfare register"),
 		Basis: "703/2023 § 18",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "the medication plan in the patient register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Lääkehoitosuunnitelma;Potilasrekisteri\n"}},
+			Bad: []finding.Sample{{Note: "the medication plan in the social-welfare client register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Lääkehoitosuunnitelma;Sosiaalihuollon asiakasrekisteri\n"}},
+		},
 	}
 	RuleUnmappedInHealth = finding.Rule{
 		ID: "REG105", Severity: finding.Warning,
 		Title: finding.T("Sosiaalihuollon inventaarion asiakirja potilasrekisterissä", "Document of the social-welfare inventory in a patient register"),
 		Basis: "703/2023 § 18",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "an unmapped home-visit report in the client register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Kotikäyntiraportti;Sosiaalihuollon asiakasrekisteri\n"}},
+			Bad: []finding.Sample{{Note: "an unmapped home-visit report in the patient register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Kotikäyntiraportti;Potilasrekisteri\n"}},
+		},
 	}
 	RulePatientDocument = finding.Rule{
 		ID: "REG106", Severity: finding.Info, Inferred: true,
 		Title: finding.T("Potilasasiakirja sosiaalihuollon inventaariossa: ei sosiaalihuollon asiakastiedon arkistoon", "Patient document in the social-welfare inventory: not for the social-welfare client-data archive"),
 		Basis: "703/2023 § 18",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "a social-welfare client document in the client register",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Päivittäiskirjaukset;Sosiaalihuollon asiakasrekisteri\n"}},
+			Bad: []finding.Sample{{Note: "the nurse's medication plan, a patient document, listed in the social-welfare inventory",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Lääkehoitosuunnitelma;Potilasrekisteri\n"}},
+		},
 	}
 	RuleLegacyRegister = finding.Rule{
 		ID: "REG107", Severity: finding.Error, // as the gate's REG006: one fact, one severity
 		Title: finding.T("Sosiaalihuollon ilmoitusrekisteri on lakkautettu", "The social-welfare notification register has been abolished"),
 		Basis: "785/2021 (254/2015 § 22); 703/2023 § 18",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "decision in the client register",
+				Inventory: "Asiakirjan nimi;Palvelutehtävä;Rekisteri\nLastensuojeluilmoitus;Lastensuojelu;Sosiaalihuollon asiakasrekisteri\n"}},
+			Bad: []finding.Sample{{Note: "notification in the repealed ilmoitusrekisteri",
+				Inventory: "Asiakirjan nimi;Palvelutehtävä;Rekisteri\nLastensuojeluilmoitus;Lastensuojelu;Sosiaalihuollon ilmoitusrekisteri\n"}},
+		},
 	}
 )
 
@@ -63,9 +109,8 @@ var (
 var Rules = []finding.Rule{RuleSocialInHealth, RuleMixed, RuleJointOnlyHealth, RuleHealthInSocial,
 	RuleUnmappedInHealth, RulePatientDocument, RuleLegacyRegister}
 
-// Analyzer checks the register of every inventory document. Its result
-// is *Result.
-var Analyzer = &analyzer.Analyzer{
+// Analyzer checks the register of every inventory document.
+var Analyzer = &analyzer.Analyzer[struct{}, *Result]{
 	Name: "invregister",
 	Doc: `inventory register checks: social-welfare and patient documents in the right register
 
@@ -73,7 +118,7 @@ A social-welfare client document in a patient register or a joint
 register, a patient document in the social-welfare register; the joint
 needs assessment and client plan may stand in both (703/2023 §§ 46–47).`,
 	Rules:    Rules,
-	Requires: []*analyzer.Analyzer{mapping.Analyzer},
+	Requires: []analyzer.Node{mapping.Analyzer},
 	Run:      run,
 }
 
@@ -98,9 +143,9 @@ func JointKeys(cat *sosmeta.Catalogue) map[string]bool {
 	return out
 }
 
-func run(pass *analyzer.Pass) (any, error) {
-	mr, _ := pass.ResultOf[mapping.Analyzer].(*mapping.Result)
-	if mr == nil {
+func run(pass *analyzer.Pass, _ struct{}) (*Result, error) {
+	mr, ok := mapping.Analyzer.Result(pass)
+	if !ok || mr == nil {
 		return nil, fmt.Errorf("no mapping result")
 	}
 	res := &Result{ByRegister: map[registers.Kind]int{}}
@@ -158,8 +203,8 @@ func check(pass *analyzer.Pass, d *inventory.Document, m *mapping.Match, joint m
 				fmt.Sprintf("%q is in the social-welfare inventory but its register is %q: a social-welfare client document belongs to the social-welfare client register; a patient document should leave the social-welfare inventory", d.Name, reg))
 		}
 	case registers.Mixed:
-		if key != "" && joint[key] {
-			return // §§ 46–47: the joint assessment and plan may stand in both
+		if key != "" && joint[key] && !registers.NamesJointRegister(reg) {
+			return // §§ 46–47: the joint assessment and plan may stand in both registers (not in a joint one)
 		}
 		add(RuleMixed,
 			fmt.Sprintf("%q%s: rekisteri %q on yhteinen tai molemmat; sosiaalihuollon asiakasasiakirjat ja potilasasiakirjat tallennetaan eri rekistereihin (vain yhteinen palvelutarpeen arvio ja asiakassuunnitelma voivat olla molemmissa)", d.Name, typeName, reg),

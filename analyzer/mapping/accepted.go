@@ -2,7 +2,6 @@ package mapping
 
 import (
 	"bufio"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -58,6 +57,19 @@ var RuleAcceptedRow = finding.Rule{
 	ID: "MAP006", Severity: finding.Warning,
 	Title: finding.T("Hyväksyttyjen vastaavuuksien tiedoston riviä ei voitu käyttää", "Accepted-mappings row could not be used"),
 	Basis: "Sosmeta " + sosmeta.DocumentTypeOID,
+	Samples: finding.Samples{
+		Good: []finding.Sample{{Note: "a catalogue code",
+			Inventory: "Palvelutehtävä;Asiakirjan nimi\nLastensuojelu;Huostaanottopäätös\n",
+			Accepted:  "name;service_task;code;national_name;confirmed_by\nHuostaanottopäätös;Lastensuojelu;11023;;Asiakirjatyöpaja 3.3.2025\n"}},
+		Bad: []finding.Sample{
+			{Note: "a code the catalogue does not have",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi\nLastensuojelu;Huostaanottopäätös\n",
+				Accepted:  "name;service_task;code;national_name;confirmed_by\nHuostaanottopäätös;Lastensuojelu;11099;;Asiakirjatyöpaja 3.3.2025\n"},
+			{Note: "a service task the catalogue does not have",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi\nLastensuojelu;Huostaanottopäätös\n",
+				Accepted:  "name;service_task;code;national_name;confirmed_by\nHuostaanottopäätös;Perhekeskus;11023;;Asiakirjatyöpaja 3.3.2025\n"},
+		},
+	},
 }
 
 // AcceptedEntry is one confirmed mapping.
@@ -143,6 +155,7 @@ func ParseAccepted(src string, r io.Reader, cat *sosmeta.Catalogue) (*Accepted, 
 		if rec.Broken {
 			return nil, rec.Line, &swallowedError{rec.Line, rec.EndLine}
 		}
+		textio.RestoreRecord(rec.Fields) // a file this tool wrote reads back as written
 		return rec.Fields, rec.Line, nil
 	}
 	a, err := parseAcceptedRecords(src, "", next, cat)
@@ -488,8 +501,7 @@ func WriteAccepted(w io.Writer, rows []AcceptedRow) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
+	cw := textio.NewCSVWriter(w, ';')
 	if err := cw.Write(AcceptedColumns); err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ import (
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
 
-// Options configure the analyzer through Input.Options["mapping"].
+// Options configure the analyzer (Analyzer.With).
 type Options struct {
 	// Threshold is the confidence at which a match is asserted (0 =
 	// DefaultThreshold).
@@ -37,36 +37,88 @@ var (
 		ID: "MAP001", Severity: finding.Warning,
 		Title: finding.T("Asiakirjalle ei löytynyt valtakunnallista asiakirjatyyppiä", "No national document type found for the document"),
 		Basis: basisCatalogue,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "the workshop confirmed it is not a national client document",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi\nIäkkäiden palvelut;Kulunvalvontaraportti\n",
+				Accepted:  "name;service_task;code;national_name;confirmed_by\nKulunvalvontaraportti;Iäkkäiden palvelut;-;;Asiakirjatyöpaja 3.3.2025\n"}},
+			Bad: []finding.Sample{{Note: "a local document with no plausible national type",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi\nIäkkäiden palvelut;Kulunvalvontaraportti\n"}},
+		},
 	}
 	RuleLowConfidence = finding.Rule{
 		ID: "MAP002", Severity: finding.Warning,
 		Title: finding.T("Valtakunnallinen asiakirjatyyppi epävarma: ehdokkaat tarjolla", "National document type uncertain: candidates offered"),
 		Basis: basisCatalogue,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "the workshop accepted the candidate",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi\nIäkkäiden palvelut;Palvelusetelipäätös (kopio)\n",
+				Accepted:  "name;service_task;code;national_name;confirmed_by\nPalvelusetelipäätös (kopio);Iäkkäiden palvelut;11000;Iäkkäiden palvelupäätös;Asiakirjatyöpaja 3.3.2025\n"}},
+			Bad: []finding.Sample{{Note: "a local name close to, but not, a national one",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi\nIäkkäiden palvelut;Palvelusetelipäätös (kopio)\n"}},
+		},
 	}
 	RuleUnknownCode = finding.Rule{
 		ID: "MAP003", Severity: finding.Error,
 		Title: finding.T("Rivin valtakunnallista koodia tai OID:ta ei ole luokituksessa", "The row's national code or OID is not in the classification"),
 		Basis: basisCatalogue,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "a catalogue code",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nLastensuojelu;Huostaanottopäätös;11023\n"}},
+			Bad: []finding.Sample{{Note: "a code the catalogue does not have",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nLastensuojelu;Huostaanottopäätös;11099\n"}},
+		},
 	}
 	RuleObsoleteType = finding.Rule{
 		ID: "MAP004", Severity: finding.Warning,
 		Title: finding.T("Asiakirjatyypillä on vain vanhentuneita rakenteita", "The document type exists only as obsolete structures"),
 		Basis: basisCatalogue,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "a current type",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nVammaispalvelut;Palvelutarpeen arviointi;1013\n"}},
+			Bad: []finding.Sample{{Note: "1020 Toimintakykyarvio has only obsolete structures",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nVammaispalvelut;Toimintakyvyn arviointi;1020\n"}},
+		},
 	}
 	RuleObsoleteName = finding.Rule{
 		ID: "MAP005", Severity: finding.Info,
 		Title: finding.T("Rivillä on asiakirjatyypin vanhentunut nimi tai rakenneversio", "The row uses an obsolete name or structure version of the type"),
 		Basis: basisCatalogue,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "the current name of 15023",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nVammaispalvelut;Palvelusuunnitelma (VPL);Vammaispalvelujen asiakassuunnitelma\n"}},
+			Bad: []finding.Sample{
+				{Note: "the 2022 name of 15023",
+					Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nVammaispalvelut;Palvelusuunnitelma (VPL);Vammaispalvelujen palvelusuunnitelma\n"},
+				{Note: "the obsolete 2022 structure OID of 15023",
+					Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nVammaispalvelut;Palvelusuunnitelma (VPL);1.2.246.537.6.1506.15023.2022.9.28\n"},
+			},
+		},
 	}
 	RuleUnusedAccepted = finding.Rule{
 		ID: "MAP007", Severity: finding.Info,
 		Title: finding.T("Hyväksyttyä vastaavuutta ei käytetty: asiakirjaa ei ole inventaariossa", "Accepted mapping not used: no such document in the inventory"),
 		Basis: basisCatalogue,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "the accepted document is in the inventory",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi\nLastensuojelu;Huostaanottopäätös\n",
+				Accepted:  "name;service_task;code;national_name;confirmed_by\nHuostaanottopäätös;Lastensuojelu;11023;;Asiakirjatyöpaja 3.3.2025\n"}},
+			Bad: []finding.Sample{{Note: "the document was renamed in the inventory since the workshop",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi\nLastensuojelu;Päätös huostaanotosta\n",
+				Accepted:  "name;service_task;code;national_name;confirmed_by\nHuostaanottopäätös;Lastensuojelu;11023;;Asiakirjatyöpaja 3.3.2025\n"}},
+		},
 	}
 	RuleAcceptedOverridesCode = finding.Rule{
 		ID: "MAP008", Severity: finding.Warning,
 		Title: finding.T("Hyväksytty vastaavuus poikkeaa rivin valtakunnallisesta koodista", "Accepted mapping differs from the national code in the row"),
 		Basis: basisCatalogue,
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "the accepted mapping agrees with the row's code",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nLastensuojelu;Sijoituspäätös;11027\n",
+				Accepted:  "name;service_task;code;national_name;confirmed_by\nSijoituspäätös;Lastensuojelu;11027;;Asiakirjatyöpaja 3.3.2025\n"}},
+			Bad: []finding.Sample{{Note: "the row says 11027 (urgent placement), the workshop 11023 (care order)",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Valtakunnallinen asiakirjatyyppi\nLastensuojelu;Sijoituspäätös;11027\n",
+				Accepted:  "name;service_task;code;national_name;confirmed_by\nSijoituspäätös;Lastensuojelu;11023;;Asiakirjatyöpaja 3.3.2025\n"}},
+		},
 	}
 )
 
@@ -74,8 +126,8 @@ var (
 var Rules = []finding.Rule{RuleUnmapped, RuleLowConfidence, RuleUnknownCode, RuleObsoleteType, RuleObsoleteName,
 	RuleAcceptedRow, RuleUnusedAccepted, RuleAcceptedOverridesCode}
 
-// Analyzer maps every inventory document; its result is *Result.
-var Analyzer = &analyzer.Analyzer{
+// Analyzer maps every inventory document.
+var Analyzer = &analyzer.Analyzer[Options, *Result]{
 	Name: "mapping",
 	Doc: `map inventory documents to national Sosmeta document types
 
@@ -86,11 +138,7 @@ match. Below the threshold the top candidates are offered, not asserted.`,
 	Run:   run,
 }
 
-func run(pass *analyzer.Pass) (any, error) {
-	opts, err := analyzer.Options[Options](pass, "mapping")
-	if err != nil {
-		return nil, err
-	}
+func run(pass *analyzer.Pass, opts Options) (*Result, error) {
 	m, err := NewMatcher(pass.Catalogue, opts.Vocabulary, opts.Threshold, opts.Accepted)
 	if err != nil {
 		return nil, err

@@ -60,12 +60,12 @@ func TestAnalyzerFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := analyzer.Run(analyzer.Input{Catalogue: cat, Inventory: testInventory(),
-		Options: map[string]any{"mapping": Options{Accepted: acc}}}, Analyzer)
+	res, err := analyzer.Execute(analyzer.Input{Catalogue: cat, Inventory: testInventory()},
+		[]analyzer.Option{Analyzer.With(Options{Accepted: acc})}, Analyzer)
 	if err != nil {
 		t.Fatal(err)
 	}
-	mr := res.ResultOf[Analyzer].(*Result)
+	mr, _ := Analyzer.Result(res)
 	if len(mr.Matches) != 7 {
 		t.Fatalf("%d matches, want one per document", len(mr.Matches))
 	}
@@ -119,7 +119,7 @@ func TestAnalyzerFingerprintsIgnoreRows(t *testing.T) {
 	cat := sosmeta.MustDefault()
 	inv := testInventory()
 	run := func(inv *inventory.Inventory) map[string]bool {
-		res, err := analyzer.Run(analyzer.Input{Catalogue: cat, Inventory: inv}, Analyzer)
+		res, err := analyzer.Execute(analyzer.Input{Catalogue: cat, Inventory: inv}, nil, Analyzer)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -144,13 +144,5 @@ func TestAnalyzerFingerprintsIgnoreRows(t *testing.T) {
 		if !b[fp] {
 			t.Errorf("fingerprint %s changed when rows moved", fp)
 		}
-	}
-}
-
-func TestAnalyzerBadOptions(t *testing.T) {
-	_, err := analyzer.Run(analyzer.Input{Catalogue: sosmeta.MustDefault(), Inventory: testInventory(),
-		Options: map[string]any{"mapping": 0.5}}, Analyzer)
-	if err == nil || !strings.Contains(err.Error(), "want mapping.Options") {
-		t.Errorf("err = %v", err)
 	}
 }

@@ -1,40 +1,33 @@
 package retention
 
 import (
-	"fmt"
-
 	"github.com/kartoitus/kartoitus/analyzer"
 	"github.com/kartoitus/kartoitus/analyzer/mapping"
 )
 
 // Analyzer checks the TOS/AMS against the 703/2023 annex and archival
-// decisions; its result is *Result (with the TOS draft). It reads the
-// plan from Input.TOS (nil: only the inventory's own TOS/AMS columns).
-var Analyzer = &analyzer.Analyzer{
+// decisions; its result carries the TOS draft. It reads the plan from
+// Input.TOS (nil: only the inventory's own TOS/AMS columns).
+var Analyzer = &analyzer.Analyzer[Options, *Result]{
 	Name: "retention",
 	Doc: `retention gaps: TOS for electronic records, AMS for paper, against the law's periods
 
 Every inventory document needs a TOS entry (electronic) or an AMS entry
 (paper) whose period is at least the 703/2023 annex's, counted from the
-annex's start event; permanent only where an archival decision (overlay
-archival:) orders it. Plan entries are matched by national type, local
-name, Helsinki specifier or the inventory's TOS/AMS reference. The result
-carries a TOS draft: one row per national type and service task.`,
+annex's start event: a period counted from an earlier event than the
+law's is shorter unless permanent or at least the horizon (Options).
+Permanent only where an archival decision (overlay archival:) orders it.
+Plan entries are matched by national type, local name, Helsinki specifier
+or the inventory's TOS/AMS reference. The result carries a TOS draft: one
+row per national type and service task.`,
 	Rules:    Rules,
-	Requires: []*analyzer.Analyzer{mapping.Analyzer},
+	Requires: []analyzer.Node{mapping.Analyzer},
 	Run:      run,
 }
 
-func run(pass *analyzer.Pass) (any, error) {
-	var m *mapping.Result
-	if v, ok := pass.ResultOf[mapping.Analyzer]; ok && v != nil {
-		mr, ok := v.(*mapping.Result)
-		if !ok {
-			return nil, fmt.Errorf("mapping result is %T, want *mapping.Result", v)
-		}
-		m = mr
-	}
-	res, fs := Analyze(pass.Catalogue, pass.Inventory, pass.TOS, m)
+func run(pass *analyzer.Pass, opts Options) (*Result, error) {
+	m, _ := mapping.Analyzer.Result(pass)
+	res, fs := AnalyzeWith(pass.Catalogue, pass.Inventory, pass.TOS, m, opts)
 	for _, f := range fs {
 		pass.Report(f)
 	}

@@ -26,14 +26,14 @@ func TestAnalyzerPipeline(t *testing.T) {
 		doc(3, "Iäkkäiden palvelutarpeen arvio", "older_people", inventory.MediumElectronic),
 	}}
 	plan := &tos.Plan{Entries: []tos.Entry{entry(2, tos.TOS, "4009", "", "", "2", "asiakkaan kuolemasta")}}
-	res, err := analyzer.Run(analyzer.Input{Catalogue: cat, Inventory: inv, TOS: plan}, Analyzer)
+	res, err := analyzer.Execute(analyzer.Input{Catalogue: cat, Inventory: inv, TOS: plan}, nil, Analyzer)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res.Order) != 2 || res.Order[0] != mapping.Analyzer {
 		t.Fatalf("mapping must run first: %v", res.Order)
 	}
-	rr := res.ResultOf[Analyzer].(*Result)
+	rr, _ := Analyzer.Result(res)
 	if rr.Documents[0].Key != "4009" || rr.Documents[1].Key != "1000" {
 		t.Fatalf("keys from mapping: %+v", rr.Documents)
 	}

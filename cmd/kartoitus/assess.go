@@ -1,15 +1,14 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 
-	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/assess"
+	"github.com/kartoitus/kartoitus/calendar"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/onboarding"
 	"github.com/kartoitus/kartoitus/report"
 )
 
@@ -47,6 +46,12 @@ func runAssess(e env) error {
 	fs.BoolVar(&deployTest, "deployment-test", false, "every client id must be a 900-series test code")
 	fs.BoolVar(&noGraphs, "no-graphs", false, "write graph DOT files only; skip SVG rendering")
 	fs.BoolVar(&quiet, "q", false, "no console summary")
+	var pairs, goLive, planStatus, staff, today string
+	fs.StringVar(&pairs, "pairs", "", "deployment-test pairs `file` (YAML or XLSX): the report gets the deployment-test plan")
+	fs.StringVar(&goLive, "go-live", "", "go-live `date`: the report gets the onboarding plan (Käyttöönoton valmius) with readiness from this run")
+	fs.StringVar(&planStatus, "plan-status", "", "onboarding status `file` for the plan (see 'kartoitus plan --status')")
+	fs.StringVar(&staff, "staff", "", "staff list `file` for the plan's certificate cards")
+	fs.StringVar(&today, "today", "", "judge the plan's late and at-risk tasks on this `date` (default: today)")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
@@ -58,38 +63,53 @@ func runAssess(e env) error {
 	if err != nil {
 		return err
 	}
+	if out == "" {
+		return usageErr("assess: give the output folder with --out DIR")
+	}
 	cat, err := cf.load()
 	if err != nil {
 		return err
 	}
-	var key []byte
+	cfg := p.config(cat)
+	cfg.Inventories, cfg.Export, cfg.TOS = inventories, exportPath, tosFiles
+	cfg.Accepted, cfg.Columns, cfg.ExportMapping, cfg.Threshold = accepted, columns, exportMap, threshold
+	cfg.DeploymentTest, cfg.Workers = deployTest, 2
+	cfg.Pairs = pairs
+	cfg.Onboarding = onboarding.BuildOptions{StatusFile: planStatus, StaffFile: staff, Readers: -1, Organisation: org}
+	if goLive != "" {
+		if cfg.Onboarding.GoLive, err = calendar.Parse(goLive); err != nil {
+			return usageErr("--go-live: %v", err)
+		}
+	}
+	if today != "" {
+		if cfg.Onboarding.Today, err = calendar.Parse(today); err != nil {
+			return usageErr("--today: %v", err)
+		}
+	}
 	if pseudo != "" {
-		if key, err = pseudonymKey(pseudo); err != nil {
+		if cfg.PseudonymKey, err = pseudonymKey(pseudo); err != nil {
 			return err
 		}
 	}
 	if org == "" && len(inventories) > 0 {
 		org = organisationFromPath(inventories[0])
 	}
-	outcome, err := assess.Run(context.Background(), assess.Options{
-		Inventories: inventories, Export: exportPath, TOS: tosFiles, Out: out,
-		Catalogue: cat, Lang: p.lang, FailOn: p.failOn, Ignore: p.ignore,
-		Accepted: accepted, Columns: columns, ExportMapping: exportMap, Threshold: threshold,
-		DeploymentTest: deployTest, PseudonymKey: key, Organisation: org, NoGraphs: noGraphs,
-	})
-	if outcome != nil && outcome.Assessment != nil && outcome.Assessment.Result != nil {
-		warnEncodings(e.stderr, outcome.Assessment.Result.Inputs)
+	ctx := e.ctx
+	res, err := assess.Run(ctx, cfg, assess.All)
+	if err != nil {
+		return err
 	}
-	if outcome != nil && !quiet {
-		if werr := (report.Console{}).WriteAssessment(e.stdout, outcome.Assessment); werr != nil {
-			return werr
+	folder, err := res.WriteFolder(ctx, assess.FolderOptions{Dir: out, Lang: p.lang, Organisation: org, NoGraphs: noGraphs, Reveal: e.reveal})
+	if err != nil {
+		return err
+	}
+	if !quiet {
+		if err := (report.Console{}).WriteAssessment(e.stdout, folder.Assessment); err != nil {
+			return internalErr(err)
 		}
 		fmt.Fprintf(e.stdout, "\n%s %s\n", tr(p.lang, "Raportti:", "Report:"), filepath.Join(out, "index.html"))
 	}
-	if err != nil && !errors.Is(err, kartoitus.ErrFindings) {
-		return unreadable(err)
-	}
-	return err
+	return res.Verdict()
 }
 
 func organisationFromPath(p string) string {

@@ -5,14 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
-	"time"
 
-	"github.com/kartoitus/kartoitus"
+	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/internal/textio"
-	"github.com/kartoitus/kartoitus/inventory"
+	"github.com/kartoitus/kartoitus/output"
 	"github.com/kartoitus/kartoitus/report"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
@@ -40,23 +38,7 @@ func (c *catalogueFlags) load() (*sosmeta.Catalogue, error) {
 		return nil, usageErr("--encoding: %v", err)
 	}
 	textio.SetForced(enc)
-	if c.catalog == "" && c.overlay == "" {
-		return sosmeta.Default()
-	}
-	cat, err := sosmeta.Load(c.catalog)
-	if err != nil {
-		return nil, unreadable(err)
-	}
-	if c.overlay != "" {
-		o, err := sosmeta.LoadOverlay(c.overlay)
-		if err != nil {
-			return nil, unreadable(err)
-		}
-		if err := cat.Apply(o); err != nil {
-			return nil, unreadable(err)
-		}
-	}
-	return cat, nil
+	return assess.LoadCatalogue(c.catalog, c.overlay)
 }
 
 // outputFlags are shared by the commands that report findings.
@@ -71,7 +53,7 @@ type outputFlags struct {
 func (o *outputFlags) register(fs *flag.FlagSet, defaultFormat string) {
 	fs.StringVar(&o.lang, "lang", "fi", "report language: fi or en")
 	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
-	fs.StringVar(&o.format, "format", defaultFormat, "output format: table, json, csv or junit")
+	fs.StringVar(&o.format, "format", defaultFormat, "output format: "+report.FormatHelp(report.FindingsFormats))
 	fs.StringVar(&o.out, "o", "", "write the report to `file` instead of standard output")
 	fs.StringVar(&o.ignore, "ignore", "", "ignore `file` (YAML): rule, optional fingerprint, reason, optional expiry")
 }
@@ -80,11 +62,12 @@ type parsedOutput struct {
 	lang     finding.Lang
 	failOn   finding.Severity
 	reporter report.Reporter
-	ignore   *finding.IgnoreList
+	// ignore is the ignore file's path: the pipeline reads and applies it.
+	ignore string
 }
 
 func (o *outputFlags) parse() (parsedOutput, error) {
-	var p parsedOutput
+	p := parsedOutput{ignore: o.ignore}
 	var err error
 	if p.lang, err = finding.ParseLang(o.lang); err != nil {
 		return p, usageErr("--lang: %v", err)
@@ -95,30 +78,22 @@ func (o *outputFlags) parse() (parsedOutput, error) {
 	if p.reporter, err = report.ByName(o.format); err != nil {
 		return p, usageErr("--format: %v", err)
 	}
-	if o.ignore != "" {
-		if p.ignore, err = finding.LoadIgnore(o.ignore); err != nil {
-			return p, unreadable(err)
-		}
-	}
 	return p, nil
 }
 
-// emit applies the ignore file, writes the report and returns
-// kartoitus.ErrFindings when a finding is at or above --fail-on.
-func (o *outputFlags) emit(e env, p parsedOutput, command string, inputs []finding.Tally, fs []finding.Finding, rules []finding.Rule) (*report.Result, error) {
-	now := time.Now()
-	kept, suppressed := p.ignore.Apply(fs, now)
-	kept = append(kept, p.ignore.Unused(now)...)
-	rules = append(rules, finding.RuleIgnoreUnused, finding.RuleIgnoreExpired)
-	warnEncodings(e.stderr, inputs)
-	res := report.NewResult(command, p.lang, p.failOn, finding.Run{Inputs: inputs, Findings: kept, Rules: rules, Suppressed: len(suppressed)})
-	if err := writeTo(e.stdout, o.out, func(w io.Writer) error { return p.reporter.Write(w, res) }); err != nil {
-		return res, err
+// config starts a pipeline configuration from the output flags.
+func (p parsedOutput) config(cat *sosmeta.Catalogue) assess.Config {
+	return assess.Config{Catalogue: cat, Ignore: p.ignore, FailOn: p.failOn}
+}
+
+// emit writes the run's findings report and returns its verdict.
+func (o *outputFlags) emit(e env, p parsedOutput, command string, res *assess.Result) error {
+	r := res.Report(command, p.lang)
+	warnEncodings(e.stderr, r.Inputs)
+	if err := e.writeTo(o.out, func(w io.Writer) error { return p.reporter.Write(w, r) }); err != nil {
+		return internalErr(err)
 	}
-	if res.Summary.Failed {
-		return res, fmt.Errorf("%w: %d at or above %s", kartoitus.ErrFindings, finding.AtOrAbove(res.Findings, p.failOn), p.failOn)
-	}
-	return res, nil
+	return res.Verdict()
 }
 
 // warnEncodings tells, for each text input read in two encodings, the
@@ -137,47 +112,21 @@ func warnEncodings(w io.Writer, inputs []finding.Tally) {
 	}
 }
 
-// writeTo writes to path, or to def when path is "" or "-".
-func writeTo(def io.Writer, path string, write func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		return write(def)
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+// writeTo writes to path atomically, or to stdout when path is "" or
+// "-", through the redaction point (package output).
+func (e env) writeTo(path string, write func(io.Writer) error) error {
+	return output.WriteFile(e.stdout, path, e.reveal, write)
 }
 
-// readInventories reads inventory files as every command does: an optional
-// column-mapping file, an optional comma-separated sheet filter, and the
-// rule that an inventory with no documents is "nothing recognised" (exit 3).
-func readInventories(cat *sosmeta.Catalogue, files []string, columns, sheets string) (*inventory.Inventory, error) {
-	opts := inventory.Options{}
-	if columns != "" {
-		m, err := inventory.LoadMapping(columns)
-		if err != nil {
-			return nil, unreadable(err)
-		}
-		opts.Mapping = m
-	}
-	for _, s := range strings.Split(sheets, ",") {
+// splitList splits a comma-separated flag value, dropping blanks.
+func splitList(v string) []string {
+	var out []string
+	for _, s := range strings.Split(v, ",") {
 		if s = strings.TrimSpace(s); s != "" {
-			opts.Sheets = append(opts.Sheets, s)
+			out = append(out, s)
 		}
 	}
-	inv, err := inventory.ReadFiles(files, cat, opts)
-	if err != nil {
-		return nil, unreadable(err)
-	}
-	if len(inv.Documents) == 0 {
-		return nil, fmt.Errorf("%w: %s: no documents read (%d rows rejected)", kartoitus.ErrNotRecognised, strings.Join(files, ", "), len(inv.Rejected))
-	}
-	return inv, nil
+	return out
 }
 
 // writeJSON writes v as indented JSON.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,10 +11,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/kartoitus/kartoitus"
-	"github.com/kartoitus/kartoitus/analyzer"
 	"github.com/kartoitus/kartoitus/analyzer/mapping"
+	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/finding"
-	"github.com/kartoitus/kartoitus/inventory"
 	"github.com/kartoitus/kartoitus/sosmeta"
 	"github.com/kartoitus/kartoitus/stategraph"
 )
@@ -95,22 +93,17 @@ func runGraph(e env) error {
 		taskID = ids[0]
 	}
 
-	inv, err := readInventories(cat, inventories, columns, sheets)
+	cfg := assess.Config{Catalogue: cat, Inventories: inventories, Columns: columns, Sheets: splitList(sheets),
+		Accepted: accepted, Threshold: threshold}
+	res, err := assess.Run(e.ctx, cfg, assess.Graphs)
 	if err != nil {
 		return err
 	}
-	keys, err := graphKeys(cat, inv, l, threshold, accepted)
-	if err != nil {
-		return err
-	}
-	set, err := stategraph.Build(cat, inv.Documents, keys)
-	if err != nil {
-		return err
-	}
+	inv, set := res.Inventory, res.Graphs
 	if taskID != "" {
-		tg, err := stategraph.BuildTask(cat, taskID, inv.Documents, keys)
+		tg, err := stategraph.BuildTask(cat, taskID, inv.Documents, res.Keys(), res.Coverage)
 		if err != nil {
-			return err
+			return internalErr(err)
 		}
 		set.Tasks = []*stategraph.TaskGraphs{tg}
 	}
@@ -155,41 +148,13 @@ func runGraph(e env) error {
 	return nil
 }
 
-// graphKeys maps every document with the mapping analyzer: keys[i] is the
-// national type of document i, "" when unmapped.
-func graphKeys(cat *sosmeta.Catalogue, inv *inventory.Inventory, l finding.Lang, threshold float64, accepted string) ([]string, error) {
-	mopts := mapping.Options{Threshold: threshold}
-	if accepted != "" {
-		var err error
-		if mopts.Accepted, err = mapping.ReadAccepted(accepted, cat); err != nil {
-			return nil, unreadable(err)
-		}
-	}
-	res, err := analyzer.Run(analyzer.Input{Catalogue: cat, Inventory: inv, Lang: l,
-		Options: map[string]any{"mapping": mopts}}, mapping.Analyzer)
-	if err != nil {
-		return nil, err
-	}
-	mr, ok := res.ResultOf[mapping.Analyzer].(*mapping.Result)
-	if !ok {
-		return nil, fmt.Errorf("graph: mapping gave no result")
-	}
-	keys := make([]string, len(inv.Documents))
-	for i := range keys {
-		if m := mr.ByDoc(i); m != nil {
-			keys[i] = m.Key
-		}
-	}
-	return keys, nil
-}
-
 // writeGraphs writes every picture and returns the files written. One
 // renderer is started for all of them (it compiles Graphviz once).
 func writeGraphs(e env, set *stategraph.Set, dir string, f stategraph.Format, l finding.Lang) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, unreadable(fmt.Errorf("--out: %v", err))
 	}
-	ctx := context.Background()
+	ctx := e.ctx
 	var r *stategraph.Renderer
 	if f != stategraph.FormatDOT {
 		var err error
@@ -210,7 +175,7 @@ func writeGraphs(e env, set *stategraph.Set, dir string, f stategraph.Format, l 
 			return fmt.Errorf("graph %s: %w", name, err)
 		}
 		path := filepath.Join(dir, name+"."+string(f))
-		if err := os.WriteFile(path, pic.Bytes(), 0o644); err != nil {
+		if err := e.writeTo(path, func(w io.Writer) error { _, err := w.Write(pic.Bytes()); return err }); err != nil {
 			return err
 		}
 		written = append(written, path)

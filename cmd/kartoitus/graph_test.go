@@ -50,7 +50,7 @@ func TestGraphDOT(t *testing.T) {
 		}
 		golden(t, "graph_"+name, string(b))
 	}
-	// The document with no service task is accounted for.
+	// The document with no service task (none stated, none inferable) is accounted for.
 	if !strings.Contains(r.stderr, "1 asiakirjalla ei ole tunnistettua palvelutehtävää") {
 		t.Errorf("stderr does not account for the task-less document:\n%s", r.stderr)
 	}
@@ -161,7 +161,7 @@ func TestGraphSample(t *testing.T) {
 func TestGraphErrors(t *testing.T) {
 	dir := t.TempDir()
 	noTask := filepath.Join(dir, "notask.csv")
-	if err := os.WriteFile(noTask, []byte("Asiakirjan nimi;Prosessin vaihe\nHuostaanottopäätös;Päätöksenteko\n"), 0o644); err != nil {
+	if err := os.WriteFile(noTask, []byte("Asiakirjan nimi;Prosessin vaihe\nMuistiinpanot;Päätöksenteko\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	empty := filepath.Join(dir, "empty.csv")

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/kartoitus/kartoitus"
+	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/inventory"
 	"github.com/kartoitus/kartoitus/report"
@@ -276,28 +277,36 @@ func inventoryRead(e env, args []string) error {
 	if err != nil {
 		return usageErr("--fail-on: %v", err)
 	}
-	inv, _, cat, lang, err := f.load(fs.Args())
+	lang, err := finding.ParseLang(f.lang)
+	if err != nil {
+		return usageErr("--lang: %v", err)
+	}
+	if fs.NArg() == 0 {
+		return usageErr("inventory: give one or more inventory files")
+	}
+	cat, err := f.cf.load()
 	if err != nil {
 		return err
 	}
-	findings := append(append([]finding.Finding(nil), inv.Rejected...), inv.Warnings...)
-	res := report.NewResult("inventory read", lang, sev, finding.Run{Inputs: inv.Tallies, Findings: findings, Rules: inventory.Rules()})
-	werr := writeTo(e.stdout, out, func(w io.Writer) error {
+	res, err := assess.Run(e.ctx, assess.Config{Catalogue: cat, Inventories: fs.Args(),
+		Columns: f.columns, Sheets: splitList(f.sheets), FailOn: sev}, assess.Inventory)
+	if err != nil {
+		return err
+	}
+	inv, r := res.Inventory, res.Report("inventory read", lang)
+	werr := e.writeTo(out, func(w io.Writer) error {
 		if asJSON {
-			return writeJSON(w, inventoryJSON{Schema: "kartoitus.inventory/v1", Inventory: inv, Summary: res.Summary})
+			return writeJSON(w, inventoryJSON{Schema: "kartoitus.inventory/v1", Inventory: inv, Summary: r.Summary})
 		}
-		if err := writeInventoryDocuments(w, inv, cat, lang, len(fs.Args()) > 1); err != nil {
+		if err := writeInventoryDocuments(w, inv, cat, lang, fs.NArg() > 1); err != nil {
 			return err
 		}
-		return report.Table{}.Write(w, res)
+		return report.Table{}.Write(w, r)
 	})
 	if werr != nil {
-		return werr
+		return internalErr(werr)
 	}
-	if res.Summary.Failed {
-		return fmt.Errorf("%w: %d at or above %s", kartoitus.ErrFindings, finding.AtOrAbove(res.Findings, sev), sev)
-	}
-	return nil
+	return res.Verdict()
 }
 
 // inventoryJSON is the --json document: the inventory plus the findings

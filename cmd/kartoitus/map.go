@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,16 +8,13 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 
-	"github.com/kartoitus/kartoitus"
-	"github.com/kartoitus/kartoitus/analyzer"
 	"github.com/kartoitus/kartoitus/analyzer/coverage"
-	"github.com/kartoitus/kartoitus/analyzer/invregister"
 	"github.com/kartoitus/kartoitus/analyzer/mapping"
+	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/inventory"
-	"github.com/kartoitus/kartoitus/report"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
 
@@ -104,69 +100,35 @@ func runMap(e env) error {
 	if err != nil {
 		return err
 	}
-
-	inv, err := readInventories(cat, inventories, columns, sheets)
+	cfg := p.config(cat)
+	cfg.Inventories, cfg.Columns, cfg.Sheets = inventories, columns, splitList(sheets)
+	cfg.Accepted, cfg.Threshold, cfg.AllTasks = accepted, threshold, allTasks
+	res, err := assess.Run(e.ctx, cfg, assess.Mapping|assess.Coverage|assess.Registers)
 	if err != nil {
 		return err
 	}
-	mopts := mapping.Options{Threshold: threshold}
-	if accepted != "" {
-		if mopts.Accepted, err = mapping.ReadAccepted(accepted, cat); err != nil {
-			return unreadable(err)
-		}
-	}
-	res, err := analyzer.Run(analyzer.Input{Catalogue: cat, Inventory: inv, Lang: p.lang, Options: map[string]any{
-		"mapping": mopts, "coverage": coverage.Options{AllTasks: allTasks},
-	}}, mapping.Analyzer, coverage.Analyzer, invregister.Analyzer)
-	if err != nil {
-		return err
-	}
-	mr := res.ResultOf[mapping.Analyzer].(*mapping.Result)
-	cr := res.ResultOf[coverage.Analyzer].(*coverage.Result)
-
 	if writeAccepted != "" {
-		rows := mapping.TemplateRows(cat, inv.Documents, mr, mopts.Accepted)
-		if err := writeTo(e.stdout, writeAccepted, func(w io.Writer) error { return mapping.WriteAccepted(w, rows) }); err != nil {
-			return fmt.Errorf("map: --write-accepted: %w", err)
+		rows := mapping.TemplateRows(cat, res.Inventory.Documents, res.Mapping, res.Accepted)
+		if err := e.writeTo(writeAccepted, func(w io.Writer) error { return mapping.WriteAccepted(w, rows) }); err != nil {
+			return internalErr(fmt.Errorf("map: --write-accepted: %w", err))
 		}
 		fmt.Fprintf(e.stderr, "kartoitus: wrote %d rows to %s: fill in or correct the code column, then run with --accepted %s\n",
 			len(rows), writeAccepted, writeAccepted)
 	}
-
-	findings := append(append(append([]finding.Finding(nil), inv.Rejected...), inv.Warnings...), res.Findings...)
-	inputs := append([]finding.Tally(nil), inv.Tallies...)
-	if mopts.Accepted != nil {
-		inputs = append(inputs, mopts.Accepted.Tally)
-	}
-	rules := append(inventory.Rules(), res.Rules()...)
 	if view == "findings" {
-		_, err := of.emit(e, p, "map", inputs, findings, rules)
-		return err
+		return of.emit(e, p, "map", res)
 	}
-	r := mapResult(p, inputs, findings, rules)
-	v := mapView{cat: cat, docs: inv.Documents, mr: mr, cr: cr, lang: p.lang}
+	v := mapView{cat: cat, docs: res.Inventory.Documents, mr: res.Mapping, cr: res.Coverage, lang: p.lang}
 	write := func(w io.Writer) error {
 		if view == "mappings" {
 			return v.writeMappings(w, strings.ToLower(of.format))
 		}
 		return v.writeCoverage(w, strings.ToLower(of.format))
 	}
-	if err := writeTo(e.stdout, of.out, write); err != nil {
-		return err
+	if err := e.writeTo(of.out, write); err != nil {
+		return internalErr(err)
 	}
-	if r.Summary.Failed {
-		return fmt.Errorf("%w: %d at or above %s", kartoitus.ErrFindings, finding.AtOrAbove(r.Findings, p.failOn), p.failOn)
-	}
-	return nil
-}
-
-// mapResult applies the ignore file as emit does, without writing, so the
-// mappings and coverage views exit like the findings view.
-func mapResult(p parsedOutput, inputs []finding.Tally, fs []finding.Finding, rules []finding.Rule) *report.Result {
-	now := time.Now()
-	kept, suppressed := p.ignore.Apply(fs, now)
-	kept = append(kept, p.ignore.Unused(now)...)
-	return report.NewResult("map", p.lang, p.failOn, finding.Run{Inputs: inputs, Findings: kept, Rules: rules, Suppressed: len(suppressed)})
+	return res.Verdict()
 }
 
 // mapView renders the mappings and coverage views.
@@ -254,7 +216,7 @@ func (v mapView) writeMappings(w io.Writer, format string) error {
 			Documents []MappingRow `json:"documents"`
 		}{"kartoitus.mappings/v1", v.mr.Threshold, v.mr.Accepted, rows})
 	case "csv":
-		cw := csv.NewWriter(w)
+		cw := textio.NewCSVWriter(w, 0)
 		cw.Write([]string{"file", "sheet", "row", "name", "service_task", "code", "national_name", "method", "confidence", "field", "candidates"})
 		for _, r := range rows {
 			cw.Write([]string{r.Source.File, r.Source.Sheet, itoaRow(r.Source.Row), r.Name, r.Task, r.Key, r.National,
@@ -298,7 +260,7 @@ func (v mapView) writeCoverage(w io.Writer, format string) error {
 			*coverage.Result
 		}{"kartoitus.coverage/v1", v.cr})
 	case "csv":
-		cw := csv.NewWriter(w)
+		cw := textio.NewCSVWriter(w, 0)
 		cw.Write([]string{"service_task", "phase", "present", "missing", "extra", "undecided", "misphased", "duplicates", "wrong_task", "present_codes", "missing_codes"})
 		for _, t := range v.cr.Tasks {
 			for _, c := range t.Cells {
@@ -331,8 +293,8 @@ func (v mapView) writeCoverage(w io.Writer, format string) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", v.taskName(t.Task), v.text("YHTEENSÄ", "TOTAL"),
 			t.Totals.Present, t.Totals.Missing, t.Totals.Extra, t.Totals.Undecided, t.Totals.Misphased, t.Totals.Duplicates, t.Totals.WrongTask,
-			v.text(fmt.Sprintf("%d/%d tehtäväkohtaista tyyppiä", t.Totals.Expected-t.Totals.Missing, t.Totals.Expected),
-				fmt.Sprintf("%d/%d task-specific types", t.Totals.Expected-t.Totals.Missing, t.Totals.Expected)))
+			v.text(fmt.Sprintf("%d/%d tehtäväkohtaista tyyppiä", t.Totals.Covered, t.Totals.Expected),
+				fmt.Sprintf("%d/%d task-specific types", t.Totals.Covered, t.Totals.Expected)))
 	}
 	return tw.Flush()
 }

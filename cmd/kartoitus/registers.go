@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -14,12 +13,9 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/kartoitus/kartoitus"
-	"github.com/kartoitus/kartoitus/export"
+	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/exportgen"
-	"github.com/kartoitus/kartoitus/finding"
-	"github.com/kartoitus/kartoitus/ident"
-	"github.com/kartoitus/kartoitus/report"
+	"github.com/kartoitus/kartoitus/output"
 	"github.com/kartoitus/kartoitus/separation"
 )
 
@@ -78,8 +74,9 @@ func runRegisters(e env) error {
 	if err != nil {
 		return err
 	}
-	cfg := separation.Config{Catalogue: cat, DeploymentTest: deployment, MaxPerRule: maxFindings, Workers: workers,
-		Ignore: p.ignore, Now: time.Now()}
+	cfg := p.config(cat)
+	cfg.Export, cfg.ExportStdin, cfg.ExportMapping, cfg.ExportSheet = fs.Arg(0), e.stdin, mapping, sheet
+	cfg.DeploymentTest, cfg.MaxPerRule, cfg.Workers = deployment, maxFindings, workers
 	switch {
 	case reveal:
 		cfg.IDs = separation.Reveal
@@ -89,16 +86,7 @@ func runRegisters(e env) error {
 		if err != nil {
 			return err
 		}
-		cfg.IDs, cfg.Pseudonymizer = separation.Pseudonymize, ident.NewPseudonymizer(key)
-	}
-	opts := export.Options{Sheet: sheet}
-	if mapping != "" {
-		m, err := export.LoadMapping(mapping)
-		if err != nil {
-			return unreadable(err)
-		}
-		opts.Mapping = m
-		cfg.Mapping = m
+		cfg.PseudonymKey = key
 	}
 
 	// The gate's state is compact and pointer-free (about 33 bytes a row
@@ -112,60 +100,26 @@ func runRegisters(e env) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(registersMemoryLimit)
 	}
-	path := fs.Arg(0)
-	var rd *export.Reader
 	var bar *progressBar
-	if path == "-" {
-		cfg.File = "stdin"
-		rd, err = export.NewCSVReader(e.stdin, opts)
-	} else {
-		cfg.File = filepath.Base(path)
+	if path := fs.Arg(0); path != "-" {
 		if st, serr := os.Stat(path); serr == nil && wantProgress(progress, e.stderr, st.Size()) {
 			bar = newProgressBar(e.stderr, st.Size())
-			opts.Wrap = bar.wrap
+			cfg.WrapExport = bar.wrap
+			bar.start()
 		}
-		rd, err = export.Open(path, opts)
+	}
+	res, err := assess.Run(e.ctx, cfg, assess.Gate)
+	if bar != nil {
+		var g *separation.Result
+		if res != nil {
+			g = res.Gate
+		}
+		bar.stop(g)
 	}
 	if err != nil {
-		return unreadable(err)
-	}
-	defer rd.Close()
-	if bar != nil {
-		bar.start()
-	}
-	res, err := separation.Run(rd, cfg)
-	if bar != nil {
-		bar.stop(res)
-	}
-	if err != nil {
-		return unreadable(err)
-	}
-	res.Tally.Encoding, res.Tally.Delimiter, res.Tally.EncodingLine = rd.Text().Describe()
-	warnEncodings(e.stderr, []finding.Tally{res.Tally})
-	return emitRegisters(e, &of, p, res)
-}
-
-// emitRegisters writes the report. The ignore list was applied while
-// streaming (so counts stay exact); unused entries are reported here.
-func emitRegisters(e env, of *outputFlags, p parsedOutput, res *separation.Result) error {
-	now := time.Now()
-	run := res.Run()
-	run.Findings = append(run.Findings, p.ignore.Unused(now)...)
-	run.Rules = append(append([]finding.Rule(nil), run.Rules...), finding.RuleIgnoreUnused, finding.RuleIgnoreExpired)
-	r := report.NewResult("registers", p.lang, p.failOn, run)
-	if err := writeTo(e.stdout, of.out, func(w io.Writer) error { return p.reporter.Write(w, r) }); err != nil {
 		return err
 	}
-	if r.Summary.Failed {
-		n := 0
-		for _, c := range separation.Checks {
-			if c.Severity >= p.failOn {
-				n += res.Counts[c.ID]
-			}
-		}
-		return fmt.Errorf("%w: %d at or above %s", kartoitus.ErrFindings, n, p.failOn)
-	}
-	return nil
+	return of.emit(e, p, "registers", res)
 }
 
 // registersMemoryLimit is the default soft memory limit of a gate run.
@@ -226,8 +180,14 @@ func registersGenerate(e env, args []string) error {
 		return usageErr("registers generate: --rows and -o are required")
 	}
 	o.Seed = seed
+	if o.RealFormat && !e.reveal {
+		return usageErr("registers generate: --real-format writes valid-looking henkilötunnus codes; add --reveal-ids to write them in full")
+	}
+	// The generated export holds 900-series test codes (not personal
+	// identity codes: Kanta's testiketti) or, with --real-format and
+	// --reveal-ids, codes the user asked for: written unredacted.
 	var man *exportgen.Manifest
-	err := writeTo(e.stdout, out, func(w io.Writer) error {
+	err := output.WriteFile(e.rawStdout, out, true, func(w io.Writer) error {
 		var err error
 		man, err = exportgen.Generate(w, o)
 		return err
@@ -237,8 +197,8 @@ func registersGenerate(e env, args []string) error {
 	}
 	if manifest != "" {
 		b, _ := json.MarshalIndent(man, "", "  ")
-		if err := os.WriteFile(manifest, append(b, '\n'), 0o644); err != nil {
-			return err
+		if err := output.WriteFile(e.rawStdout, manifest, true, func(w io.Writer) error { _, err := w.Write(append(b, '\n')); return err }); err != nil {
+			return internalErr(err)
 		}
 	}
 	if out != "-" {
@@ -256,7 +216,7 @@ func wantProgress(mode string, w io.Writer, size int64) bool {
 		return true
 	}
 	if u, ok := w.(interface{ Unwrap() io.Writer }); ok {
-		w = u.Unwrap() // stderr passes through ident.Writer
+		w = u.Unwrap() // stderr passes through a redacting writer
 	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd())) && size > 64<<20

@@ -1,25 +1,40 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/kartoitus/kartoitus"
-	"github.com/kartoitus/kartoitus/ident"
+	"github.com/kartoitus/kartoitus/assess"
+	"github.com/kartoitus/kartoitus/output"
 	"github.com/kartoitus/kartoitus/report"
 )
 
 // env is what a command gets: its arguments and the process streams, so
 // the whole CLI runs in-process in tests.
 type env struct {
+	// ctx ends on an interrupt (Ctrl-C, SIGTERM): a run stops and leaves
+	// the previous report folder as it was.
+	ctx    context.Context
 	args   []string
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// reveal is --reveal-ids: the only way a henkilötunnus leaves the tool
+	// in full. Otherwise stdout, stderr and every file written pass the
+	// one redaction point (package output).
+	reveal bool
+	// rawStdout is stdout before redaction, for the export generator only:
+	// its 900-series test codes are not personal identity codes.
+	rawStdout io.Writer
 }
 
 // command is one subcommand.
@@ -41,6 +56,8 @@ func commands() []command {
 		{name: "registers", summary: "check a register export for mixed registers (CI gate)", run: runRegisters},
 		{name: "retention", summary: "find TOS/AMS retention gaps and draft TOS rows", run: runRetention},
 		{name: "graph", summary: "draw current-state, target-state and comparison graphs", run: runGraph},
+		{name: "deploytest", summary: "the register-use-right deployment test (käyttöönottokoe): plan, verify, report", run: runDeploytest},
+		{name: "plan", summary: "onboarding plan: Kela's steps 1–4 dated back from go-live, card plan, readiness", run: runPlan},
 		{name: "diff", summary: "compare two assessments: fixed and new findings", run: runDiff},
 		{name: "version", summary: "print the version", run: runVersion},
 	}
@@ -49,37 +66,23 @@ func commands() []command {
 // run is the whole program: it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	report.Version = version()
-	if !revealIDs(args) {
-		// Errors and warnings echo file names, sheet names and config
-		// values: no client id reaches the terminal in full.
-		rw := ident.NewWriter(stderr)
-		defer rw.Close()
-		stderr = rw
-	}
-	err := dispatch(env{args: args, stdin: stdin, stdout: stdout, stderr: stderr})
+	reveal := revealRequested(args)
+	out, errs := output.NewRedactor(stdout, reveal), output.NewRedactor(stderr, reveal)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := dispatch(env{ctx: ctx, args: args, stdin: stdin, stdout: out, stderr: errs, reveal: reveal, rawStdout: stdout})
 	code := exitCode(err)
 	if err != nil && !errors.Is(err, kartoitus.ErrFindings) && !errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(stderr, "kartoitus: %v\n", err)
+		fmt.Fprintf(errs, "kartoitus: %v\n", err)
 		if errors.Is(err, kartoitus.ErrUsage) {
-			fmt.Fprintln(stderr, "Run 'kartoitus help' for usage.")
+			fmt.Fprintln(errs, "Run 'kartoitus help' for usage.")
 		}
 	}
+	if err := out.Close(); err != nil && code == kartoitus.ExitOK {
+		code = kartoitus.ExitInternal
+	}
+	errs.Close()
 	return code
-}
-
-// revealIDs reports whether the command line asks for client ids in full
-// (--reveal-ids, before any "--"). It is read here, not from the command's
-// flag set, so that flag errors are redacted as well.
-func revealIDs(args []string) bool {
-	for _, a := range args {
-		switch a {
-		case "--":
-			return false
-		case "-reveal-ids", "--reveal-ids", "-reveal-ids=true", "--reveal-ids=true":
-			return true
-		}
-	}
-	return false
 }
 
 // exitCode is the one place errors become exit codes.
@@ -94,9 +97,10 @@ func exitCode(err error) int {
 	case errors.Is(err, kartoitus.ErrUsage), errors.Is(err, kartoitus.ErrUnreadable):
 		return kartoitus.ExitUsage
 	default:
-		// Anything else (an I/O error writing a report, an analysis that
-		// failed) is not a clean run and not a findings verdict either.
-		return kartoitus.ExitUsage
+		// ErrInternal, and anything unwrapped (a bug, a report that could
+		// not be written): not a clean run, not a findings verdict and not
+		// the user's mistake either.
+		return kartoitus.ExitInternal
 	}
 }
 
@@ -109,7 +113,9 @@ func dispatch(e env) error {
 	switch name {
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 {
-			return dispatch(env{args: []string{rest[0], "-h"}, stdin: e.stdin, stdout: e.stdout, stderr: e.stderr})
+			h := e
+			h.args = []string{rest[0], "-h"}
+			return dispatch(h)
 		}
 		usage(e.stdout)
 		return nil
@@ -134,7 +140,8 @@ func usage(w io.Writer) {
 		}
 	}
 	fmt.Fprintln(w, "\nExit codes: 0 ran clean (nothing at or above --fail-on), 1 findings at or above --fail-on,")
-	fmt.Fprintln(w, "2 usage error or unreadable input, 3 input readable but nothing recognised.")
+	fmt.Fprintln(w, "2 usage error or unreadable input, 3 input readable but nothing recognised,")
+	fmt.Fprintln(w, "4 internal error (a bug or a report that could not be written).")
 	fmt.Fprintln(w, "Run 'kartoitus help <command>' for a command's flags.")
 }
 
@@ -145,16 +152,20 @@ func usageErr(format string, args ...any) error {
 
 // unreadable wraps kartoitus.ErrUnreadable unless err already carries a
 // sentinel (so ErrNotRecognised from a reader keeps exit code 3).
-func unreadable(err error) error {
+func unreadable(err error) error { return assess.Unreadable(err) }
+
+// internalErr wraps kartoitus.ErrInternal unless err carries a sentinel:
+// a failed write of a report is the tool's failure, not the input's.
+func internalErr(err error) error {
 	if err == nil {
 		return nil
 	}
-	for _, s := range []error{kartoitus.ErrUnreadable, kartoitus.ErrNotRecognised, kartoitus.ErrUsage, kartoitus.ErrFindings} {
+	for _, s := range []error{kartoitus.ErrUnreadable, kartoitus.ErrNotRecognised, kartoitus.ErrUsage, kartoitus.ErrFindings, kartoitus.ErrInternal} {
 		if errors.Is(err, s) {
 			return err
 		}
 	}
-	return fmt.Errorf("%w: %v", kartoitus.ErrUnreadable, err)
+	return fmt.Errorf("%w: %w", kartoitus.ErrInternal, err)
 }
 
 func version() string {
@@ -190,6 +201,22 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return fmt.Errorf("%w: %v", kartoitus.ErrUsage, err)
 	}
 	return nil
+}
+
+// revealRequested reports whether the command line asks for --reveal-ids;
+// it is read before the flags are parsed so that even a usage error is
+// redacted unless it was asked.
+func revealRequested(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--reveal-ids", "-reveal-ids", "--reveal-ids=true", "-reveal-ids=true":
+			return true
+		}
+		if a == "--" {
+			break
+		}
+	}
+	return false
 }
 
 // joinComma joins for messages.

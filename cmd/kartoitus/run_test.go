@@ -13,7 +13,8 @@ import (
 )
 
 // The exit-code map of the README: 0 ran clean, 1 findings at or above
-// --fail-on, 2 usage error or unreadable input, 3 nothing recognised.
+// --fail-on, 2 usage error or unreadable input, 3 nothing recognised, 4
+// internal error.
 func TestExitCode(t *testing.T) {
 	wrap := func(err error) error { return fmt.Errorf("inventory.xlsx: %w", err) }
 	tests := []struct {
@@ -33,16 +34,19 @@ func TestExitCode(t *testing.T) {
 		{"unreadable", kartoitus.ErrUnreadable, 2},
 		{"wrapped unreadable", unreadable(errors.New("open x.csv: no such file")), 2},
 		{"joined unreadable", errors.Join(errors.New("a"), kartoitus.ErrUnreadable), 2},
-		// Anything else is not a clean run, and not a findings verdict.
-		{"other", errors.New("write report: disk full"), 2},
-		{"EOF", io.ErrUnexpectedEOF, 2},
+		// Anything else is the tool's failure: not a clean run, not a
+		// findings verdict, not the user's mistake.
+		{"internal", kartoitus.ErrInternal, 4},
+		{"wrapped internal", internalErr(errors.New("write report: disk full")), 4},
+		{"other", errors.New("write report: disk full"), 4},
+		{"EOF", io.ErrUnexpectedEOF, 4},
 	}
 	for _, tt := range tests {
 		if got := exitCode(tt.err); got != tt.want {
 			t.Errorf("%s: exitCode(%v) = %d, want %d", tt.name, tt.err, got, tt.want)
 		}
 	}
-	if kartoitus.ExitOK != 0 || kartoitus.ExitFindings != 1 || kartoitus.ExitUsage != 2 || kartoitus.ExitNotRecognised != 3 {
+	if kartoitus.ExitOK != 0 || kartoitus.ExitFindings != 1 || kartoitus.ExitUsage != 2 || kartoitus.ExitNotRecognised != 3 || kartoitus.ExitInternal != 4 {
 		t.Error("exit-code constants changed")
 	}
 }

@@ -21,15 +21,25 @@ func runTemplate(e env) error {
 	fs.StringVar(&out, "o", "", "write the workbook to `file` (default inventaario.xlsx, or inventory.xlsx with --lang en; - for standard output)")
 	fs.StringVar(&langFlag, "lang", "fi", "language of the sheets, headers and lists: fi or en")
 	fs.BoolVar(&force, "force", false, "overwrite an existing file")
+	var pairs, checklist bool
+	fs.BoolVar(&pairs, "pairs", false, "write a blank deployment-test pairs workbook instead (for 'kartoitus deploytest plan --pairs')")
+	fs.BoolVar(&checklist, "deploytest", false, "write the deployment-test day checklist workbook instead")
+	plan := fs.Bool("plan", false, "write the onboarding status and staff workbook for 'kartoitus plan' instead")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageErr("template: unexpected argument %q (write the file name with -o)", fs.Arg(0))
 	}
+	if *plan {
+		return runTemplatePlan(e, out, langFlag, force)
+	}
 	lang, err := finding.ParseLang(langFlag)
 	if err != nil {
 		return usageErr("--lang: %v", err)
+	}
+	if pairs || checklist {
+		return templateDeploytest(e, pairs, checklist, out, lang, force)
 	}
 	if out == "" {
 		out = "inventaario.xlsx"
@@ -46,7 +56,7 @@ func runTemplate(e env) error {
 	if err != nil {
 		return err
 	}
-	if err := writeTo(e.stdout, out, func(w io.Writer) error { return inventory.WriteTemplate(w, cat, string(lang)) }); err != nil {
+	if err := e.writeTo(out, func(w io.Writer) error { return inventory.WriteTemplate(w, cat, string(lang)) }); err != nil {
 		return fmt.Errorf("template: %v", err)
 	}
 	if out == "-" {

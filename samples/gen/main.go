@@ -1337,6 +1337,9 @@ Client systems (fictional products): **Hilkka** (housing units), **Vaahtera** (f
 | ` + "`tos.xlsx`" + ` | A partial TOS in Helsinki's JHS 191 workbook layout (sheet ` + "`05 Sosiaalitoimi`" + `: class rows, Asian/Käsittelyvaiheen/Toimenpiteen/Asiakirjan metatiedot rows) covering some electronic documents, plus a half-filled paper AMS (sheet ` + "`Arkistonmuodostussuunnitelma`" + `) and a cover sheet. |
 | ` + "`overlay.yaml`" + ` | Hand-written, not generated: the catalogue overlay the organisation keeps. It records the archival (permanent-retention) decision its TOS cites, AL/20064/07.01.01.03.01/2014, as the 254/2015 annex restated it: child-welfare decisions, plans and client narratives are kept permanently, and older people's documents of clients born on the 8th, 18th or 28th. Without it the permanent rows are reported as RET007. |
 | ` + "`expected.json`" + ` | The list below, machine-readable, for the end-to-end test. |
+| ` + "`plan/status.yaml`" + ` | Hand-written: the onboarding status (Kela's steps 1–4) for ` + "`kartoitus plan`" + `, go-live 1.3.2027. |
+| ` + "`plan/staff.csv`" + ` | Hand-written: the staff list for the certificate-card plan (15 rows). |
+| ` + "`plan/evidence.json`" + ` | Hand-written from a run of ` + "`make run`" + `: the readiness evidence (2C, 2D, 2E) until the assessment fills it itself. |
 
 ## What the sample should reveal
 
@@ -1385,4 +1388,42 @@ corrected second versions and voided documents with a reason.
 Beyond these, many electronic inventory documents (PTA, ls-ilmoitus, Valmennussuunnitelma, …) have
 no TOS entry at all and several paper ones no AMS entry: the retention analysis reports them, and
 the TOS draft lists every national type the organisation produces with the 703/2023 period.
+
+## Deployment test (` + "`deploytest/`" + `)
+
+The register-use-right deployment test (käyttöönottokoe) between {{.County.Name}} (organiser, client
+system **Kielo**, fictional like the others) and {{.Provider.Name}}'s {{index .Units 2}} (producer,
+unit ` + "`{{.Provider.Unit 2}}`" + `, system **Vaahtera**). Written by ` + "`go test ./deploytest -update`" + `, not by
+this generator; ` + "`go test ./deploytest`" + ` fails when they drift.
+
+| File | What it holds |
+|---|---|
+| ` + "`deploytest/pairs.yaml`" + ` | The county's four combinations with Hoivapolku's units: Satama moved to Vaahtera, a new combination tested on 2.4.2026 (required, done); Kotipolku (Hilkka, 2022) and Verso (Routa, 2023, failed once and re-run) done; Tähkä shares Kotipolku's combination, so its test is only recommended (DPT002). |
+| ` + "`deploytest/organiser-export.csv`" + ` | Kielo's register export of a 900-series test person (born 15.3.2014) on the test day, with ` + "`modified`" + `, ` + "`modifier_org`" + ` and ` + "`attachments`" + `: every step passes, J3 is to be confirmed in the archivist UI. |
+| ` + "`deploytest/producer-export.csv`" + ` | Vaahtera's export after the end: another child's documents, none of the test person's (T6 passes). |
+
+` + "```sh" + `
+kartoitus deploytest plan --pairs samples/deploytest/pairs.yaml
+kartoitus deploytest verify --organiser samples/deploytest/organiser-export.csv \
+    --producer samples/deploytest/producer-export.csv
+kartoitus deploytest report --pairs samples/deploytest/pairs.yaml --pair 1 -o raportti.html
+` + "```" + `
+
+## Onboarding plan
+
+` + "```sh" + `
+go run ./cmd/kartoitus plan --status samples/plan/status.yaml --staff samples/plan/staff.csv \
+    --evidence samples/plan/evidence.json --today 2026-12-17 --readers 6 -o plan.html
+` + "```" + `
+
+Hoivapolku plans to go live on 1.3.2027; on 17.12.2026 the plan should show:
+
+| Task | Expected |
+|---|---|
+| 2D | late: the organisation's own estimate (80 working days from 5.10.2026) overruns its latest finish 21.1.2027, so 2E, 3D, the backup date, the archivist's check and go-live are late too; forecast go-live 8.3.2027 |
+| 2G.sopimus | at risk: the DVV card contract (about 3–4 weeks, K20 dia 20) must start by 23.12.2026, within 5 working days, over Christmas |
+| 2G.kortit | latest 26.1.–8.2.2027, after the contract and before the deployment test |
+| 3E.raportti | the report to Kela within two working days of the test (K20 dia 30) |
+| cards | 5 ammattikortti, 7 henkilöstökortti (one of them assumed: Outi Mattila's registration is not stated, PLN003), 1 toimijakortti, 2 varakortti; 240–530 € with 6 readers at the deck's 2020 prices |
+| readiness | 2C ready (four units with OIDs), 2D gaps (TOS/AMS gaps, retention errors), 2E gaps (register errors), 3C–3E not known (no deployment-test plan yet) |
 `

@@ -1,0 +1,70 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Stdout is the path that names standard output.
+const Stdout = "-"
+
+// ErrNotOurs: the target exists and was not written by this tool (a
+// folder without a manifest, a symbolic link): it is never overwritten.
+var ErrNotOurs = errors.New("not written by kartoitus")
+
+// ErrLocked: another run is writing the same report folder.
+var ErrLocked = errors.New("locked by another run")
+
+// WriteFile writes path atomically: fill writes into a temporary file
+// beside it, through the redactor, and the file is renamed into place only
+// when everything succeeded; on any error the previous file stays as it
+// was. An empty path or "-" writes to stdout (redacted, not atomic). A
+// symbolic link at path is not written through.
+func WriteFile(stdout io.Writer, path string, reveal bool, fill func(io.Writer) error) error {
+	if path == "" || path == Stdout {
+		r := NewRedactor(stdout, reveal)
+		if err := fill(r); err != nil {
+			return err
+		}
+		return r.Close()
+	}
+	if st, err := os.Lstat(path); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		return fmt.Errorf("%s: %w: it is a symbolic link; write to the file it points to instead", path, ErrNotOurs)
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".kartoitus-*")
+	if err != nil {
+		return err
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	r := NewRedactor(tmp, reveal)
+	if err := fill(r); err != nil {
+		return err
+	}
+	if err := r.Close(); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	done = true
+	return nil
+}

@@ -1,0 +1,169 @@
+// Package output is where every byte the tool writes leaves it: the one
+// redaction point (no henkilötunnus in full in any report, file or
+// stream unless the user asked with --reveal-ids), files written
+// atomically, and the report folder built beside its target, locked against
+// a second run and renamed into place.
+package output
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/kartoitus/kartoitus/ident"
+)
+
+// tail is how much redacted text a Redactor holds back between writes, so
+// that a henkilötunnus split across two writes (11 characters and the
+// characters around it) is still seen whole.
+const tail = 32
+
+// zipMagic starts a zip file: an XLSX workbook is one, and its text is
+// compressed, so it is redacted member by member at Close.
+var zipMagic = []byte("PK\x03\x04")
+
+// Redactor masks every henkilötunnus in what is written through it
+// (ident.Redact). Text streams through with a small held-back tail; a zip
+// archive (an XLSX workbook) is buffered and every member's text redacted
+// at Close. With reveal it passes everything through unchanged.
+type Redactor struct {
+	w       io.Writer
+	reveal  bool
+	decided bool
+	zip     bool
+	buf     []byte
+	err     error
+}
+
+// NewRedactor returns a Redactor writing to w. Close must be called to
+// flush the held-back tail (or the buffered archive).
+func NewRedactor(w io.Writer, reveal bool) *Redactor {
+	return &Redactor{w: w, reveal: reveal}
+}
+
+// Write implements io.Writer.
+func (r *Redactor) Write(p []byte) (int, error) {
+	if r.err != nil {
+		return 0, r.err
+	}
+	if r.reveal {
+		return r.w.Write(p)
+	}
+	r.buf = append(r.buf, p...)
+	if !r.decided {
+		if len(r.buf) < len(zipMagic) {
+			return len(p), nil
+		}
+		r.decided, r.zip = true, bytes.HasPrefix(r.buf, zipMagic)
+	}
+	if r.zip {
+		return len(p), nil
+	}
+	// No henkilötunnus spans a line end, so complete lines go out at once
+	// (a console stays line-buffered); a long line keeps only a tail back.
+	if i := bytes.LastIndexAny(r.buf, "\n\r"); i >= 0 {
+		if _, err := io.WriteString(r.w, ident.Redact(string(r.buf[:i+1]))); err != nil {
+			r.err = err
+			return 0, err
+		}
+		r.buf = append(r.buf[:0], r.buf[i+1:]...)
+	}
+	if len(r.buf) < 4*tail {
+		return len(p), nil
+	}
+	red := ident.Redact(string(r.buf))
+	keep := len(red) - tail
+	if _, err := io.WriteString(r.w, red[:keep]); err != nil {
+		r.err = err
+		return 0, err
+	}
+	r.buf = append(r.buf[:0], red[keep:]...)
+	return len(p), nil
+}
+
+// Close flushes what is held back. It does not close the underlying writer.
+func (r *Redactor) Close() error {
+	if r.err != nil || r.reveal {
+		return r.err
+	}
+	if r.zip {
+		b, err := RedactZip(r.buf)
+		if err != nil {
+			return err
+		}
+		_, err = r.w.Write(b)
+		r.buf = nil
+		return err
+	}
+	_, err := io.WriteString(r.w, ident.Redact(string(r.buf)))
+	r.buf = nil
+	return err
+}
+
+// RedactZip returns the archive with every text member redacted (XML,
+// relationships, CSV, plain text): in an XLSX that is every cell,
+// shared string, sheet name and document property. The mask is "xxxx"
+// there, as Excel forbids '*' in sheet names. Members keep their names,
+// order and compression method.
+func RedactZip(b []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		if textMember(f.Name) {
+			data = []byte(redactWith(string(data), 'x'))
+		}
+		h := f.FileHeader
+		h.CompressedSize64, h.UncompressedSize64, h.CRC32 = 0, 0, 0
+		w, err := zw.CreateHeader(&h)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(data); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// redactWith is ident.Redact with another mask character: in a workbook a
+// masked id may stand in a sheet name, where Excel forbids '*', and a name
+// must read the same in every member that refers to it.
+func redactWith(s string, mask byte) string {
+	r := ident.Redact(s)
+	if r == s || len(r) != len(s) {
+		return r
+	}
+	b := []byte(r)
+	for i := range b {
+		if b[i] != s[i] {
+			b[i] = mask
+		}
+	}
+	return string(b)
+}
+
+func textMember(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xml", ".rels", ".vml", ".csv", ".txt", ".json", ".html", ".svg":
+		return true
+	}
+	return false
+}
