@@ -105,7 +105,7 @@ const (
 	SectionDeployTest Section = "deploytest"
 	// SectionOnboarding: the onboarding plan (Käyttöönoton valmius).
 	SectionOnboarding Section = "onboarding"
-	SectionOther     Section = "other"
+	SectionOther      Section = "other"
 )
 
 // Sections lists the sections in report order.
