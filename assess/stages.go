@@ -22,10 +22,12 @@ import (
 	"github.com/kartoitus/kartoitus/analyzer/invregister"
 	"github.com/kartoitus/kartoitus/analyzer/mapping"
 	"github.com/kartoitus/kartoitus/analyzer/retention"
+	"github.com/kartoitus/kartoitus/deploytest"
 	"github.com/kartoitus/kartoitus/export"
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/ident"
 	"github.com/kartoitus/kartoitus/inventory"
+	"github.com/kartoitus/kartoitus/onboarding"
 	"github.com/kartoitus/kartoitus/report"
 	"github.com/kartoitus/kartoitus/separation"
 	"github.com/kartoitus/kartoitus/sosmeta"
@@ -54,10 +56,15 @@ const (
 	Gate
 	// Graphs builds the current/target/comparison models (not rendered).
 	Graphs
+	// DeployPlan applies the deployment-test plan rules to a pairs file.
+	DeployPlan
+	// Onboarding schedules Kela's onboarding steps back from go-live, with
+	// readiness taken from the other stages' results.
+	Onboarding
 )
 
 // All is every stage.
-const All = Inventory | Plans | Mapping | Coverage | Registers | Retention | Gate | Graphs
+const All = Inventory | Plans | Mapping | Coverage | Registers | Retention | Gate | Graphs | DeployPlan | Onboarding
 
 // needs lists each stage's prerequisites.
 var needs = map[Stage]Stage{
@@ -110,6 +117,9 @@ type Config struct {
 	Threshold float64
 	// AllTasks covers every service task, not only the inventoried ones.
 	AllTasks bool
+	// Retention are the retention analysis's options (controller kind,
+	// horizon).
+	Retention retention.Options
 
 	// Export is the register export ("-" reads ExportStdin);
 	// ExportMapping its column/value mapping file; ExportSheet an XLSX
@@ -125,6 +135,12 @@ type Config struct {
 	Workers        int
 	// WrapExport wraps the export's byte stream (a progress bar).
 	WrapExport func(io.Reader) io.Reader
+
+	// Pairs is a deployment-test pairs file (DeployPlan).
+	Pairs string
+	// Onboarding configures the onboarding plan (its Evidence is filled
+	// from the run); a zero GoLive without a status file skips the stage.
+	Onboarding onboarding.BuildOptions
 
 	// Ignore is the ignore file ("" = none); FailOn the verdict severity.
 	Ignore string
@@ -153,6 +169,10 @@ type Result struct {
 	Retention *retention.Result
 	Gate      *separation.Result
 	Graphs    *stategraph.Set
+	// DeployPlan is the deployment-test plan (nil without a pairs file);
+	// Plan the onboarding plan (nil without a go-live date).
+	DeployPlan *deploytest.PlanResult
+	Onboard    *onboarding.Plan
 	// Inputs are the files read, with their roles.
 	Inputs []report.InputFile
 	// Run is every reported finding (after the ignore file), the rules
@@ -234,7 +254,7 @@ func LoadCatalogue(catalog, overlay string) (*sosmeta.Catalogue, error) {
 var stageSection = map[Stage]report.Section{
 	Inventory: report.SectionInput, Plans: report.SectionInput, Mapping: report.SectionMapping,
 	Coverage: report.SectionCoverage, Registers: report.SectionRegisters, Retention: report.SectionRetention,
-	Gate: report.SectionRegisters,
+	Gate: report.SectionRegisters, DeployPlan: report.SectionDeployTest, Onboarding: report.SectionOnboarding,
 }
 
 // Run performs the stages (and their prerequisites). A returned error is
@@ -304,6 +324,30 @@ func Run(ctx context.Context, cfg Config, stages Stage) (*Result, error) {
 			return nil, err
 		}
 		add(Gate, run)
+	}
+	if stages.Has(DeployPlan) && cfg.Pairs != "" {
+		pairs, err := deploytest.ReadPairsFile(cfg.Pairs)
+		if err != nil {
+			return nil, Unreadable(err)
+		}
+		res.DeployPlan = deploytest.Plan(pairs, deploytest.PlanConfig{Today: cfg.Onboarding.Today, FailOn: cfg.FailOn})
+		res.Inputs = append(res.Inputs, report.InputFile{Role: report.RolePairs, Path: cfg.Pairs})
+		add(DeployPlan, finding.Run{Inputs: res.DeployPlan.Inputs, Findings: res.DeployPlan.Findings, Rules: res.DeployPlan.Rules})
+	}
+	if stages.Has(Onboarding) && (!cfg.Onboarding.GoLive.IsZero() || cfg.Onboarding.StatusFile != "") {
+		bo := cfg.Onboarding
+		bo.Evidence = res.Evidence()
+		p, err := onboarding.Build(bo)
+		if err != nil {
+			return nil, err
+		}
+		res.Onboard = p
+		for _, f := range []string{bo.StatusFile, bo.StaffFile} {
+			if f != "" {
+				res.Inputs = append(res.Inputs, report.InputFile{Role: report.RolePlan, Path: f})
+			}
+		}
+		add(Onboarding, finding.Run{Inputs: p.Inputs, Findings: p.Findings, Rules: onboarding.Rules()})
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("%w: %v", kartoitus.ErrInternal, err)
@@ -425,7 +469,8 @@ func (r *Result) analyse() ([]collect, error) {
 		}
 	}
 	run, err := analyzer.Execute(analyzer.Input{Catalogue: r.Catalogue, Inventory: r.Inventory, TOS: r.Plan},
-		[]analyzer.Option{mapping.Analyzer.With(mopts), coverage.Analyzer.With(coverage.Options{AllTasks: cfg.AllTasks})}, want...)
+		[]analyzer.Option{mapping.Analyzer.With(mopts), coverage.Analyzer.With(coverage.Options{AllTasks: cfg.AllTasks}),
+			retention.Analyzer.With(cfg.Retention)}, want...)
 	if err != nil {
 		return nil, internal(err)
 	}
@@ -485,7 +530,7 @@ func (r *Result) runGate(ignore *finding.IgnoreList) (finding.Run, error) {
 			return finding.Run{}, Unreadable(err)
 		}
 	}
-	opts := export.Options{Mapping: m, Sheet: cfg.ExportSheet, Wrap: cfg.WrapExport}
+	opts := export.Options{Mapping: m, Sheet: cfg.ExportSheet, Wrap: cfg.WrapExport, Now: cfg.Now}
 	gcfg := separation.Config{
 		Catalogue: r.Catalogue, Mapping: m, DeploymentTest: cfg.DeploymentTest, IDs: cfg.IDs,
 		MaxPerRule: cfg.MaxPerRule, Workers: cfg.Workers, Ignore: ignore, Now: cfg.Now,
@@ -513,6 +558,8 @@ func (r *Result) runGate(ignore *finding.IgnoreList) (finding.Run, error) {
 	if err != nil {
 		return finding.Run{}, Unreadable(err)
 	}
+	// Decided line by line, so final only now that every row is read.
+	g.Tally.Encoding, g.Tally.Delimiter, g.Tally.EncodingLine = rd.Text().Describe()
 	r.Gate = g
 	r.Inputs = append(r.Inputs, report.InputFile{Role: report.RoleExport, Path: cfg.Export})
 	return g.Run(), nil

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
@@ -165,7 +166,7 @@ func TestRowErrors(t *testing.T) {
 		"D4;010181-900C;\"multi\nline\";11000;31.1.2024;\n" + // 5-6 ok, multi-line field
 		"D5;010181-900C;social;11000;2024-02-30;\n" + // 7 bad date
 		";;;;;\n" + // 8 blank
-		"\n" + // 9 empty line: not a row at all
+		"\n" + // 9 empty line: no record, but a line, counted as skipped (issue 13)
 		"D6;010181-900C;social;11000;2024-01-31T10:00:00;1.2.2023\n" // 10 ok
 	r, err := NewCSVReader(strings.NewReader(in), Options{})
 	if err != nil {
@@ -183,7 +184,7 @@ func TestRowErrors(t *testing.T) {
 		kind RowKind
 		line int
 		key  string
-	}{{RowFieldCount, 3, "D2"}, {RowQuote, 4, "D3"}, {RowBadDate, 7, "D5"}, {RowBlank, 8, ""}}
+	}{{RowFieldCount, 3, "D2"}, {RowQuote, 4, "D3"}, {RowBadDate, 7, "D5"}, {RowBlank, 8, ""}, {RowBlank, 9, ""}}
 	if len(errs) != len(wantErrs) {
 		t.Fatalf("errors %v, want %d", errs, len(wantErrs))
 	}
@@ -206,6 +207,64 @@ func TestUnterminatedQuote(t *testing.T) {
 	recs, errs := readAll(t, r)
 	if len(recs) != 1 || len(errs) != 1 || errs[0].Kind != RowQuote || errs[0].Line != 3 || errs[0].EndLine < 4 {
 		t.Fatalf("recs %d errs %+v", len(recs), errs)
+	}
+}
+
+// Issue 13: an unbalanced quote swallowed 40 lines that the tallies
+// counted as one row; the error now spans them all.
+func TestUnterminatedQuoteSpansLines(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("document_id;client_id;register;document_type\nD1;010181-900C;social;11000\nD2;\"010181-900C;social;11000\n")
+	for i := 0; i < 39; i++ {
+		b.WriteString("D3;010181-900C;social;11000\n")
+	}
+	r, err := NewCSVReader(strings.NewReader(b.String()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, errs := readAll(t, r)
+	if len(errs) != 1 || errs[0].Line != 3 || errs[0].EndLine != 42 || errs[0].Lines() != 40 {
+		t.Fatalf("errs %+v", errs)
+	}
+}
+
+// Issue 13: bad versions and implausible created dates were accepted
+// silently (the leading digits of "1.5", year 2999).
+func TestVersionAndCreatedChecked(t *testing.T) {
+	now := time.Date(2025, 6, 15, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		version, created string
+		kind             RowKind // 0: accepted
+		num              int
+	}{
+		{"1", "2024-01-31", 0, 1},
+		{"", "2024-01-31", 0, 0},
+		{"007", "1900-01-01", 0, 7},
+		{"999999999", "2026-06-15T23:00:00", 0, 999999999},
+		{"abc", "2024-01-31", RowBadVersion, 0},
+		{"-1", "2024-01-31", RowBadVersion, 0},
+		{"0", "2024-01-31", RowBadVersion, 0},
+		{"1.5", "2024-01-31", RowBadVersion, 0},
+		{"12345678901234567890", "2024-01-31", RowBadVersion, 0},
+		{"1 ", "2024-01-31", 0, 1}, // trimmed
+		{"1", "1800-01-01", RowImplausibleDate, 0},
+		{"1", "31.12.1899", RowImplausibleDate, 0},
+		{"1", "2999-01-01", RowImplausibleDate, 0},
+		{"1", "2026-06-16", RowImplausibleDate, 0},
+	}
+	for _, tt := range tests {
+		in := "document_id;version;client_id;register;document_type;created\nD1;" + tt.version + ";010181-900C;social;11000;" + tt.created + "\n"
+		r, err := NewCSVReader(strings.NewReader(in), Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, errs := readAll(t, r)
+		switch {
+		case tt.kind == 0 && (len(recs) != 1 || len(errs) != 0 || recs[0].VersionNum != tt.num):
+			t.Errorf("version %q created %q: recs %+v errs %v, want version %d", tt.version, tt.created, recs, errs, tt.num)
+		case tt.kind != 0 && (len(errs) != 1 || errs[0].Kind != tt.kind || errs[0].Key != "D1" || errs[0].Line != 2):
+			t.Errorf("version %q created %q: errs %+v, want kind %d", tt.version, tt.created, errs, tt.kind)
+		}
 	}
 }
 

@@ -48,6 +48,9 @@ type fastCSV struct {
 	slowLines int
 }
 
+// errBlankLine is returned for a line with nothing on it; read on.
+var errBlankLine = errors.New("blank line")
+
 // newFastCSV reads br, split on comma (';', ',' or '\t').
 func newFastCSV(br *bufio.Reader, comma rune) *fastCSV {
 	return &fastCSV{br: br, comma: byte(comma), feed: feeder{src: br}}
@@ -79,32 +82,30 @@ func (f *fastCSV) readRaw() ([]byte, error) {
 // *csv.ParseError (with the partial record, or the whole record for
 // csv.ErrFieldCount) or a read error.
 func (f *fastCSV) Read() ([]string, error) {
-	var line []byte
-	var errRead error
-	for errRead == nil {
-		line, errRead = f.readRaw()
-		if bytes.IndexByte(line, '"') >= 0 {
-			// Never an empty line, so never skipped.
-			return f.readSlow(line, errRead)
+	line, errRead := f.readRaw()
+	if bytes.IndexByte(line, '"') >= 0 {
+		// Never an empty line, so never skipped.
+		return f.readSlow(line, errRead)
+	}
+	// encoding/csv's readLine: a last line without '\n' loses one
+	// trailing '\r'; "\r\n" counts as "\n".
+	if len(line) > 0 && errRead == io.EOF {
+		errRead = nil
+		if line[len(line)-1] == '\r' {
+			line = line[:len(line)-1]
 		}
-		// encoding/csv's readLine: a last line without '\n' loses one
-		// trailing '\r'; "\r\n" counts as "\n".
-		if len(line) > 0 && errRead == io.EOF {
-			errRead = nil
-			if line[len(line)-1] == '\r' {
-				line = line[:len(line)-1]
-			}
+	}
+	if n := len(line); n > 0 && line[n-1] == '\n' {
+		line = line[:n-1]
+		if n >= 2 && line[n-2] == '\r' {
+			line = line[:n-2]
 		}
-		if n := len(line); n > 0 && line[n-1] == '\n' {
-			line = line[:n-1]
-			if n >= 2 && line[n-2] == '\r' {
-				line = line[:n-2]
-			}
-		}
-		if errRead == nil && len(line) == 0 {
-			continue // blank lines are no records
-		}
-		break
+	}
+	if errRead == nil && len(line) == 0 {
+		// Not a record (as in encoding/csv), but a line of the file: the
+		// caller counts it as skipped.
+		f.line = f.numLine
+		return nil, errBlankLine
 	}
 	if errRead == io.EOF {
 		return nil, errRead

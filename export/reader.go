@@ -2,7 +2,6 @@ package export
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -17,6 +17,7 @@ import (
 	"github.com/kartoitus/kartoitus/ident"
 	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
+	"github.com/kartoitus/kartoitus/internal/xlsxguard"
 )
 
 // Header is the resolved header row.
@@ -149,8 +150,28 @@ const (
 	RowFieldCount RowKind = iota + 1 // wrong number of fields
 	RowQuote                         // bad quoting
 	RowBadDate                       // a date column that is not a date
-	RowBlank                         // every field empty
+	RowBlank                         // every field empty, or a blank line
+	// RowBadVersion: a version that is not a whole number 1–999999999
+	// ("abc", "-1", "0", "1.5", 20 digits).
+	RowBadVersion
+	// RowImplausibleDate: a created date outside MinYear to a year after
+	// the run (1800, 2999): a typo or a placeholder, not when it was made.
+	RowImplausibleDate
+	// RowLongField: a value longer than MaxField bytes. No register field
+	// (ids, codes, dates, statuses) comes near it; one 100 MB field once
+	// made 209 MB of report.
+	RowLongField
 )
+
+// MaxField is the longest value a register export field may have.
+const MaxField = 4096
+
+// MinYear is the earliest plausible year of a document's creation date.
+// Client-system registers began in the 1980s and records digitised later
+// keep their original dates, so the bound is generous; anything earlier
+// (1800, 0001) is a typo or a placeholder. The upper bound is a year after
+// the run, which allows for clocks and time zones but not a wrong year.
+const MinYear = 1900
 
 // RowError is a row that cannot be used. It never carries a client id.
 type RowError struct {
@@ -170,6 +191,10 @@ type RowError struct {
 	Err    error
 }
 
+// Lines is how many physical lines the row took: more than one when a
+// quote ran on over lines, each of them a row lost.
+func (e *RowError) Lines() int { return max(e.EndLine-e.Line+1, 1) }
+
 func (e *RowError) Error() string {
 	switch e.Kind {
 	case RowFieldCount:
@@ -180,6 +205,12 @@ func (e *RowError) Error() string {
 		return fmt.Sprintf("line %d: %s %q: %v", e.Line, e.Field, e.Value, ErrDate)
 	case RowBlank:
 		return fmt.Sprintf("line %d: blank row", e.Line)
+	case RowBadVersion:
+		return fmt.Sprintf("line %d: version %q is not a whole number from 1", e.Line, e.Value)
+	case RowImplausibleDate:
+		return fmt.Sprintf("line %d: %s %q is not a plausible date", e.Line, e.Field, e.Value)
+	case RowLongField:
+		return fmt.Sprintf("line %d: %s has %d bytes, more than %d", e.Line, e.Field, e.Got, MaxField)
 	}
 	return fmt.Sprintf("line %d: unusable row", e.Line)
 }
@@ -200,6 +231,9 @@ type Options struct {
 	// Wrap, when set, wraps the raw byte stream of a CSV file (progress
 	// counting).
 	Wrap func(io.Reader) io.Reader
+	// Now is the time of the run, for the latest plausible created date
+	// (zero: time.Now()).
+	Now time.Time
 }
 
 // Reader streams an export.
@@ -212,6 +246,11 @@ type Reader struct {
 	// UnnamedValues counts, per unnamed column, rows with a value there:
 	// data that the header does not name is reported, not dropped silently.
 	UnnamedValues map[int]int
+
+	text *textio.Reader // the decoded CSV text (nil for XLSX)
+
+	// maxCreated is the latest plausible created timestamp.
+	maxCreated Timestamp
 
 	csv    *fastCSV
 	rows   *excelize.Rows
@@ -231,6 +270,9 @@ func NewCSVReader(r io.Reader, opts Options) (*Reader, error) {
 	// width becomes the required width.
 	cr := newFastCSV(bufio.NewReaderSize(tr, 64<<10), tr.Delimiter)
 	first, err := cr.Read()
+	for errors.Is(err, errBlankLine) { // blank lines above the header
+		first, err = cr.Read()
+	}
 	if errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%w: the export is empty (no header row)", kartoitus.ErrNotRecognised)
 	}
@@ -246,17 +288,23 @@ func NewCSVReader(r io.Reader, opts Options) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Reader{Header: h, Format: FormatCSV, Encoding: tr.Encoding, Delimiter: tr.Delimiter, csv: cr,
-		UnnamedValues: map[int]int{}}, nil
+	return &Reader{Header: h, Format: FormatCSV, Encoding: tr.Encoding, Delimiter: tr.Delimiter, csv: cr, text: tr,
+		UnnamedValues: map[int]int{}, maxCreated: latestCreated(opts.Now)}, nil
 }
 
 // NewXLSXReader reads the header row (the first non-empty row) of an XLSX
 // export. XLSX runs at tens of thousands of rows a second and keeps the
 // shared strings in memory: fine for small exports, CSV for large ones.
 func NewXLSXReader(r io.Reader, opts Options) (*Reader, error) {
-	xf, err := excelize.OpenReader(r)
+	return newXLSXReader(r, "the workbook", opts)
+}
+
+// newXLSXReader opens the workbook under the limits every XLSX reader
+// shares (internal/xlsxguard); name is used in messages.
+func newXLSXReader(r io.Reader, name string, opts Options) (*Reader, error) {
+	xf, err := xlsxguard.Open(r, name, excelize.Options{})
 	if err != nil {
-		return nil, fmt.Errorf("%w: not a readable XLSX workbook: %v", kartoitus.ErrUnreadable, err)
+		return nil, err
 	}
 	sheets := xf.GetSheetList()
 	sheet := opts.Sheet
@@ -275,7 +323,7 @@ func NewXLSXReader(r io.Reader, opts Options) (*Reader, error) {
 		xf.Close()
 		return nil, fmt.Errorf("%w: sheet %q: %v", kartoitus.ErrUnreadable, sheet, err)
 	}
-	rd := &Reader{Format: FormatXLSX, Sheet: sheet, rows: rows, xf: xf, UnnamedValues: map[int]int{}}
+	rd := &Reader{Format: FormatXLSX, Sheet: sheet, rows: rows, xf: xf, UnnamedValues: map[int]int{}, maxCreated: latestCreated(opts.Now)}
 	for rows.Next() {
 		rd.xrow++
 		cols, err := rows.Columns()
@@ -313,14 +361,14 @@ func Open(path string, opts Options) (*Reader, error) {
 		f.Close()
 		return nil, fmt.Errorf("%w: %v", kartoitus.ErrUnreadable, err)
 	}
-	head := magic[:n]
-	switch {
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		defer f.Close() // excelize reads the whole zip into memory
-		return NewXLSXReader(f, opts)
-	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")):
+	isXLSX, err := xlsxguard.Sniff(path, magic[:n])
+	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("%w: %s is a legacy .xls workbook; save it as .xlsx or CSV", kartoitus.ErrUnreadable, path)
+		return nil, err
+	}
+	if isXLSX {
+		defer f.Close() // excelize reads the whole zip into memory
+		return newXLSXReader(f, path, opts)
 	}
 	r, err := NewCSVReader(f, opts)
 	if err != nil {
@@ -330,6 +378,10 @@ func Open(path string, opts Options) (*Reader, error) {
 	r.closer = f
 	return r, nil
 }
+
+// Text is what the CSV text was read as (final once every row is read:
+// the encoding is decided line by line); nil for XLSX.
+func (r *Reader) Text() *textio.Reader { return r.text }
 
 // Close releases the file.
 func (r *Reader) Close() error {
@@ -412,6 +464,10 @@ func (r *Reader) readRawXLSX(dst []string) ([]string, int, error) {
 func (r *Reader) csvError(rec *Record, fields []string, err error) error {
 	if err == io.EOF {
 		return io.EOF
+	}
+	if errors.Is(err, errBlankLine) {
+		rec.Line = r.csv.Line()
+		return &RowError{Kind: RowBlank, Line: rec.Line, EndLine: rec.Line, Err: errBlankLine}
 	}
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
@@ -502,12 +558,24 @@ func (r *Reader) fill(rec *Record, fields []string, xlsx bool) error {
 			rec.Values[f] = ""
 			continue
 		}
+		if len(fields[i]) > MaxField {
+			return &RowError{Kind: RowLongField, Line: rec.Line, EndLine: rec.Line, Field: Field(f), Got: len(fields[i]), Want: MaxField,
+				Value: ident.Redact(textio.Excerpt(fields[i], 40))}
+		}
 		rec.Values[f] = trim(fields[i])
 	}
-	rec.VersionNum = leadingInt(rec.Values[Version])
+	var ok bool
+	if rec.VersionNum, ok = parseVersion(rec.Values[Version]); !ok {
+		return &RowError{Kind: RowBadVersion, Line: rec.Line, EndLine: rec.Line, Field: Version,
+			Value: ident.Redact(textio.Excerpt(rec.Values[Version], 40)), Key: rec.Values[DocumentID]}
+	}
 	var err error
 	if rec.Created, err = r.date(rec, Created, xlsx); err != nil {
 		return err
+	}
+	if rec.Created != 0 && (rec.Created.Date()/10000 < MinYear || rec.Created > r.maxCreated) {
+		return &RowError{Kind: RowImplausibleDate, Line: rec.Line, EndLine: rec.Line, Field: Created,
+			Value: ident.Redact(textio.Excerpt(rec.Values[Created], 40)), Key: rec.Values[DocumentID]}
 	}
 	ts, err := r.date(rec, UnitStart, xlsx)
 	if err != nil {
@@ -535,11 +603,7 @@ func (r *Reader) date(rec *Record, f Field, xlsx bool) (Timestamp, error) {
 			return ts, nil
 		}
 	}
-	val := v
-	if len(val) > 40 {
-		val = val[:40] + "…"
-	}
-	return 0, &RowError{Kind: RowBadDate, Line: rec.Line, EndLine: rec.Line, Field: f, Value: ident.Redact(val),
+	return 0, &RowError{Kind: RowBadDate, Line: rec.Line, EndLine: rec.Line, Field: f, Value: ident.Redact(textio.Excerpt(v, 40)),
 		Key: rec.Values[DocumentID], Err: ErrDate}
 }
 
@@ -571,16 +635,40 @@ func trim(s string) string {
 	return strings.TrimSpace(s)
 }
 
-func leadingInt(s string) int {
-	n := 0
-	for i := 0; i < len(s) && i < 9; i++ {
+// parseVersion reads a version number: digits only, 1 to 999999999
+// (leading zeros allowed); "" is no version (0, ok). Versions count up
+// from 1 in a document's version chain (CDA R2 versionNumber is an
+// integer), so "0", "-1", "1.5" and a 20-digit number are errors, not the
+// leading digits they start with.
+func parseVersion(s string) (int, bool) {
+	if s == "" {
+		return 0, true
+	}
+	n, digits := 0, 0
+	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < '0' || c > '9' {
-			break
+			return 0, false
+		}
+		if n > 0 || c != '0' {
+			digits++
+		}
+		if digits > 9 {
+			return 0, false
 		}
 		n = n*10 + int(c-'0')
 	}
-	return n
+	return n, n >= 1
+}
+
+// latestCreated is the latest plausible created timestamp: the end of
+// the day a year after now.
+func latestCreated(now time.Time) Timestamp {
+	if now.IsZero() {
+		now = time.Now()
+	}
+	t := now.AddDate(1, 0, 0)
+	return Timestamp(int64(t.Year())*10000000000 + int64(t.Month())*100000000 + int64(t.Day())*1000000 + 235959)
 }
 
 func allEmpty(cols []string) bool {

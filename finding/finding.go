@@ -285,6 +285,13 @@ type Tally struct {
 	Accepted int    `json:"accepted"`
 	Rejected int    `json:"rejected"`
 	Skipped  int    `json:"skipped"`
+	// Encoding and Delimiter are what a text input was read as (utf-8,
+	// utf-8-bom, windows-1252, utf-16le, utf-16be, or utf-8+windows-1252
+	// when its lines mix both); empty for workbooks. EncodingLine is the
+	// first line read in another encoding than the file began with.
+	Encoding     string `json:"encoding,omitempty"`
+	Delimiter    string `json:"delimiter,omitempty"`
+	EncodingLine int    `json:"encoding_line,omitempty"`
 }
 
 // Balanced reports whether every row is accounted for.

@@ -2,6 +2,7 @@ package ident
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -211,12 +212,165 @@ func TestRedact(t *testing.T) {
 		{"1010181-900C", "1010181-900C"}, // part of a longer number: not a hetu run
 		{"x131052-308Tx", "x131052-308Tx"},
 		{"131052-308T", "131052-****"},
+		// Issue 13: lower-case century signs and check characters.
+		{"Asiakas 130672a3470 kotihoito", "Asiakas 130672a**** kotihoito"},
+		{"130672A3470", "130672A****"},
+		{"010181y900c", "010181y****"},
+		{"010181u900C 010181F900C 010181b900C", "010181u**** 010181F**** 010181b****"},
+		{"010181+900C", "010181+****"},
+		// Every 2023 sign (VNA 690/2022), upper and lower case.
+		{"010181X900C/010181W900C/010181V900C/010181D900C/010181E900C", "010181X****/010181W****/010181V****/010181D****/010181E****"},
+		{"010181x900C 010181w900C 010181v900C 010181d900C 010181e900C", "010181x**** 010181w**** 010181v**** 010181d**** 010181e****"},
+		// Issue 13: inside file names, sheet names, paths and YAML.
+		{"open puuttuva-210280-3558.csv: no such file or directory", "open puuttuva-210280-****.csv: no such file or directory"},
+		{"/home/k/210280-3558/export.csv", "/home/k/210280-****/export.csv"},
+		{"sheet 'Asiakas_210280-3558'", "sheet 'Asiakas_210280-****'"},
+		{"name: \"210280-3558\"", "name: \"210280-****\""},
+		{"yaml: line 3: key 210280-3558: unknown", "yaml: line 3: key 210280-****: unknown"},
+		{"(130672a3470)", "(130672a****)"},
+		{"Matti ä130672-3470ö", "Matti ä130672-****ö"}, // UTF-8 letters are not ASCII word bytes
+		// Invalid check characters and dates still identify someone.
+		{"010181-900D", "010181-****"},
+		{"010181-900G", "010181-****"},
+		{"310281-900C", "310281-****"},
+		// No check character: not a run (form numbers look like this).
+		{"id 010181-900 end", "id 010181-900 end"},
+		{"Lomake 100234-001", "Lomake 100234-001"},
+		// Not a run: longer numbers, wrong signs, running on into a word, hashes, UUIDs.
+		{"010181-9000C", "010181-9000C"},
+		{"010181G900C", "010181G900C"},
+		{"010181Z900C", "010181Z900C"},
+		{"010181-90", "010181-90"},
+		{"ID010181-900C", "ID010181-****"}, // a prefix glued on: still a code
+		{"D130672a3470;1;x", "D130672a****;1;x"},
+		{"010181-900Cx", "010181-900Cx"},
+		{"sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"},
+		{"12345678-1234-1234-1234-123456789012", "12345678-1234-1234-1234-123456789012"},
+		{"rivit 100000-200000", "rivit 100000-200000"},
+		{"", ""},
+		{"010181-900C-020516C903K", "010181-****-020516C****"},
 	}
 	for _, tt := range tests {
 		if got := Redact(tt.in); got != tt.want {
 			t.Errorf("Redact(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+		b := []byte(tt.in)
+		RedactBytes(b)
+		if string(b) != tt.want {
+			t.Errorf("RedactBytes(%q) = %q, want %q", tt.in, b, tt.want)
+		}
+		if got, want := ContainsHetu(tt.in), tt.in != tt.want; got != want {
+			t.Errorf("ContainsHetu(%q) = %v, want %v", tt.in, got, want)
+		}
+		var w strings.Builder
+		rw := NewWriter(&w)
+		for i := 0; i < len(tt.in); i++ { // one byte a write: every split
+			rw.Write([]byte{tt.in[i]})
+		}
+		rw.Close()
+		if w.String() != tt.want {
+			t.Errorf("Writer(%q) = %q, want %q", tt.in, w.String(), tt.want)
+		}
 	}
+}
+
+func TestMaskLowerCaseSign(t *testing.T) {
+	if got := Mask("130672a3470"); got != "130672a****" {
+		t.Errorf("Mask = %q", got)
+	}
+}
+
+// hetuOracle finds the runs Redact must mask with a regular expression,
+// independently of the scanner: at each position, no digit before, and
+// the anchored shape (with its check character and no letter or digit
+// after).
+var (
+	oracleRun   = regexp.MustCompile(`^([0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z])(?:[^0-9A-Za-z]|$)`)
+	oracleDigit = regexp.MustCompile(`^[0-9]$`)
+)
+
+// oracleMask returns, for each byte of s, whether Redact must star it.
+func oracleMask(s string) []bool {
+	star := make([]bool, len(s))
+	for i := 0; i < len(s); i++ {
+		if i > 0 && oracleDigit.MatchString(s[i-1:i]) {
+			continue
+		}
+		m := oracleRun.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			continue
+		}
+		n := m[3] // end of the run, before the boundary (which may be a multi-byte rune)
+		for k := i + 7; k < i+n; k++ {
+			star[k] = true
+		}
+	}
+	return star
+}
+
+func FuzzRedact(f *testing.F) {
+	for _, s := range []string{
+		"puuttuva-210280-3558.csv", "130672a3470", "010181-900C;020516C903K", "ID010181-900C",
+		"010181-900", "1010181-900C", "x 010181y900c y", "010181-900C-020516C903K", "",
+		"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+	} {
+		f.Add(s, uint8(3))
+	}
+	f.Fuzz(func(t *testing.T, s string, chunk uint8) {
+		got := Redact(s)
+		if len(got) != len(s) {
+			t.Fatalf("Redact(%q) changed the length: %q", s, got)
+		}
+		star := oracleMask(s)
+		for i := range s {
+			switch {
+			case star[i] && got[i] != '*':
+				t.Fatalf("Redact(%q) = %q: byte %d not masked", s, got, i)
+			case !star[i] && got[i] != s[i]:
+				t.Fatalf("Redact(%q) = %q: byte %d changed", s, got, i)
+			}
+		}
+		b := []byte(s)
+		RedactBytes(b)
+		if string(b) != got {
+			t.Fatalf("RedactBytes(%q) = %q, Redact %q", s, b, got)
+		}
+		// Any split into writes gives the same text.
+		var w strings.Builder
+		rw := NewWriter(&w)
+		step := int(chunk%16) + 1
+		for i := 0; i < len(s); i += step {
+			rw.Write([]byte(s[i:min(i+step, len(s))]))
+		}
+		rw.Close()
+		if w.String() != got {
+			t.Fatalf("Writer(%q, chunks of %d) = %q, Redact %q", s, step, w.String(), got)
+		}
+	})
+}
+
+func BenchmarkRedact(b *testing.B) {
+	// Report-like text: Finnish prose, numbers, dates and a few ids.
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		sb.WriteString("Asiakirja 12/2024 (DOC-00123) rekisteri 1.2.246.537.6.1264, luotu 31.1.2024, 1 234 riviä; ")
+		sb.WriteString("asiakas 010181-900C ja 130672a3470 tiedostossa puuttuva-210280-3558.csv\n")
+	}
+	s := sb.String()
+	b.SetBytes(int64(len(s)))
+	b.Run("string", func(b *testing.B) {
+		b.SetBytes(int64(len(s)))
+		for b.Loop() {
+			Redact(s)
+		}
+	})
+	clean := strings.NewReplacer("-900C", "/900C", "a3470", "/3470", "-3558", "/3558").Replace(s)
+	b.Run("clean", func(b *testing.B) {
+		b.SetBytes(int64(len(clean)))
+		for b.Loop() {
+			Redact(clean)
+		}
+	})
 }
 
 func TestPseudonym(t *testing.T) {
@@ -274,4 +428,31 @@ func FuzzParseOrg(f *testing.F) {
 			t.Fatalf("ParseOrg(%q) gave Y-tunnus %s that does not validate: %v", s, o.YTunnus, err)
 		}
 	})
+}
+
+// A Writer passes whole messages on at once: only a possible run at the
+// very end waits.
+func TestWriterPassesTextOn(t *testing.T) {
+	var w strings.Builder
+	rw := NewWriter(&w)
+	rw.Write([]byte("kartoitus: open puuttuva-210280-3558.csv: no such file\n"))
+	if got := w.String(); got != "kartoitus: open puuttuva-210280-****.csv: no such file\n" {
+		t.Errorf("after a line: %q", got)
+	}
+	rw.Write([]byte("asiakas 010181-90"))
+	if got := w.String(); !strings.HasSuffix(got, "asiakas ") {
+		t.Errorf("a possible run must wait: %q", got)
+	}
+	rw.Write([]byte("0C.\n"))
+	rw.Close()
+	if got := w.String(); !strings.HasSuffix(got, "asiakas 010181-****.\n") {
+		t.Errorf("split run: %q", got)
+	}
+}
+
+func TestWriterUnwrap(t *testing.T) {
+	var b strings.Builder
+	if NewWriter(&b).Unwrap() != &b {
+		t.Error("Unwrap does not return the underlying writer")
+	}
 }

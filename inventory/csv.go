@@ -3,7 +3,6 @@ package inventory
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -26,29 +25,35 @@ func ReadCSV(r io.Reader, name string, cat *sosmeta.Catalogue, opts Options) (*I
 	br := bufio.NewReaderSize(r, sniffSize)
 	head, _ := br.Peek(sniffSize) // short reads are fine
 	tr := textio.Open(br)
-	cr := csv.NewReader(tr)
-	cr.Comma = tr.Delimiter
+	comma := tr.Delimiter
 	if delim, ok := sniffTitledDelimiter(head); ok {
-		cr.Comma = delim
+		comma = delim
 	}
-	cr.LazyQuotes = true
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+	// LazyQuotes (in Records): Excel-made files have stray quotes in cells.
+	// A stray quote that opens a field swallowing later lines is Broken.
+	cr := textio.NewRecords(tr, comma)
 	inv := &Inventory{}
 	stem := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	p := newSheetReader(cat, &opts, inv, name, "", stem)
+	p.csv = true
 	for {
 		rec, err := cr.Read()
-		textio.RestoreRecord(rec)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
 			return nil, unreadable(name, fmt.Errorf("%s CSV: %v", tr.Encoding, err))
 		}
-		line, _ := cr.FieldPos(0)
-		p.row(line, rec, nil)
+		textio.RestoreRecord(rec.Fields)
+		if rec.Broken {
+			p.swallowed(rec)
+			continue
+		}
+		p.row(rec.Line, rec.Fields, nil)
 	}
+	t := &p.info.Tally
+	t.Encoding, t.Delimiter, t.EncodingLine = tr.Describe()
+	t.Delimiter = string(comma)
 	p.finish()
 	return inv, checkRecognised(inv, name)
 }

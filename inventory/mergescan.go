@@ -9,6 +9,8 @@ import (
 	"io"
 	"path"
 	"strings"
+
+	"github.com/kartoitus/kartoitus/internal/xlsxguard"
 )
 
 // Merged cells are listed after a sheet's rows in its XML. excelize's
@@ -147,7 +149,7 @@ func scanSheetMerges(f *zip.File) ([]string, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	br := bufio.NewReaderSize(io.LimitReader(rc, unzipLimit), 64<<10)
+	br := bufio.NewReaderSize(io.LimitReader(rc, xlsxguard.MaxUnpacked), 64<<10)
 	var refs []string
 	for {
 		if _, err := br.ReadSlice('<'); err != nil {

@@ -2,16 +2,15 @@ package inventory
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
+	"github.com/kartoitus/kartoitus/internal/xlsxguard"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
 
@@ -106,23 +105,13 @@ func Read(r io.Reader, name string, cat *sosmeta.Catalogue, opts Options) (*Inve
 	return ReadCSV(br, name, cat, opts)
 }
 
-var (
-	zipMagic = []byte("PK\x03\x04")
-	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
-)
-
 func sniff(name string, head []byte) (Format, error) {
-	ext := strings.ToLower(filepath.Ext(name))
+	isXLSX, err := xlsxguard.Sniff(name, head)
 	switch {
-	case bytes.HasPrefix(head, zipMagic):
+	case err != nil:
+		return "", err
+	case isXLSX:
 		return FormatXLSX, nil
-	case bytes.HasPrefix(head, oleMagic), ext == ".xls":
-		return "", fmt.Errorf("%w: %s is an Excel 97-2003 (.xls) or password-protected workbook; save it as .xlsx (Excel workbook) without a password",
-			kartoitus.ErrUnreadable, name)
-	case ext == ".xlsx" || ext == ".xlsm":
-		return "", fmt.Errorf("%w: %s is not an xlsx workbook (it is not a zip archive)", kartoitus.ErrUnreadable, name)
-	case ext == ".ods":
-		return "", fmt.Errorf("%w: %s is an OpenDocument spreadsheet; save it as .xlsx or CSV", kartoitus.ErrUnreadable, name)
 	}
 	return FormatCSV, nil
 }

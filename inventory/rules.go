@@ -1,8 +1,12 @@
 package inventory
 
-import "github.com/kartoitus/kartoitus/finding"
+import (
+	"strings"
 
-// Rules of the inventory reader. INV001 rejects a row; the others are
+	"github.com/kartoitus/kartoitus/finding"
+)
+
+// Rules of the inventory reader. INV001 and INV004 reject rows; the others are
 // warnings about sheets, columns and values that were read but not fully
 // understood, so nothing is dropped or guessed silently.
 var (
@@ -46,6 +50,48 @@ var (
 				Inventory: "Palvelutehtävä;Valtakunnallinen asiakirjatyyppi;Asiakirjan nimi\nLastensuojelu;11023;Huostaanottopäätös\n"}},
 			Bad: []finding.Sample{{Note: "Asiakirja and Asiakirjan nimi both read as the document name",
 				Inventory: "Palvelutehtävä;Asiakirja;Asiakirjan nimi\nLastensuojelu;Päätös;Huostaanottopäätös\n"}},
+		},
+	}
+	RuleQuoteSwallowed = finding.Rule{
+		ID: "INV004", Severity: finding.Error,
+		Title: finding.T("Lainausmerkki jatkui usean rivin yli: rivit hylättiin",
+			"A quote ran on over several lines: the lines were rejected"),
+		Basis: "RFC 4180, kohta 2.6 (lainattu kenttä päättyy lainausmerkkiin)",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "a multi-line cell as Excel writes it, quotes doubled",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Huomautukset\nLastensuojelu;Päätös;\"rivi 1\nrivi 2 \"\"x\"\"\"\nLastensuojelu;Ilmoitus;\n"}},
+			Bad: []finding.Sample{{Note: "a stray quote opens a cell that swallows the rows below",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Huomautukset\nLastensuojelu;Päätös;\nLastensuojelu;\"Kansio\" Ilmoitus;\nLastensuojelu;Suunnitelma;\n"}},
+		},
+	}
+	RuleCellsBeyondHeader = finding.Rule{
+		ID: "INV005", Severity: finding.Warning,
+		Title: finding.T("Rivillä on arvoja otsikkorivin sarakkeiden oikealla puolella: niitä ei luettu",
+			"Row has values right of the header's columns: they were not read"),
+		Basis: "RFC 4180, kohta 2.4 (joka rivillä yhtä monta kenttää)",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "empty cells after the last column", Inventory: "Palvelutehtävä;Asiakirjan nimi;Huomautukset\nLastensuojelu;Päätös;;;\n"}},
+			Bad:  []finding.Sample{{Note: "a value in a column without a header", Inventory: "Palvelutehtävä;Asiakirjan nimi;Huomautukset\nLastensuojelu;Päätös;;liite\n"}},
+		},
+	}
+	RuleMissingCells = finding.Rule{
+		ID: "INV006", Severity: finding.Warning,
+		Title: finding.T("Rivillä on vähemmän kenttiä kuin otsikkorivillä",
+			"Row has fewer fields than the header"),
+		Basis: "RFC 4180, kohta 2.4 (joka rivillä yhtä monta kenttää)",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "every field written, the last empty", Inventory: "Palvelutehtävä;Asiakirjan nimi;Huomautukset\nLastensuojelu;Päätös;\n"}},
+			Bad:  []finding.Sample{{Note: "the last field left out", Inventory: "Palvelutehtävä;Asiakirjan nimi;Huomautukset\nLastensuojelu;Päätös\n"}},
+		},
+	}
+	RuleLongCell = finding.Rule{
+		ID: "INV007", Severity: finding.Warning,
+		Title: finding.T("Solu on pidempi kuin Excelin enimmäispituus: se katkaistiin",
+			"Cell longer than Excel allows: it was cut"),
+		Basis: "Microsoft Excel: enintään 32 767 merkkiä solussa",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "a long note", Inventory: "Palvelutehtävä;Asiakirjan nimi;Huomautukset\nLastensuojelu;Päätös;" + strings.Repeat("huomio ", 1000) + "\n"}},
+			Bad:  []finding.Sample{{Note: "40,000 characters in one cell", Inventory: "Palvelutehtävä;Asiakirjan nimi;Huomautukset\nLastensuojelu;Päätös;" + strings.Repeat("x", 40000) + "\n"}},
 		},
 	}
 	RuleUnknownTask = finding.Rule{
@@ -125,6 +171,7 @@ var (
 
 // Rules lists every rule of the reader, for reports that list what ran.
 func Rules() []finding.Rule {
-	return []finding.Rule{RuleRowRejected, RuleSheetNotRead, RuleDuplicateColumn, RuleUnknownTask,
+	return []finding.Rule{RuleRowRejected, RuleSheetNotRead, RuleDuplicateColumn,
+		RuleQuoteSwallowed, RuleCellsBeyondHeader, RuleMissingCells, RuleLongCell, RuleUnknownTask,
 		RuleUnknownPhase, RuleUnknownMedium, RuleBadRetention, RuleUnknownRegister, RuleHetuMasked}
 }

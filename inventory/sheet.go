@@ -3,8 +3,10 @@ package inventory
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
 	"github.com/kartoitus/kartoitus/registers"
 	"github.com/kartoitus/kartoitus/sosmeta"
@@ -167,6 +169,30 @@ type sheetReader struct {
 	warnIndex     map[string]*pendingWarning
 	hetu          int
 	hetuAt        finding.Location
+
+	csv bool // a CSV file: every record has all its fields, so short rows mean something
+	// Rows whose width disagrees with the header (INV005, INV006): a count
+	// and the first few row numbers, one finding per sheet.
+	beyond, short shapeCount
+	long          shapeCount // cells cut to maxCell (INV007)
+}
+
+// maxCell is Excel's limit on the characters of one cell; a CSV cell
+// longer than that cannot have come from a spreadsheet.
+const maxCell = 32767
+
+// shapeCount counts rows of one shape problem, keeping the first rows.
+type shapeCount struct {
+	n    int
+	rows []int
+	col  string // column letter of the first stray value (INV005)
+}
+
+func (c *shapeCount) add(row int) {
+	c.n++
+	if len(c.rows) < 5 {
+		c.rows = append(c.rows, row)
+	}
 }
 
 func newSheetReader(cat *sosmeta.Catalogue, opts *Options, inv *Inventory, file, sheet, taskHint string) *sheetReader {
@@ -203,6 +229,14 @@ func (p *sheetReader) row(num int, cells []string, merges []mergeFlag) {
 	}
 	r := rawRow{num: num, seq: p.seq, cells: make([]string, len(cells))}
 	for i, c := range cells {
+		if len(c) > maxCell*4 || utf8.RuneCountInString(c) > maxCell {
+			// Longer than an Excel cell can be: not a value anyone typed.
+			c = textio.Excerpt(c, maxCell)
+			if p.long.n == 0 {
+				p.long.col = columnLetter(i)
+			}
+			p.long.add(num)
+		}
 		c = clean(c)
 		if masked, ok := maskHetu(c); ok {
 			c = masked
@@ -248,6 +282,7 @@ func (p *sheetReader) finish() {
 		p.info.Status = SheetRead
 	}
 	p.flushWarnings()
+	p.shapeWarnings()
 	t := &p.info.Tally
 	t.Source = p.info.File
 	if p.info.Name != "" {
@@ -407,6 +442,7 @@ func (p *sheetReader) data(r rawRow) {
 			return
 		}
 	}
+	p.checkWidth(r, filled)
 	name := p.get(r, FieldName)
 	national := p.get(r, FieldNational)
 	if name == "" && national == "" {
@@ -441,6 +477,82 @@ func (p *sheetReader) data(r rawRow) {
 	d.Notes = p.get(r, FieldNotes)
 	p.inv.Documents = append(p.inv.Documents, d)
 	rc.Documents++
+}
+
+// checkWidth notes a row with values right of the last header column
+// (they belong to no field and would be dropped) or, in CSV, with fewer
+// fields than the header (a row cut short or shifted).
+func (p *sheetReader) checkWidth(r rawRow, filled []int) {
+	w := len(p.hdr.cols)
+	if last := filled[len(filled)-1]; last >= w {
+		if p.beyond.n == 0 {
+			p.beyond.col = columnLetter(last)
+		}
+		p.beyond.add(r.num)
+	}
+	if p.csv && len(r.cells) < w {
+		p.short.add(r.num)
+	}
+}
+
+// swallowed rejects the lines of a CSV record that a stray quote ran on
+// over: each line was meant as a row, and none can be trusted.
+func (p *sheetReader) swallowed(rec textio.Record) {
+	n := rec.Lines()
+	p.info.Tally.Read += n
+	p.info.Rows.Rejected += n
+	first := ""
+	if len(rec.Fields) > 0 {
+		first = textio.Excerpt(clean(rec.Fields[0]), 60)
+		if m, ok := maskHetu(first); ok {
+			first = m
+		}
+	}
+	msg := finding.Tf("Rivit %d–%d (%d riviä) hylättiin: rivillä %d alkava lainausmerkki ei pääty kentän loppuun, joten sitä seuraavat rivit luettiin yhdeksi soluksi (alkaa %q). Poista ylimääräinen lainausmerkki tai kahdenna se (\"\").",
+		"Lines %d–%d (%d lines) were rejected: a quote opened on line %d does not end its field, so the lines after it were read as one cell (starting %q). Remove the stray quote or double it (\"\").",
+		rec.Line, rec.EndLine, n, rec.Line, first)
+	p.inv.Rejected = append(p.inv.Rejected, finding.New(RuleQuoteSwallowed, msg, p.loc(rec.Line, ""),
+		p.info.Name, fmt.Sprintf("%d-%d", rec.Line, rec.EndLine)))
+}
+
+// shapeWarnings reports the rows counted by checkWidth.
+func (p *sheetReader) shapeWarnings() {
+	rows := func(c shapeCount) string {
+		parts := make([]string, len(c.rows))
+		for i, r := range c.rows {
+			parts[i] = fmt.Sprint(r)
+		}
+		s := strings.Join(parts, ", ")
+		if c.n > len(c.rows) {
+			s += ", …"
+		}
+		return s
+	}
+	w := 0
+	if p.hdr != nil {
+		w = len(p.hdr.cols)
+	}
+	if c := p.beyond; c.n > 0 {
+		p.inv.Warnings = append(p.inv.Warnings, finding.New(RuleCellsBeyondHeader,
+			finding.Tf("Taulukossa %s on %d rivillä arvoja otsikkorivin viimeisen sarakkeen (%s) oikealla puolella, ensimmäinen sarakkeessa %s (rivit %s); niitä ei luettu. Anna sarakkeille otsikot tai tarkista, onko rivillä ylimääräinen erotinmerkki.",
+				"Sheet %s has values in %d rows right of the header's last column (%s), the first in column %s (rows %s); they were not read. Give the columns headers, or check the rows for a stray delimiter.",
+				p.sheetLabel(), c.n, columnLetter(w-1), c.col, rows(c)),
+			p.loc(c.rows[0], c.col), p.info.Name, "beyond"))
+	}
+	if c := p.long; c.n > 0 {
+		p.inv.Warnings = append(p.inv.Warnings, finding.New(RuleLongCell,
+			finding.Tf("Taulukossa %s on %d solua, joissa on enemmän kuin Excelin enimmäismäärä %d merkkiä, ensimmäinen sarakkeessa %s (rivit %s); ne katkaistiin. Tarkista tiedosto: näin pitkä arvo ei ole käsin kirjoitettu.",
+				"Sheet %s has %d cells longer than Excel's limit of %d characters, the first in column %s (rows %s); they were cut. Check the file: a value this long was not typed by hand.",
+				p.sheetLabel(), c.n, maxCell, c.col, rows(c)),
+			p.loc(c.rows[0], c.col), p.info.Name, "long"))
+	}
+	if c := p.short; c.n > 0 {
+		p.inv.Warnings = append(p.inv.Warnings, finding.New(RuleMissingCells,
+			finding.Tf("Tiedostossa %s on %d riviä, joilla on vähemmän kenttiä kuin otsikkorivin %d (rivit %s); puuttuvat kentät luettiin tyhjiksi. Tarkista, onko rivi katkennut tai siirtynyt.",
+				"File %s has %d rows with fewer fields than the header's %d (rows %s); the missing fields were read as empty. Check whether the row was cut short or shifted.",
+				p.sheetLabel(), c.n, w, rows(c)),
+			p.loc(c.rows[0], ""), p.info.Name, "short"))
+	}
 }
 
 func (p *sheetReader) fillTask(d *Document, r rawRow) {
@@ -546,6 +658,7 @@ func (p *sheetReader) warn(rule finding.Rule, f Field, value string, loc finding
 
 func (p *sheetReader) flushWarnings() {
 	for _, w := range p.warnings {
+		w.value = textio.Excerpt(w.value, 80) // one huge cell must not make megabytes of output
 		var msg finding.Text
 		switch w.rule.ID {
 		case RuleUnknownTask.ID:

@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"github.com/kartoitus/kartoitus/ident"
 	"math"
 	"strconv"
 	"strings"
@@ -217,30 +218,27 @@ func columnLetter(i int) string {
 	return string(b)
 }
 
-// maskHetu replaces anything shaped like a henkilötunnus (DDMMYYCZZZQ with
-// a century sign) by "[henkilötunnus]", so none reaches a report, log or
-// error. An inventory should hold none; the reader warns when it masks.
-// The check character is not verified: masking a look-alike is cheaper
-// than printing a real one.
+// maskHetu replaces anything shaped like a henkilötunnus by
+// "[henkilötunnus]", so none reaches a report, log or error. An inventory
+// should hold none; the reader warns when it masks. The shape is
+// ident.IndexHetu's (every century sign in either case, any check
+// character, as a whole word), narrowed to 11 characters with a day and
+// month that can be a date: this rewrites document names, so a form
+// number such as "100234-001" must stay. (Reports redact the wider shape
+// again on the way out.)
 func maskHetu(s string) (string, bool) {
-	if len(s) < 11 {
-		return s, false
-	}
 	var b strings.Builder
 	masked := false
 	last := 0
-	for i := 0; i+11 <= len(s); i++ {
-		if !isHetuAt(s, i) {
-			continue
-		}
-		// whole token only: not inside a longer run of digits or letters
-		if i > 0 && isAlnum(s[i-1]) || i+11 < len(s) && isAlnum(s[i+11]) {
+	for i, n := ident.NextHetu(s, 0); i >= 0; i, n = ident.NextHetu(s, i+n) {
+		dd := int(s[i]-'0')*10 + int(s[i+1]-'0')
+		mm := int(s[i+2]-'0')*10 + int(s[i+3]-'0')
+		if n != 11 || dd < 1 || dd > 31 || mm < 1 || mm > 12 {
 			continue
 		}
 		b.WriteString(s[last:i])
 		b.WriteString("[henkilötunnus]")
-		last = i + 11
-		i += 10
+		last = i + n
 		masked = true
 	}
 	if !masked {
@@ -248,29 +246,6 @@ func maskHetu(s string) (string, bool) {
 	}
 	b.WriteString(s[last:])
 	return b.String(), true
-}
-
-func isHetuAt(s string, i int) bool {
-	for k := 0; k < 6; k++ {
-		if !isDigit(s[i+k]) {
-			return false
-		}
-	}
-	dd := int(s[i]-'0')*10 + int(s[i+1]-'0')
-	mm := int(s[i+2]-'0')*10 + int(s[i+3]-'0')
-	if dd < 1 || dd > 31 || mm < 1 || mm > 12 {
-		return false
-	}
-	if !strings.ContainsRune("+-ABCDEFUVWXY", rune(s[i+6])) {
-		return false
-	}
-	for k := 7; k < 10; k++ {
-		if !isDigit(s[i+k]) {
-			return false
-		}
-	}
-	q := s[i+10]
-	return isDigit(q) || q >= 'A' && q <= 'Y'
 }
 
 func isAlnum(c byte) bool { return isDigit(c) || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }

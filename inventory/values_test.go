@@ -168,9 +168,15 @@ func TestMaskHetu(t *testing.T) {
 		{"010594Y9032", "[henkilötunnus]", true},
 		{"05 02 03", "05 02 03", false},
 		{"1.2.246.537.6.1506.11023", "1.2.246.537.6.1506.11023", false},
-		{"991352-308T", "991352-308T", false}, // no such date
-		{"x131052-308T", "x131052-308T", false},
+		{"991352-308T", "991352-308T", false},      // no such date
+		{"x131052-308T", "x[henkilötunnus]", true}, // a prefix glued on: still a code (issue 13)
+		{"131052-308Tx", "131052-308Tx", false},
 		{"Päätös 12.4.2017", "Päätös 12.4.2017", false},
+		// Issue 13: lower-case century signs and check characters.
+		{"Asiakas 130672a3470", "Asiakas [henkilötunnus]", true},
+		{"130672y347t_muistio", "[henkilötunnus]_muistio", true},
+		{"Lomake 100234-001", "Lomake 100234-001", false}, // a form number, no check character
+		{"D130672a3470", "D[henkilötunnus]", true},
 	}
 	for _, tt := range tests {
 		got, masked := maskHetu(tt.in)

@@ -1,7 +1,6 @@
 package inventory
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -10,16 +9,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kartoitus/kartoitus"
+	"github.com/kartoitus/kartoitus/internal/xlsxguard"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
-
-// unzipLimit bounds the unpacked size of a workbook. An inventory of
-// thousands of rows unpacks to a few megabytes; the limit only stops a zip
-// bomb from taking the machine down.
-const unzipLimit = 512 << 20
-
-// maxWorkbookSize bounds the file itself, which is held in memory.
-const maxWorkbookSize = 256 << 20
 
 // ReadXLSX reads an inventory workbook. Each sheet is streamed with
 // excelize's row iterator; merged cells are filled in, so a merged header
@@ -34,20 +26,18 @@ func ReadXLSX(r io.Reader, name string, cat *sosmeta.Catalogue, opts Options) (i
 			inv, err = nil, fmt.Errorf("%w: %s: the workbook is damaged and could not be read (%v)", kartoitus.ErrUnreadable, name, v)
 		}
 	}()
-	data, err := io.ReadAll(io.LimitReader(r, maxWorkbookSize+1))
+	// The limits every XLSX reader shares (internal/xlsxguard).
+	data, err := xlsxguard.ReadAll(r, name)
 	if err != nil {
-		return nil, unreadable(name, err)
-	}
-	if len(data) > maxWorkbookSize {
-		return nil, fmt.Errorf("%w: %s is larger than %d MB; an inventory workbook is far smaller", kartoitus.ErrUnreadable, name, maxWorkbookSize>>20)
+		return nil, err
 	}
 	merges, mergeErr := scanMerges(data)
 	if mergeErr != nil {
 		merges = nil // readSheet asks excelize instead
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true, UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipLimit})
+	f, err := xlsxguard.OpenBytes(data, name, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, unreadable(name, fmt.Errorf("not a readable xlsx workbook: %v", err))
+		return nil, err
 	}
 	defer f.Close()
 	inv = &Inventory{}

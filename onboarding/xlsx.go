@@ -58,7 +58,6 @@ type sheetWriter struct {
 	f     *excelize.File
 	sheet string
 	st    xstyles
-	row   int
 	err   error
 }
 

@@ -83,6 +83,10 @@ func (r *Redactor) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// Unwrap returns the underlying writer, so a caller can still see a
+// terminal behind the redactor (the progress bar); it must not write there.
+func (r *Redactor) Unwrap() io.Writer { return r.w }
+
 // Close flushes what is held back. It does not close the underlying writer.
 func (r *Redactor) Close() error {
 	if r.err != nil || r.reveal {

@@ -70,3 +70,24 @@ func Classify(raw string) Kind {
 	}
 	return Unknown
 }
+
+// NamesJointRegister reports whether a Mixed value names one joint
+// register ("yhteinen", "sote-rekisteri", "sosiaali- ja terveydenhuollon
+// rekisteri") rather than both registers ("molemmat", "sosiaalihuollon
+// asiakasrekisteri ja potilasrekisteri"). Storing a joint needs assessment
+// or client plan in both registers is lawful (703/2023 §§ 46–47); a joint
+// register is not (§ 18).
+func NamesJointRegister(raw string) bool {
+	f := textnorm.Fold(raw)
+	for _, w := range []string{"yhteinen", "yhteis", "gemensam", "joint", "shared", "sote", "mixed", "sekarekisteri"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	// "Sosiaali- ja terveydenhuollon rekisteri": one register named for
+	// both fields, where "both registers" names each register.
+	social := strings.Contains(f, "sosiaalihuol") || strings.Contains(f, "asiakasrekisteri") || strings.Contains(f, "socialv") || strings.Contains(f, "klientregister")
+	health := strings.Contains(f, "potilas") || strings.Contains(f, "patient")
+	both := strings.Contains(f, "molem") || strings.Contains(f, "both") || strings.Contains(f, "bada")
+	return Classify(raw) == Mixed && !both && !(social && health)
+}

@@ -26,3 +26,19 @@ func TestClassify(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesJointRegister(t *testing.T) {
+	for raw, want := range map[string]bool{
+		"Yhteinen (sote)":                         true,
+		"yhteinen asiakasrekisteri":               true,
+		"Sosiaali- ja terveydenhuollon rekisteri": true,
+		"Gemensamt register":                      true,
+		"molemmat":                                false,
+		"Sosiaalihuollon asiakasrekisteri ja potilasrekisteri": false,
+		"Both": false,
+	} {
+		if got := NamesJointRegister(raw); got != want {
+			t.Errorf("NamesJointRegister(%q) = %v, want %v (Classify %q)", raw, got, want, Classify(raw))
+		}
+	}
+}

@@ -72,6 +72,8 @@ const (
 	RoleExport    = "export"
 	RoleTOS       = "tos"
 	RoleAMS       = "ams"
+	RolePairs     = "pairs"
+	RolePlan      = "plan"
 	RoleOverlay   = "overlay"
 	RoleAccepted  = "accepted"
 	RoleIgnore    = "ignore"
@@ -99,11 +101,15 @@ const (
 	SectionRegisters Section = "registers"
 	SectionRetention Section = "retention"
 	SectionGraphs    Section = "graphs"
-	SectionOther     Section = "other"
+	// SectionDeployTest: the register-use-right deployment test's plan.
+	SectionDeployTest Section = "deploytest"
+	// SectionOnboarding: the onboarding plan (Käyttöönoton valmius).
+	SectionOnboarding Section = "onboarding"
+	SectionOther      Section = "other"
 )
 
 // Sections lists the sections in report order.
-var Sections = []Section{SectionMapping, SectionCoverage, SectionRegisters, SectionRetention, SectionGraphs, SectionInput, SectionOther}
+var Sections = []Section{SectionMapping, SectionCoverage, SectionRegisters, SectionRetention, SectionGraphs, SectionDeployTest, SectionOnboarding, SectionInput, SectionOther}
 
 // DefaultSection guesses a rule's section from its ID prefix, for rules
 // the assess command did not assign with SetSection.

@@ -73,11 +73,39 @@ func TestSanitizeSVG(t *testing.T) {
 	}
 }
 
-var unsafeSVG = regexp.MustCompile(`(?i)<\s*(script|foreignobject|iframe)|\son[a-z]+\s*=|="[^"]*javascript:|href="[^#]`)
+// unsafeSVG matches what must never be in sanitised SVG. Attribute names
+// are matched whole (after white space, with an optional namespace):
+// "Ahref" is not a link, and matching it made the oracle fail (issue 13).
+var unsafeSVG = regexp.MustCompile(`(?i)<\s*(script|foreignobject|iframe)|\son[a-z]+\s*=|="[^"]*javascript:|\s([a-z0-9_.-]+:)?(href|src)\s*=\s*"[^#]`)
 
 // FuzzSanitizeSVG: whatever the input, sanitising never panics and its
 // output carries no script, handler or outside link, and sanitises to
 // itself again (it is well-formed).
+// The fuzz oracle flags links and handlers, not attributes whose names
+// merely contain "href" (issue 13), and still flags every real one.
+func TestUnsafeSVGOracle(t *testing.T) {
+	for in, want := range map[string]bool{
+		`<svg><a Ahref=""></a></svg>`:             false,
+		`<svg><a dataHref="x"></a></svg>`:         false,
+		`<svg><a href="#z-a"></a></svg>`:          false,
+		`<svg><a href="http://x"></a></svg>`:      true,
+		`<svg><a HREF="x"></a></svg>`:             true,
+		`<svg><a xlink:href="x"></a></svg>`:       true,
+		`<svg><image src="x"/></svg>`:             true,
+		`<svg><g onclick="x"></g></svg>`:          true,
+		`<svg><script>x</script></svg>`:           true,
+		`<svg><a title="javascript:x"></a></svg>`: true,
+	} {
+		if got := unsafeSVG.MatchString(in); got != want {
+			t.Errorf("unsafeSVG(%q) = %v, want %v", in, got, want)
+		}
+	}
+	out, err := SanitizeSVG(`<svg><a Ahref="" HREF="http://x" xlink:href="#a"></a></svg>`, "z-")
+	if err != nil || out != `<svg><a Ahref="" xlink:href="#z-a"></a></svg>` {
+		t.Errorf("SanitizeSVG = %q, %v", out, err)
+	}
+}
+
 func FuzzSanitizeSVG(f *testing.F) {
 	seeds := []string{
 		`<svg xmlns="http://www.w3.org/2000/svg"><g id="a"><text>x</text></g></svg>`,
@@ -89,6 +117,8 @@ func FuzzSanitizeSVG(f *testing.F) {
 		`<svg><text>&amp;&lt;</text></svg>`,
 		`<svg><g>`,
 		``,
+		`<svg><a Ahref=""></a></svg>`, // issue 13: not a link
+		`<svg><a HREF="http://x" XLINK:HREF="x" src="y"></a></svg>`,
 	}
 	for _, s := range seeds {
 		f.Add(s)

@@ -65,26 +65,32 @@ type docInfo struct {
 	// the producer unit's client-relationship window.
 	relationship bool
 	code         string
+	sig          cond // its part of a row's signature
 }
 
 func resolveDocType(cat *sosmeta.Catalogue, m *export.Mapping) func(string) *docInfo {
 	return func(raw string) *docInfo {
-		v := m.Value(export.DocumentType, raw)
-		if m.HealthDocument(raw) || m.HealthDocument(v) {
-			return &docInfo{health: true, code: v}
-		}
-		d := lookupType(cat, v)
-		if d == nil {
-			// Not a Sosmeta type: a health-care document by its register
-			// words or the one health vocabulary (registers), else unknown.
-			if registers.Classify(v) == registers.Health || registers.LooksLikeHealthDocument(v) {
-				return &docInfo{health: true, code: v}
-			}
-			return &docInfo{code: v}
-		}
-		di := &docInfo{typ: d, code: d.Key(), relationship: d.Relationship(), narrative: d.Narrative(), joint: d.Joint()}
+		di := docTypeOf(cat, m, raw)
+		di.sig = di.docSig()
 		return di
 	}
+}
+
+func docTypeOf(cat *sosmeta.Catalogue, m *export.Mapping, raw string) *docInfo {
+	v := m.Value(export.DocumentType, raw)
+	if m.HealthDocument(raw) || m.HealthDocument(v) {
+		return &docInfo{health: true, code: v}
+	}
+	d := lookupType(cat, v)
+	if d == nil {
+		// Not a Sosmeta type: a health-care document by its register
+		// words or the one health vocabulary (registers), else unknown.
+		if registers.Classify(v) == registers.Health || registers.LooksLikeHealthDocument(v) {
+			return &docInfo{health: true, code: v}
+		}
+		return &docInfo{code: v}
+	}
+	return &docInfo{typ: d, code: d.Key(), relationship: d.Relationship(), narrative: d.Narrative(), joint: d.Joint()}
 }
 
 // lookupType accepts a 1506 code ("11023"), a document group as "group:1"
@@ -113,6 +119,7 @@ type taskInfo struct {
 	ids     []string
 	unknown []string // parts that resolve to nothing
 	legacy  []string // parts resolved through a legacy (pre-2024) name
+	sig     cond     // its part of a row's signature
 }
 
 func resolveTask(cat *sosmeta.Catalogue, m *export.Mapping) func(string) *taskInfo {
@@ -145,6 +152,7 @@ func resolveTask(cat *sosmeta.Catalogue, m *export.Mapping) func(string) *taskIn
 			}
 			ti.ids = append(ti.ids, ids[0])
 		}
+		ti.sig = ti.taskSig(raw)
 		return ti
 	}
 }

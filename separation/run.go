@@ -40,7 +40,7 @@ func Run(r *export.Reader, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if g.res.Tally.Read == 0 {
+	if g.res.Tally.Read == g.res.Tally.Skipped { // blank lines are no data
 		return nil, fmt.Errorf("%w: the export has a header row but no data rows", kartoitus.ErrNotRecognised)
 	}
 	return g.finish(r.UnnamedValues), nil

@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/kartoitus/kartoitus/internal/strictyaml"
 
@@ -29,6 +30,16 @@ import (
 //	retention:             # rules added; same id replaces a built-in one
 //	  - id: KA-2014-8-18-28
 //	    ...
+//	archival:              # permanent-retention orders (archival decisions)
+//	  - id: KA-2014-KOTIPALVELUT
+//	    basis: "AL/20064/07.01.01.03.01/2014"
+//	    legacy_tasks: [Kotipalvelut]   # old service-task names, as written
+//	    kinds: [Päätös, Suunnitelma]
+//	    birth_days: [8, 18, 28]
+//	    created_from: 2015-04-01       # documents created in this range
+//	    created_to: 2023-12-31
+//	retention_horizon: 120 # years from any event of the client's life taken
+//	                       # to outlast every annex period (see retention)
 type Overlay struct {
 	Tasks       map[string][]string `yaml:"tasks" json:"tasks"`
 	Phases      map[string]string   `yaml:"phases" json:"phases"`
@@ -40,6 +51,10 @@ type Overlay struct {
 	// (arkistointipäätös) orders kept permanently, optionally only for
 	// clients born on given days of the month (the 8/18/28 rule).
 	Archival []ArchivalRule `yaml:"archival" json:"archival"`
+
+	// RetentionHorizon replaces the retention analysis's default horizon
+	// (years; 0 = not set).
+	RetentionHorizon int `yaml:"retention_horizon" json:"retention_horizon"`
 
 	path string
 }
@@ -56,7 +71,27 @@ type ArchivalRule struct {
 	Kinds []string `yaml:"kinds" json:"kinds,omitempty"`
 	// BirthDays limits the rule to clients born on these days of the month.
 	BirthDays []int `yaml:"birth_days" json:"birth_days,omitempty"`
+	// LegacyTasks limits the rule to documents an inventory lists under
+	// these old (254/2015, 2011, 1989) service-task names, as the archival
+	// decisions name them ("Kotipalvelut"); every name must be one of the
+	// catalogue's legacy tasks.
+	LegacyTasks []string `yaml:"legacy_tasks" json:"legacy_tasks,omitempty"`
+	// CreatedFrom and CreatedTo (YYYY-MM-DD, inclusive, either may be
+	// empty) limit the rule to documents created in that range. An
+	// inventory lists document types, not documents, so a dated rule
+	// covers a type in part, like BirthDays.
+	CreatedFrom string `yaml:"created_from" json:"created_from,omitempty"`
+	CreatedTo   string `yaml:"created_to" json:"created_to,omitempty"`
 }
+
+// Partial reports whether the rule keeps only some documents of the types
+// it covers (clients born on given days, documents created in a range).
+func (a ArchivalRule) Partial() bool {
+	return len(a.BirthDays) > 0 || a.CreatedFrom != "" || a.CreatedTo != ""
+}
+
+// dateLayout is the overlay's date format.
+const dateLayout = "2006-01-02"
 
 // LoadOverlay reads an overlay file. Errors name the file and field.
 func LoadOverlay(path string) (*Overlay, error) {
@@ -168,9 +203,50 @@ func (c *Catalogue) Apply(o *Overlay) error {
 				return fmt.Errorf("%s: archival[%d] (%s): field birth_days: %d is not a day of the month", o.path, i, a.ID, day)
 			}
 		}
+		for _, n := range a.LegacyTasks {
+			if !c.isLegacyName(n) {
+				return fmt.Errorf("%s: archival[%d] (%s): field legacy_tasks: %q is not an old service-task name of the catalogue (see catalog tasks)", o.path, i, a.ID, n)
+			}
+		}
+		var from, to time.Time
+		for _, d := range []struct {
+			field, v string
+			t        *time.Time
+		}{{"created_from", a.CreatedFrom, &from}, {"created_to", a.CreatedTo, &to}} {
+			if d.v == "" {
+				continue
+			}
+			t, err := time.Parse(dateLayout, d.v)
+			if err != nil {
+				return fmt.Errorf("%s: archival[%d] (%s): field %s: %q is not a date (want YYYY-MM-DD)", o.path, i, a.ID, d.field, d.v)
+			}
+			*d.t = t
+		}
+		if !from.IsZero() && !to.IsZero() && to.Before(from) {
+			return fmt.Errorf("%s: archival[%d] (%s): created_to %s is before created_from %s", o.path, i, a.ID, a.CreatedTo, a.CreatedFrom)
+		}
 		c.Archival = append(c.Archival, a)
 	}
+	if h := o.RetentionHorizon; h != 0 {
+		if h < 1 || h > maxHorizon {
+			return fmt.Errorf("%s: retention_horizon: %d (want a number of years from 1 to %d)", o.path, h, maxHorizon)
+		}
+		c.Horizon = h
+	}
 	return nil
+}
+
+// maxHorizon bounds retention_horizon: a longer one is a typo.
+const maxHorizon = 1000
+
+func (c *Catalogue) isLegacyName(n string) bool {
+	f := textnorm.Fold(n)
+	for _, lt := range c.LegacyTasks {
+		if textnorm.Fold(lt.Name) == f {
+			return true
+		}
+	}
+	return false
 }
 
 // checkRule validates a retention rule's references and values.

@@ -140,6 +140,13 @@ func TestOverlayErrors(t *testing.T) {
 		{"archival unknown task", "archival:\n  - id: A\n    tasks: [kaikki]\n", `archival[0] (A): field tasks: unknown service task "kaikki"`},
 		{"archival unknown code", "archival:\n  - id: A\n    codes: [\"99999\"]\n", `archival[0] (A): field codes: unknown document type "99999"`},
 		{"archival bad day", "archival:\n  - id: A\n    birth_days: [8, 32]\n", "archival[0] (A): field birth_days: 32 is not a day of the month"},
+		{"archival unknown legacy task", "archival:\n  - id: A\n    legacy_tasks: [Kotihoito]\n", `archival[0] (A): field legacy_tasks: "Kotihoito" is not an old service-task name`},
+		{"archival bad date", "archival:\n  - id: A\n    created_from: 1.4.2015\n", `archival[0] (A): field created_from: "1.4.2015" is not a date (want YYYY-MM-DD)`},
+		{"archival dates reversed", "archival:\n  - id: A\n    created_from: 2023-12-31\n    created_to: 2015-04-01\n", "archival[0] (A): created_to 2015-04-01 is before created_from 2023-12-31"},
+		{"archival unknown key", "archival:\n  - id: A\n    created: 2015-04-01\n", "field created not found"},
+		{"horizon zero or less", "retention_horizon: -3\n", "retention_horizon: -3 (want a number of years from 1 to 1000)"},
+		{"horizon too long", "retention_horizon: 5000\n", "retention_horizon: 5000"},
+		{"horizon not a number", "retention_horizon: pitkä\n", "cannot unmarshal"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -187,6 +194,7 @@ func FuzzParseOverlay(f *testing.F) {
 	f.Add("tasks:\n  \"15012\": [elderly]\n")
 	f.Add("retention:\n  - id: L1\n    years: -5\n    start: none\n")
 	f.Add("archival:\n  - id: A\n    birth_days: [0]\n")
+	f.Add("archival:\n  - id: A\n    legacy_tasks: [Kotipalvelut]\n    created_from: 2015-04-01\n    created_to: \"2023-12-31\"\nretention_horizon: 130\n")
 	f.Add("&a [*a]")
 	f.Add("")
 	cat := loadCopy(f)
@@ -202,7 +210,7 @@ func FuzzParseOverlay(f *testing.F) {
 		// deterministic check, and loading one per input is slow, so use
 		// a fresh copy only when the overlay has anything to apply.
 		c := cat
-		if len(o.Tasks)+len(o.Phases)+len(o.Synonyms)+len(o.TaskAliases)+len(o.Retention)+len(o.Archival) > 0 {
+		if len(o.Tasks)+len(o.Phases)+len(o.Synonyms)+len(o.TaskAliases)+len(o.Retention)+len(o.Archival) > 0 || o.RetentionHorizon != 0 {
 			c = loadCopy(t)
 		}
 		if err := c.Apply(o); err != nil && !strings.HasPrefix(err.Error(), "fuzz.yaml: ") {

@@ -66,6 +66,9 @@ func (c *Catalogue) RetentionByCode(d *DocumentType) (RetentionRule, bool) {
 		return RetentionRule{}, false
 	}
 	for _, r := range c.Retention {
+		if r.Also {
+			continue
+		}
 		for _, key := range r.Codes {
 			if key == d.Key() {
 				return r, true
@@ -84,7 +87,7 @@ func (c *Catalogue) RetentionByName(names ...string) (RetentionRule, bool) {
 			continue
 		}
 		for i := range c.Retention {
-			if c.Retention[i].matchesWords(words) {
+			if !c.Retention[i].Also && c.Retention[i].matchesWords(words) {
 				return c.Retention[i], true
 			}
 		}

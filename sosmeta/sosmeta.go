@@ -125,12 +125,17 @@ func (d *DocumentType) Joint() bool {
 
 // ServiceTask is one of the seven current service tasks.
 type ServiceTask struct {
-	ID       string   `yaml:"id" json:"id"`
-	Code     string   `yaml:"code" json:"code"` // empty where not confirmed
-	FI       string   `yaml:"fi" json:"fi"`
-	SV       string   `yaml:"sv" json:"sv"`
-	EN       string   `yaml:"en" json:"en"`
-	Synonyms []string `yaml:"synonyms" json:"synonyms,omitempty"`
+	ID   string `yaml:"id" json:"id"`
+	Code string `yaml:"code" json:"code"` // empty where not confirmed
+	FI   string `yaml:"fi" json:"fi"`
+	SV   string `yaml:"sv" json:"sv"`
+	EN   string `yaml:"en" json:"en"`
+	// SVTranslated is true when no source gives the Swedish name: SV is
+	// then the tool's own translation, for reading Swedish inventories,
+	// not a national name (only 10 Barnskydd and 20 Service för personer
+	// med funktionsnedsättning are in a source, Sosmeta 19008).
+	SVTranslated bool     `yaml:"sv_translated" json:"sv_translated,omitempty"`
+	Synonyms     []string `yaml:"synonyms" json:"synonyms,omitempty"`
 }
 
 // Name returns the task name in fi, sv or en.
@@ -149,6 +154,23 @@ func (t *ServiceTask) Name(lang string) string {
 type LegacyTask struct {
 	Name  string   `yaml:"name" json:"name"`
 	Tasks []string `yaml:"tasks" json:"tasks"`
+	// Permanent254 is the permanent-retention line the 254/2015 annex gave
+	// the task (domain notes §1.3), nil when it gave none. 703/2023 has no
+	// such lines; the archival decisions they restated stay in force.
+	Permanent254 *LegacyPermanence `yaml:"permanent_254" json:"permanent_254,omitempty"`
+}
+
+// LegacyPermanence is one permanent-retention line of the 254/2015 annex:
+// which documents (Kinds, empty = all; Codes, catalogue keys) of which
+// clients (BirthDays, empty = every client) it kept permanently.
+type LegacyPermanence struct {
+	Kinds     []string `yaml:"kinds" json:"kinds,omitempty"`
+	Codes     []string `yaml:"codes" json:"codes,omitempty"`
+	BirthDays []int    `yaml:"birth_days" json:"birth_days,omitempty"`
+	// What and WhatEN are the line in words, as the domain notes
+	// summarise it.
+	What   string `yaml:"what" json:"what"`
+	WhatEN string `yaml:"what_en" json:"what_en"`
 }
 
 // Phase is a step of the general client process.
@@ -193,12 +215,15 @@ const (
 	StartDocumentDate        StartEvent = "document_date"
 	StartLogEvent            StartEvent = "log_event"
 	StartUseEnded            StartEvent = "use_ended"
-	StartNone                StartEvent = "none"
+	// StartNewerVersion is the making of a newer version of the document
+	// (R703-15: "edeltävät 12 vuotta uuden version laatimisen jälkeen").
+	StartNewerVersion StartEvent = "newer_version"
+	StartNone         StartEvent = "none"
 )
 
 // StartEvents lists every start event, for validation and docs.
 var StartEvents = []StartEvent{StartCaseClosed, StartLastCaseClosed, StartClientDeath, StartChildBirth,
-	StartDecisionValidityEnd, StartMessageDate, StartDocumentDate, StartLogEvent, StartUseEnded, StartNone}
+	StartDecisionValidityEnd, StartMessageDate, StartDocumentDate, StartLogEvent, StartUseEnded, StartNewerVersion, StartNone}
 
 // Permanent is the Years value of permanent retention, as in JHS 191 (-1).
 const Permanent = -1
@@ -226,7 +251,21 @@ type RetentionRule struct {
 	Note  string   `yaml:"note" json:"note,omitempty"`
 	// Basis is the legal source, "703/2023 liite" for the annex.
 	Basis string `yaml:"basis" json:"basis"`
+	// Also marks a rule that binds alongside the governing row rather
+	// than instead of it (Adoptiolaki § 92 next to the annex's family-law
+	// row; R703-15's earlier versions next to its newest): it is never the
+	// governing row, and a plan must meet both. See AlsoFor.
+	Also bool `yaml:"also" json:"also,omitempty"`
+	// Versions limits the rule to the newest version of a document
+	// ("newest") or to the versions a newer one replaced ("earlier").
+	Versions string `yaml:"versions" json:"versions,omitempty"`
 }
+
+// Version scopes of RetentionRule.Versions.
+const (
+	VersionsNewest  = "newest"
+	VersionsEarlier = "earlier"
+)
 
 // Catalogue is the loaded national catalogue plus any overlay.
 type Catalogue struct {
@@ -246,6 +285,10 @@ type Catalogue struct {
 	Retention   []RetentionRule
 	// Archival lists permanent-retention orders from overlays.
 	Archival []ArchivalRule
+	// Horizon is the overlay's retention_horizon (years; 0 = not set):
+	// how long a period counted from any event of the client's life must
+	// be to be sure to outlast the law's (see analyzer/retention).
+	Horizon int
 	// Synonyms maps a folded local name to a catalogue key (from overlays).
 	Synonyms map[string]string
 	// TaskAliases maps a folded local task name to task IDs (from overlays).
@@ -506,10 +549,14 @@ func (c *Catalogue) TasksOf(stated []string, t *DocumentType, named string) ([]s
 
 // RetentionFor returns the 703/2023 rule governing a document type in a
 // service task: the most specific match by code, then subject group, then
-// task. ok is false when no annex row covers the pair.
+// task. ok is false when no annex row covers the pair. Rules marked Also
+// never govern (AlsoFor returns them).
 func (c *Catalogue) RetentionFor(d *DocumentType, task string) (RetentionRule, bool) {
 	if d != nil {
 		for _, r := range c.Retention {
+			if r.Also {
+				continue
+			}
 			for _, key := range r.Codes {
 				if key == d.Key() {
 					return r, true
@@ -517,6 +564,9 @@ func (c *Catalogue) RetentionFor(d *DocumentType, task string) (RetentionRule, b
 			}
 		}
 		for _, r := range c.Retention {
+			if r.Also {
+				continue
+			}
 			for _, s := range r.Subjects {
 				if s == d.Subject {
 					return r, true
@@ -525,6 +575,9 @@ func (c *Catalogue) RetentionFor(d *DocumentType, task string) (RetentionRule, b
 		}
 	}
 	for _, r := range c.Retention {
+		if r.Also {
+			continue
+		}
 		for _, t := range r.Tasks {
 			if t == task {
 				return r, true
@@ -532,6 +585,78 @@ func (c *Catalogue) RetentionFor(d *DocumentType, task string) (RetentionRule, b
 		}
 	}
 	return RetentionRule{}, false
+}
+
+// AlsoFor returns the rules marked Also that bind a document besides its
+// governing row: by the type's code or subject group, by a name pattern
+// (local or national name), or by the service task.
+func (c *Catalogue) AlsoFor(d *DocumentType, task string, names ...string) []RetentionRule {
+	var out []RetentionRule
+	for _, r := range c.Retention {
+		if !r.Also {
+			continue
+		}
+		if c.ruleCovers(r, d, task, names) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (c *Catalogue) ruleCovers(r RetentionRule, d *DocumentType, task string, names []string) bool {
+	if d != nil {
+		for _, key := range r.Codes {
+			if key == d.Key() {
+				return true
+			}
+		}
+		for _, s := range r.Subjects {
+			if s == d.Subject {
+				return true
+			}
+		}
+	}
+	for _, n := range names {
+		if r.MatchesName(n) {
+			return true
+		}
+	}
+	for _, t := range r.Tasks {
+		if t != "" && t == task {
+			return true
+		}
+	}
+	return false
+}
+
+// LegacyTask returns the old service task a name (as an inventory writes
+// it) stands for, but only when the name is not also a current task's
+// name, synonym or a local alias: "Kotipalvelut" is old, "Lastensuojelu"
+// and "Päihdehuolto" are both and so count as current.
+func (c *Catalogue) LegacyTask(name string) (*LegacyTask, bool) {
+	f := textnorm.Fold(name)
+	if f == "" {
+		return nil, false
+	}
+	if _, ok := c.TaskAliases[f]; ok {
+		return nil, false
+	}
+	for _, t := range c.Tasks {
+		if f == textnorm.Fold(t.ID) {
+			return nil, false
+		}
+		for _, n := range append([]string{t.FI, t.SV, t.EN}, t.Synonyms...) {
+			if textnorm.Fold(n) == f {
+				return nil, false
+			}
+		}
+	}
+	for i := range c.LegacyTasks {
+		if textnorm.Fold(c.LegacyTasks[i].Name) == f {
+			return &c.LegacyTasks[i], true
+		}
+	}
+	return nil, false
 }
 
 func itoa(i int) string {

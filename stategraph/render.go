@@ -43,15 +43,18 @@ const pngDPI = 144
 // Graphviz instance per process, and its parser is process-global.
 var renderMu sync.Mutex
 
-// Renderer lays out and renders DOT text in-process. Creating one compiles
-// the embedded Graphviz WebAssembly module (about a second), so create one
-// and reuse it.
+// Renderer lays out and renders DOT text in-process. The first one in a
+// process compiles the embedded Graphviz WebAssembly module (see cache.go),
+// so create one and reuse it.
 type Renderer struct {
 	gv *graphviz.Graphviz
 }
 
 // NewRenderer starts the embedded Graphviz.
 func NewRenderer(ctx context.Context) (*Renderer, error) {
+	if err := initGraphviz(ctx); err != nil {
+		return nil, err
+	}
 	fontOnce.Do(func() { gvc.SetFontLoader(loadFont) })
 	plugins, err := pngPlugins(ctx)
 	if err != nil {

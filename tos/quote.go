@@ -3,9 +3,9 @@ package tos
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/kartoitus/kartoitus/ident"
+	"github.com/kartoitus/kartoitus/internal/textio"
 )
 
 // maxQuote bounds quoted cell text in messages.
@@ -15,10 +15,6 @@ const maxQuote = 80
 // plan should hold none, but a free-text cell might), long text shortened,
 // quoted with Go syntax so control characters show.
 func Quote(s string) string {
-	s = ident.Redact(strings.TrimSpace(s))
-	if utf8.RuneCountInString(s) > maxQuote {
-		r := []rune(s)
-		s = string(r[:maxQuote]) + "…"
-	}
-	return strconv.Quote(s)
+	// Redact before cutting, so a cut cannot leave part of a code.
+	return strconv.Quote(textio.Excerpt(ident.Redact(strings.TrimSpace(s)), maxQuote))
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
+	"github.com/kartoitus/kartoitus/internal/xlsxguard"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
 
@@ -35,7 +36,8 @@ const headerSearchRows = 30
 
 // ReadFile reads a TOS or AMS file: CSV (any encoding and delimiter
 // textio.Open accepts) or XLSX, generic TOS columns or the Helsinki JHS 191
-// workbook. Every data row becomes an Entry or a rejected-row finding.
+// workbook, or JHS 191 TOS XML (.xml). Every data row (XML: Asiakirjatieto)
+// becomes an Entry or a rejected-row finding.
 // Errors wrap kartoitus.ErrUnreadable (cannot open or parse) or
 // kartoitus.ErrNotRecognised (no plan columns, no rows).
 func ReadFile(path string, cat *sosmeta.Catalogue, opts Options) (*Plan, error) {
@@ -49,18 +51,23 @@ func ReadFile(path string, cat *sosmeta.Catalogue, opts Options) (*Plan, error) 
 		return ReadXLSX(f, path, cat, opts)
 	case ".csv", ".txt", ".tsv":
 		return ReadCSV(f, path, cat, opts)
+	case ".xml":
+		return ReadJHS191(f, path, cat, opts)
 	case ".xls", ".ods":
 		return nil, fmt.Errorf("%w: %s: %s files are not supported; save the plan as .xlsx or .csv",
 			kartoitus.ErrUnreadable, path, filepath.Ext(path))
 	}
-	// Unknown extension: an XLSX is a zip archive.
-	head := make([]byte, 4)
+	// Unknown extension: an XLSX is a zip archive, XML starts with "<".
+	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head)
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", kartoitus.ErrUnreadable, path, err)
 	}
-	if bytes.Equal(head[:n], []byte("PK\x03\x04")) {
+	if bytes.HasPrefix(head[:n], []byte("PK\x03\x04")) {
 		return ReadXLSX(f, path, cat, opts)
+	}
+	if t := bytes.TrimLeft(bytes.TrimPrefix(head[:n], []byte("\ufeff")), " \t\r\n"); bytes.HasPrefix(t, []byte("<")) {
+		return ReadJHS191(f, path, cat, opts)
 	}
 	return ReadCSV(f, path, cat, opts)
 }
@@ -92,6 +99,7 @@ func ReadCSV(r io.Reader, name string, cat *sosmeta.Catalogue, opts Options) (*P
 		return nil, fmt.Errorf("%w: %s: no TOS/AMS columns recognised (%s); want a document column (%s) and at least one of %s",
 			kartoitus.ErrNotRecognised, name, sr.seenText(), wantDocument, wantOther)
 	}
+	sr.tally.Encoding, sr.tally.Delimiter, sr.tally.EncodingLine = tr.Describe()
 	sr.finish(plan)
 	if len(plan.Entries) == 0 && len(plan.Rejected) == 0 {
 		return nil, fmt.Errorf("%w: %s: header recognised (%s) but no data rows", kartoitus.ErrNotRecognised, name, sr.headerText())
@@ -108,9 +116,9 @@ func ReadXLSX(r io.Reader, name string, cat *sosmeta.Catalogue, opts Options) (_
 			err = fmt.Errorf("%w: %s: not a readable xlsx workbook (%v)", kartoitus.ErrUnreadable, name, p)
 		}
 	}()
-	f, err := excelize.OpenReader(r)
+	f, err := xlsxguard.Open(r, name, excelize.Options{}) // the limits every XLSX reader shares
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: not a readable xlsx workbook: %v", kartoitus.ErrUnreadable, name, err)
+		return nil, err
 	}
 	defer f.Close()
 	plan := &Plan{}

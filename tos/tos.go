@@ -1,7 +1,8 @@
 // Package tos reads an organisation's records-management plans: the TOS
 // (tiedonohjaussuunnitelma, electronic records) and the AMS
 // (arkistonmuodostussuunnitelma, paper records), whether as columns of the
-// inventory, a separate CSV/XLSX, or the Helsinki JHS 191 workbook layout.
+// inventory, a separate CSV/XLSX, the Helsinki JHS 191 workbook layout, or
+// JHS 191 TOS XML; and writes JHS 191 TOS XML.
 package tos
 
 import (

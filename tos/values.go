@@ -131,6 +131,9 @@ var startPatterns = []struct {
 	{[]string{"syntym", "birth", "fodelse"}, sosmeta.StartChildBirth},
 	{[]string{"lokitapahtum", "lokimerkinn", "log event"}, sosmeta.StartLogEvent},
 	{[]string{"kayttotarve", "kayttotarpeen", "use ended", "need ended"}, sosmeta.StartUseEnded},
+	// After the death (the annex's own R703-15 wording names both) and
+	// before "laatimisesta": "uuden version laatimisen jälkeen".
+	{[]string{"uuden version", "uudemman version", "seuraavan version", "uusi versio", "newer version", "new version"}, sosmeta.StartNewerVersion},
 	{[]string{"viestin", "viesti ", "viestien", "kirjeen paivay", "message"}, sosmeta.StartMessageDate},
 	{[]string{"asian sulke", "asian sulje", "asian lopullinen ratkaisu", "asian ratkaisu", "asian ratkaisemi",
 		"asian paattym", "asian kasittelyn paattym", "asian kasittely paattyy", "case clos", "arendet avslut"}, sosmeta.StartCaseClosed},
@@ -214,6 +217,8 @@ func StartLabel(e sosmeta.StartEvent) (fi, en string) {
 		return "lokitapahtuma", "log event"
 	case sosmeta.StartUseEnded:
 		return "käyttötarpeen päättyminen", "end of need for use"
+	case sosmeta.StartNewerVersion:
+		return "uuden version laatiminen", "making of a newer version"
 	case sosmeta.StartNone:
 		return "ei laskentaperustetta", "no start event"
 	case StartServiceEnded:

@@ -203,8 +203,8 @@ func check(pass *analyzer.Pass, d *inventory.Document, m *mapping.Match, joint m
 				fmt.Sprintf("%q is in the social-welfare inventory but its register is %q: a social-welfare client document belongs to the social-welfare client register; a patient document should leave the social-welfare inventory", d.Name, reg))
 		}
 	case registers.Mixed:
-		if key != "" && joint[key] {
-			return // §§ 46–47: the joint assessment and plan may stand in both
+		if key != "" && joint[key] && !registers.NamesJointRegister(reg) {
+			return // §§ 46–47: the joint assessment and plan may stand in both registers (not in a joint one)
 		}
 		add(RuleMixed,
 			fmt.Sprintf("%q%s: rekisteri %q on yhteinen tai molemmat; sosiaalihuollon asiakasasiakirjat ja potilasasiakirjat tallennetaan eri rekistereihin (vain yhteinen palvelutarpeen arvio ja asiakassuunnitelma voivat olla molemmissa)", d.Name, typeName, reg),

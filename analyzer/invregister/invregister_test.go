@@ -36,7 +36,7 @@ func TestInventoryRegisterChecks(t *testing.T) {
 		{"social document in patient register", "Iäkkäiden palvelupäätös", "older_people", "Potilasrekisteri", "REG101"},
 		{"joint assessment only in patient register", "Iäkkäiden palvelutarpeen arvio", "older_people", "potilasrekisteri", "REG103"},
 		{"joint plan in both registers is allowed", "Iäkkäiden palvelujen asiakassuunnitelma", "older_people", "molemmat", ""},
-		{"joint assessment in a joint register is allowed", "PTA", "older_people", "yhteinen", ""},
+		{"joint assessment in a joint register: §§ 46–47 say both registers, not a joint one", "PTA", "older_people", "yhteinen", "REG102"},
 		{"other document in a joint register", "Iäkkäiden palvelupäätös", "older_people", "yhteinen", "REG102"},
 		{"implementation plan is not joint", "Iäkkäiden palvelujen toteuttamissuunnitelma", "older_people", "sote-rekisteri", "REG102"},
 		{"patient document in the social register", "Kotihoidon lääkelista", "older_people", "Sosiaalihuollon asiakasrekisteri", "REG104"},

@@ -2,8 +2,6 @@ package mapping
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +15,7 @@ import (
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
+	"github.com/kartoitus/kartoitus/internal/xlsxguard"
 	"github.com/kartoitus/kartoitus/inventory"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
@@ -138,33 +137,41 @@ func ReadAccepted(path string, cat *sosmeta.Catalogue) (*Accepted, error) {
 // rows become MAP006 findings.
 func ParseAccepted(src string, r io.Reader, cat *sosmeta.Catalogue) (*Accepted, error) {
 	br := bufio.NewReader(r)
-	if head, _ := br.Peek(4); bytes.Equal(head, []byte("PK\x03\x04")) {
+	head, _ := br.Peek(8)
+	isXLSX, err := xlsxguard.Sniff(src, head)
+	if err != nil {
+		return nil, err
+	}
+	if isXLSX {
 		return parseAcceptedXLSX(src, br, cat)
 	}
 	tr := textio.Open(br)
-	cr := csv.NewReader(tr)
-	cr.Comma = tr.Delimiter
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
+	cr := textio.NewRecords(tr, tr.Delimiter)
 	next := func() ([]string, int, error) {
 		rec, err := cr.Read()
-		textio.RestoreRecord(rec) // a file this tool wrote reads back as written
 		if err != nil {
-			line := 0
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.Line
-			}
-			return nil, line, err
+			return nil, 0, err
 		}
-		line, _ := cr.FieldPos(0)
-		return rec, line, nil
+		if rec.Broken {
+			return nil, rec.Line, &swallowedError{rec.Line, rec.EndLine}
+		}
+		textio.RestoreRecord(rec.Fields) // a file this tool wrote reads back as written
+		return rec.Fields, rec.Line, nil
 	}
-	return parseAcceptedRecords(src, "", next, cat)
+	a, err := parseAcceptedRecords(src, "", next, cat)
+	if a != nil {
+		a.Tally.Encoding, a.Tally.Delimiter, a.Tally.EncodingLine = tr.Describe()
+	}
+	return a, err
 }
 
-// acceptedUnzipLimit bounds an XLSX accepted file: it is a small sheet.
-const acceptedUnzipLimit = 64 << 20
+// swallowedError is a stray quote that ran on over lines Line–EndLine: the
+// rows on them cannot be read, and each is counted as rejected.
+type swallowedError struct{ Line, EndLine int }
+
+func (e *swallowedError) Error() string {
+	return fmt.Sprintf("lines %d–%d: a quote does not end its field", e.Line, e.EndLine)
+}
 
 func parseAcceptedXLSX(src string, r io.Reader, cat *sosmeta.Catalogue) (a *Accepted, err error) {
 	defer func() {
@@ -174,9 +181,9 @@ func parseAcceptedXLSX(src string, r io.Reader, cat *sosmeta.Catalogue) (a *Acce
 			a, err = nil, fmt.Errorf("%w: %s: malformed xlsx workbook (%v)", kartoitus.ErrUnreadable, src, p)
 		}
 	}()
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: acceptedUnzipLimit, UnzipXMLSizeLimit: acceptedUnzipLimit})
+	f, err := xlsxguard.Open(r, src, excelize.Options{}) // the limits every XLSX reader shares
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: not a readable xlsx workbook: %v", kartoitus.ErrUnreadable, src, err)
+		return nil, err
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
@@ -270,11 +277,19 @@ func parseAcceptedRecords(src, sheet string, next func() ([]string, int, error),
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		if err != nil {
-			a.Tally.Read++
-			a.reject(finding.Location{File: src, Sheet: sheet, Row: line}, fmt.Sprintf("%d", line),
-				finding.Tf("rivi ei ole luettavaa CSV:tä: %v", "row is not readable CSV: %v", err))
+		var sw *swallowedError
+		if errors.As(err, &sw) {
+			n := sw.EndLine - sw.Line + 1
+			a.Tally.Read += n
+			a.Tally.Rejected += n - 1 // reject counts one
+			a.reject(finding.Location{File: src, Sheet: sheet, Row: line}, fmt.Sprintf("%d-%d", sw.Line, sw.EndLine),
+				finding.Tf("rivit %d–%d (%d riviä) hylättiin: rivillä %d alkava lainausmerkki ei pääty kentän loppuun, joten sitä seuraavat rivit luettiin yhdeksi kentäksi; poista ylimääräinen lainausmerkki tai kahdenna se (\"\")",
+					"lines %d–%d (%d lines) were rejected: a quote opened on line %d does not end its field, so the lines after it were read as one field; remove the stray quote or double it (\"\")",
+					sw.Line, sw.EndLine, n, sw.Line))
 			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", kartoitus.ErrUnreadable, src, err)
 		}
 		if blank(rec) {
 			continue
@@ -296,7 +311,7 @@ func parseAcceptedRecords(src, sheet string, next func() ([]string, int, error),
 			ids := cat.ResolveTask(taskRaw)
 			if len(ids) == 0 {
 				loc.Column = colName("task")
-				a.reject(loc, name+"\x00"+taskRaw, finding.Tf("tuntematon palvelutehtävä %q (%s)", "unknown service task %q (%s)", taskRaw, name))
+				a.reject(loc, name+"\x00"+taskRaw, finding.Tf("tuntematon palvelutehtävä %q (%s)", "unknown service task %q (%s)", excerpt(taskRaw), excerpt(name)))
 				continue
 			}
 			task = ids[0]
@@ -304,7 +319,7 @@ func parseAcceptedRecords(src, sheet string, next func() ([]string, int, error),
 		key, ok := resolveAcceptedCode(cat, code)
 		if !ok {
 			loc.Column = colName("code")
-			a.reject(loc, name+"\x00"+code, finding.Tf("tuntematon valtakunnallinen asiakirjatyyppi %q (%s)", "unknown national document type %q (%s)", code, name))
+			a.reject(loc, name+"\x00"+code, finding.Tf("tuntematon valtakunnallinen asiakirjatyyppi %q (%s)", "unknown national document type %q (%s)", excerpt(code), excerpt(name)))
 			continue
 		}
 		k := acceptKey(name, task)
@@ -315,7 +330,7 @@ func parseAcceptedRecords(src, sheet string, next func() ([]string, int, error),
 			}
 			loc.Column = colName("code")
 			a.reject(loc, k+"\x00"+key, finding.Tf("ristiriidassa rivin %d kanssa: %q on jo vastaavuus %s, tällä rivillä %s",
-				"conflicts with row %d: %q is already mapped to %s, this row says %s", prev.Row, name, show(prev.Key), show(key)))
+				"conflicts with row %d: %q is already mapped to %s, this row says %s", prev.Row, excerpt(name), show(prev.Key), show(key)))
 			continue
 		}
 		e := &AcceptedEntry{Name: name, Task: task, Key: key, ConfirmedBy: get(rec, "confirmed_by"), Comment: get(rec, "comment"), Row: line}
@@ -328,6 +343,10 @@ func parseAcceptedRecords(src, sheet string, next func() ([]string, int, error),
 	}
 	return a, nil
 }
+
+// excerpt bounds a value quoted in a message (one huge cell must not make
+// megabytes of output).
+func excerpt(s string) string { return textio.Excerpt(s, 80) }
 
 func show(key string) string {
 	if key == "" {

@@ -56,6 +56,20 @@ func TestParseAccepted(t *testing.T) {
 			rejected: []string{"local name is empty", `unknown service task "Avaruuspalvelut"`, `unknown national document type "99999"`, "conflicts with row 5"},
 			entries:  []want{{"Z", nil, "4009"}},
 		},
+		{
+			// Issue 13: the rows after a stray quote were dropped silently.
+			name:     "a stray quote rejects the rows it swallowed",
+			in:       "name;service_task;code\nHO-päätös;Lastensuojelu;11023\n\"Kansio\" A;Lastensuojelu;4009\nB;;4009\nC;;4009\n",
+			tally:    finding.Tally{Read: 4, Accepted: 1, Rejected: 3},
+			rejected: []string{"lines 3–5 (3 lines) were rejected: a quote opened on line 3"},
+			entries:  []want{{"HO-päätös", []string{"child_welfare"}, "11023"}},
+		},
+		{
+			name:    "a quoted multi-line comment is one good row",
+			in:      "name;service_task;code;comment\nB;;4009;\"rivi 1\nrivi 2\"\nC;;4009;\n",
+			tally:   finding.Tally{Read: 2, Accepted: 2},
+			entries: []want{{"B", nil, "4009"}, {"C", nil, "4009"}},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a, err := ParseAccepted("acc.csv", strings.NewReader(c.in), cat)
@@ -69,7 +83,12 @@ func TestParseAccepted(t *testing.T) {
 				}
 			}
 			c.tally.Source = "acc.csv"
-			if a.Tally != c.tally || !a.Tally.Balanced() {
+			got := a.Tally
+			if got.Encoding != "utf-8" || (got.Delimiter != ";" && got.Delimiter != ",") {
+				t.Errorf("encoding %q delimiter %q", got.Encoding, got.Delimiter)
+			}
+			got.Encoding, got.Delimiter = "", ""
+			if got != c.tally || !a.Tally.Balanced() {
 				t.Errorf("tally = %+v, want %+v", a.Tally, c.tally)
 			}
 			if len(a.Rejected) != len(c.rejected) {

@@ -78,9 +78,12 @@ type DocumentResult struct {
 	Task         string `json:"task,omitempty"`
 	TaskInferred bool   `json:"task_inferred,omitempty"`
 	// Rule is the governing annex (or overlay) row, nil when none applies.
-	Rule     *sosmeta.RetentionRule `json:"rule,omitempty"`
-	RuleBy   Law                    `json:"rule_by,omitempty"`
-	Archival []sosmeta.ArchivalRule `json:"archival,omitempty"`
+	Rule   *sosmeta.RetentionRule `json:"rule,omitempty"`
+	RuleBy Law                    `json:"rule_by,omitempty"`
+	// Also are rules that bind beside the governing row (Adoptiolaki
+	// § 92, R703-15's earlier versions): a plan must meet them too.
+	Also     []sosmeta.RetentionRule `json:"also,omitempty"`
+	Archival []sosmeta.ArchivalRule  `json:"archival,omitempty"`
 	// Entries are the TOS/AMS entries that apply: from plan files, and
 	// from the inventory's own TOS/AMS/retention columns (Source is then
 	// the inventory row).
@@ -99,13 +102,19 @@ type Result struct {
 	UnusedEntries []int `json:"unused_entries,omitempty"`
 }
 
-// Analyze is the analysis without the analyzer framework. m is the
-// mapping analyzer's result (national type per document); nil falls back
-// to each document's NationalRaw column resolved by code, OID or exact
-// name. plan may be nil (no TOS/AMS file). Findings are returned, not
-// reported.
+// Analyze is the analysis without the analyzer framework, with default
+// options. m is the mapping analyzer's result (national type per
+// document); nil falls back to each document's NationalRaw column resolved
+// by code, OID or exact name. plan may be nil (no TOS/AMS file). Findings
+// are returned, not reported.
 func Analyze(cat *sosmeta.Catalogue, inv *inventory.Inventory, plan *tos.Plan, m *mapping.Result) (*Result, []finding.Finding) {
-	a := &analysis{cat: cat, inv: inv, plan: plan, keys: map[int]string{}, tasks: map[int]string{}, local: map[int]bool{}}
+	return AnalyzeWith(cat, inv, plan, m, Options{})
+}
+
+// AnalyzeWith is Analyze with options.
+func AnalyzeWith(cat *sosmeta.Catalogue, inv *inventory.Inventory, plan *tos.Plan, m *mapping.Result, opts Options) (*Result, []finding.Finding) {
+	a := &analysis{cat: cat, inv: inv, plan: plan, keys: map[int]string{}, tasks: map[int]string{}, local: map[int]bool{},
+		controller: opts.Controller, horizon: horizonFor(opts, cat)}
 	if a.plan == nil {
 		a.plan = &tos.Plan{}
 	}
@@ -168,6 +177,11 @@ type analysis struct {
 	keys  map[int]string // document index → catalogue key
 	tasks map[int]string // document index → task the mapping used as context
 	local map[int]bool   // documents the mapping knows are not client documents
+	// controller decides RET001/RET002's basis; horizon is the years a
+	// period from any event of the client's life must have to outlast the
+	// law's from a later one.
+	controller Controller
+	horizon    int
 
 	byCode, byName, byClass map[string][]int
 	kinds                   map[tos.PlanKind]int // plan entries per kind
@@ -276,6 +290,9 @@ type docCheck struct {
 	// planClass is its task class.
 	planOnly  bool
 	planClass string
+	// entryLaw is the row the entry being checked is compared with (the
+	// governing row, or the part of it for the versions the entry names).
+	entryLaw *sosmeta.RetentionRule
 }
 
 // law finds the governing annex row and archival decisions: a row naming
@@ -298,7 +315,9 @@ func (c *docCheck) law() {
 			c.r.RuleBy = LawBySubject
 		}
 	}
-	c.r.Archival = ArchivalFor(cat, c.dt, c.d.Name, c.r.Task)
+	c.r.Also = cat.AlsoFor(c.dt, c.r.Task, names...)
+	c.r.Archival = ArchivalFor(cat, c.dt, c.d.Name, c.r.Task, c.d.ServiceTaskRaw)
+	c.legacyLoss()
 	if c.r.Rule != nil {
 		return
 	}
@@ -535,12 +554,16 @@ func (c *docCheck) missing(rule finding.Rule, plan string, other []tos.Entry, as
 		fi += " Lain mukaan: " + lf + "."
 		en += " The law: " + le + "."
 	}
-	c.add(finding.New(rule, finding.T(fi, en), c.d.Source, c.docKey(), c.r.Task))
+	f := finding.New(rule, finding.T(fi, en), c.d.Source, c.docKey(), c.r.Task)
+	f.Basis = planBasis(c.a.controller)
+	c.add(f)
 }
 
 // entry compares one TOS/AMS entry with the law and archival decisions.
 func (c *docCheck) entry(e tos.Entry) {
-	law := c.r.Rule
+	law, also := c.rulesFor(e)
+	c.entryLaw = law
+	defer func() { c.entryLaw = nil }()
 	loc := e.Source
 	loc.Column = e.RetentionColumn
 	keys := []string{c.docKey(), c.r.Task, string(e.Kind), textnorm.Fold(e.Name), e.Class}
@@ -578,7 +601,12 @@ func (c *docCheck) entry(e tos.Entry) {
 		return
 	}
 	if law == nil {
-		return // RET009 already says why nothing can be compared
+		// RET009 already says why no annex row applies; a rule outside
+		// the annex may still bind (Adoptiolaki § 92).
+		for i := range also {
+			c.checkAlso(e, &also[i], loc, keys, what, whatEN)
+		}
+		return
 	}
 	years := e.RetentionYears
 	full, partial := splitArchival(c.r.Archival)
@@ -590,9 +618,18 @@ func (c *docCheck) entry(e tos.Entry) {
 		case len(partial) > 0:
 			c.add(c.lawFinding(RulePermanentNotOrdered, loc, keys,
 				fmt.Sprintf("%s: pysyvä säilytys kaikille, mutta arkistointipäätös %s määrää pysyvän säilytyksen vain %s; muiden osalta laki määrää %s, jonka jälkeen asiakirjat on hävitettävä (§ 24).",
-					what, archivalIDs(partial), birthDaysFI(partial), lawFI),
+					what, archivalIDs(partial), scopeFI(partial), lawFI),
 				fmt.Sprintf("%s: permanent for everyone, but archival decision %s orders permanent retention only %s; for the rest the law says %s, after which the documents must be destroyed (§ 24).",
-					whatEN, archivalIDs(partial), birthDaysEN(partial), lawEN)))
+					whatEN, archivalIDs(partial), scopeEN(partial), lawEN)))
+		case !c.archivalRecorded():
+			// Without a recorded archival decision the tool cannot tell a
+			// lawful permanent retention from an unlawful one: the 2014
+			// decision's text is not available (domain notes §1.4).
+			c.add(c.lawFinding(RulePermanentNotOrdered, loc, keys,
+				fmt.Sprintf("%s: pysyvä säilytys, mutta arkistointipäätöstä ei ole kirjattu palvelutehtävälle %s (overlay-tiedoston archival-kohta), joten työkalu ei voi tarkistaa, määrääkö Kansallisarkisto asiakirjan säilytettäväksi pysyvästi. Tarkista päätöksestä (esim. AL/20064/07.01.01.03.01/2014) ja kirjaa se overlay-tiedostoon. Jos mikään päätös ei kata asiakirjaa, laki määrää %s, jonka jälkeen asiakirjat on hävitettävä (§ 24).",
+					what, c.taskOrNone("fi"), lawFI),
+				fmt.Sprintf("%s: permanent, but no archival decision is recorded for %s (archival in the overlay file), so the tool cannot check whether the National Archives orders the document kept permanently. Verify it against the decision (e.g. AL/20064/07.01.01.03.01/2014) and record it in the overlay. Only if no decision covers the document does the law's %s apply, after which the documents must be destroyed (§ 24).",
+					whatEN, c.taskOrNone("en"), lawEN)))
 		default:
 			c.add(c.lawFinding(RulePermanentNotOrdered, loc, keys,
 				fmt.Sprintf("%s: pysyvä säilytys, mutta laki määrää %s eikä mikään arkistointipäätös kata asiakirjaa; § 24 edellyttää hävittämistä säilytysajan päätyttyä. Jos Kansallisarkiston päätös määrää asiakirjan säilytettäväksi pysyvästi, lisää se overlay-tiedoston archival-kohtaan.",
@@ -617,32 +654,254 @@ func (c *docCheck) entry(e tos.Entry) {
 	if len(partial) > 0 && !mentionsPermanent(e) {
 		f := c.lawFinding(RuleArchivalIgnored, loc, keys,
 			fmt.Sprintf("%s: säilytysaika %s eikä rivi mainitse pysyvää säilytystä, vaikka arkistointipäätös %s määrää pysyvän säilytyksen %s.",
-				what, yearsFI(years), archivalIDs(partial), birthDaysFI(partial)),
+				what, yearsFI(years), archivalIDs(partial), scopeFI(partial)),
 			fmt.Sprintf("%s: retention %s and the entry does not mention permanent retention, though archival decision %s orders permanent retention %s.",
-				whatEN, yearsEN(years), archivalIDs(partial), birthDaysEN(partial)))
+				whatEN, yearsEN(years), archivalIDs(partial), scopeEN(partial)))
 		f.Basis = joinBasis(RuleArchivalIgnored.Basis, partial[0].Basis)
 		c.add(f)
 	}
-	if law.Years > 0 {
+	got, known := entryStart(e)
+	var cmp *comparison
+	switch {
+	case law.Years <= 0:
+		// "Saa hävittää, kun käyttötarve on päättynyt": no length to
+		// compare, only the start event.
+	case law.Start == sosmeta.StartNone:
+		// A length with no start event ("Tositteet 3 vuotta"): lengths.
 		switch {
 		case years < law.Years:
-			c.add(c.lawFinding(RuleShorter, loc, append(keys, fmt.Sprint(years)),
-				fmt.Sprintf("%s: säilytysaika %s on lyhyempi kuin laissa säädetty %s.", what, yearsFI(years), lawFI),
-				fmt.Sprintf("%s: retention %s is shorter than the law's %s.", whatEN, yearsEN(years), lawEN)))
+			c.add(c.shorter(e, law, loc, keys, what, whatEN, comparison{verdict: verdictShorter, order: orderSame}, false))
 		case years > law.Years && !c.archivalBasis(e):
-			c.add(c.lawFinding(RuleLonger, loc, append(keys, fmt.Sprint(years)),
-				fmt.Sprintf("%s: säilytysaika %s on pidempi kuin laissa säädetty %s. Säilytysajan päätyttyä asiakirjat on hävitettävä viipymättä, ellei niitä määrätä säilytettäviksi pysyvästi (703/2023 § 24).",
-					what, yearsFI(years), lawFI),
-				fmt.Sprintf("%s: retention %s is longer than the law's %s. When the period ends the documents must be destroyed without delay unless ordered kept permanently (703/2023 § 24).",
-					whatEN, yearsEN(years), lawEN)))
+			c.add(c.longer(e, law, loc, keys, what, whatEN, comparison{verdict: verdictLonger, order: orderSame}))
+		}
+	default:
+		v := compare(Period{years, got}, Period{law.Years, law.Start}, known, c.a.horizon)
+		cmp = &v
+		switch v.verdict {
+		case verdictShorter:
+			c.add(c.shorter(e, law, loc, keys, what, whatEN, v, false))
+		case verdictLonger:
+			if !c.archivalBasis(e) {
+				c.add(c.longer(e, law, loc, keys, what, whatEN, v))
+			}
 		}
 	}
-	c.start(e, keys, what, whatEN, lawFI, lawEN)
+	c.start(e, keys, what, whatEN, lawFI, lawEN, law, cmp)
+	for i := range also {
+		c.checkAlso(e, &also[i], loc, keys, what, whatEN)
+	}
 }
 
-// start compares the entry's start event with the law's.
-func (c *docCheck) start(e tos.Entry, keys []string, what, whatEN, lawFI, lawEN string) {
+// entryStart is the entry's start event and whether it is known (given
+// and understood).
+func entryStart(e tos.Entry) (sosmeta.StartEvent, bool) {
+	if strings.TrimSpace(e.RetentionStart) == "" {
+		return "", false
+	}
+	got := e.Start
+	if got == "" {
+		got, _ = tos.ParseStart(e.RetentionStart)
+	}
+	return got, got != ""
+}
+
+// startOf is the entry's start event as understood ("" when not).
+func startOf(e tos.Entry) sosmeta.StartEvent {
+	got, _ := entryStart(e)
+	return got
+}
+
+// rulesFor returns the rules an entry is compared with: the governing
+// row first, then the rules that bind beside it. An entry that names the
+// versions it covers ("aiemmat versiot", "uusin versio") is compared only
+// with the part of a version-based row (R703-15) for those versions.
+func (c *docCheck) rulesFor(e tos.Entry) (*sosmeta.RetentionRule, []sosmeta.RetentionRule) {
 	law := c.r.Rule
+	also := c.r.Also
+	scope := versionScope(e)
+	if scope == "" {
+		return law, also
+	}
+	var rules []sosmeta.RetentionRule
+	if law != nil {
+		rules = append(rules, *law)
+	}
+	rules = append(rules, also...)
+	var kept []sosmeta.RetentionRule
+	for _, r := range rules {
+		if r.Versions == "" || r.Versions == scope {
+			kept = append(kept, r)
+		}
+	}
+	if len(kept) == 0 {
+		return law, also
+	}
+	if law != nil && law.Versions != "" && law.Versions != scope {
+		return &kept[0], kept[1:]
+	}
+	if law == nil {
+		return nil, kept
+	}
+	return law, kept[1:]
+}
+
+// versionScope reads which versions a plan entry says it covers:
+// VersionsEarlier for "edeltävät/aiemmat/vanhemmat versiot", VersionsNewest
+// for "uusin versio", "" when it does not say.
+func versionScope(e tos.Entry) string {
+	f := " " + textnorm.Fold(strings.Join([]string{e.Name, e.DocumentRaw, e.RetentionRaw, e.RetentionStart, e.RetentionBasis}, " ")) + " "
+	if !strings.Contains(f, "versio") {
+		return ""
+	}
+	has := func(ws ...string) bool {
+		return slices.ContainsFunc(ws, func(w string) bool { return strings.Contains(f, w) })
+	}
+	earlier := has(" edeltav", " aiemm", " aikaisemm", " vanhemm", " korvatu", " earlier", " previous")
+	newest := has(" uusin", " viimeisin", " newest", " latest")
+	switch {
+	case earlier && !newest:
+		return sosmeta.VersionsEarlier
+	case newest && !earlier:
+		return sosmeta.VersionsNewest
+	}
+	return "" // both or neither: the row covers every version
+}
+
+// checkAlso compares an entry with a rule that binds beside the governing
+// row: only whether the plan may destroy before it allows. Its own start
+// event is not asked for (the plan follows the governing row's) and
+// keeping longer than it is expected.
+func (c *docCheck) checkAlso(e tos.Entry, r *sosmeta.RetentionRule, loc finding.Location, keys []string, what, whatEN string) {
+	years := e.RetentionYears
+	if years == sosmeta.Permanent || r.Years <= 0 {
+		return
+	}
+	keys = append(append([]string(nil), keys...), r.ID)
+	if r.Start == sosmeta.StartNone {
+		if years < r.Years {
+			c.add(c.shorter(e, r, loc, keys, what, whatEN, comparison{verdict: verdictShorter, order: orderSame}, true))
+		}
+		return
+	}
+	got, known := entryStart(e)
+	if v := compare(Period{years, got}, Period{r.Years, r.Start}, known, c.a.horizon); v.verdict == verdictShorter {
+		c.add(c.shorter(e, r, loc, keys, what, whatEN, v, true))
+	}
+}
+
+// shorter builds RET005: the plan may destroy before the law allows,
+// because it is shorter counted from the same (or a later) event, or
+// because it counts from an event that can come earlier than the law's.
+func (c *docCheck) shorter(e tos.Entry, law *sosmeta.RetentionRule, loc finding.Location, keys []string, what, whatEN string, v comparison, also bool) finding.Finding {
+	years := e.RetentionYears
+	lawFI, lawEN := lawText(law)
+	keys = append(append([]string(nil), keys...), fmt.Sprint(years))
+	var fi, en string
+	// Shorter by length alone: the length says it (RET006 says the start
+	// event differs). Only a long enough period needs the start event to
+	// show why it may still end too early.
+	switch {
+	case years >= law.Years && (v.order == orderEarlier || v.order == orderUnknown):
+		if _, known := entryStart(e); known {
+			gotFI, gotEN := tos.StartLabel(startOf(e))
+			wantFI, wantEN := tos.StartLabel(law.Start)
+			whyFI, whyEN := orderReason(e, law.Start, v.order)
+			fi = fmt.Sprintf("%s: säilytysaika %s laskentaperusteesta %s (%s) laskettuna voi päättyä ennen lain säilytysaikaa %s: %s. Asiakirjat voitaisiin siis hävittää ennen kuin laki sallii. %s",
+				what, yearsFI(years), tos.Quote(e.RetentionStart), gotFI, lawFI, whyFI, fixFI(wantFI, law, c.a.horizon))
+			en = fmt.Sprintf("%s: retention %s counted from %s (%s) can end before the law's %s: %s. Documents may thus be destroyed before the law allows. %s",
+				whatEN, yearsEN(years), tos.Quote(e.RetentionStart), gotEN, lawEN, whyEN, fixEN(wantEN, law, c.a.horizon))
+			break
+		}
+		fallthrough
+	default:
+		fi = fmt.Sprintf("%s: säilytysaika %s on lyhyempi kuin laissa säädetty %s.", what, yearsFI(years), lawFI)
+		en = fmt.Sprintf("%s: retention %s is shorter than the law's %s.", whatEN, yearsEN(years), lawEN)
+	}
+	f := c.lawFinding(RuleShorter, loc, keys, fi, en)
+	if also {
+		f.Basis = law.Basis + ", " + law.ID
+	}
+	return f
+}
+
+// longer builds RET010: the plan keeps longer than the law without a
+// basis for permanent retention.
+func (c *docCheck) longer(e tos.Entry, law *sosmeta.RetentionRule, loc finding.Location, keys []string, what, whatEN string, v comparison) finding.Finding {
+	years := e.RetentionYears
+	lawFI, lawEN := lawText(law)
+	fi := fmt.Sprintf("%s: säilytysaika %s on pidempi kuin laissa säädetty %s.", what, yearsFI(years), lawFI)
+	en := fmt.Sprintf("%s: retention %s is longer than the law's %s.", whatEN, yearsEN(years), lawEN)
+	if v.byHorizon {
+		fi += fmt.Sprintf(" Aika lasketaan eri tapahtumasta kuin laissa, mutta vähintään %d vuotta (työkalun horisontti, --horizon) mistä tahansa asiakkaan elämän tapahtumasta katsotaan kestävän lain säilytysajan yli.", c.a.horizon)
+		en += fmt.Sprintf(" It counts from a different event than the law, but at least %d years (the tool's horizon, --horizon) from any event of the client's life is taken to outlast the law's period.", c.a.horizon)
+	}
+	fi += " Säilytysajan päätyttyä asiakirjat on hävitettävä viipymättä, ellei niitä määrätä säilytettäviksi pysyvästi (703/2023 § 24)."
+	en += " When the period ends the documents must be destroyed without delay unless ordered kept permanently (703/2023 § 24)."
+	return c.lawFinding(RuleLonger, loc, append(append([]string(nil), keys...), fmt.Sprint(years)), fi, en)
+}
+
+// orderReason says in plain words why a period counted from the plan's
+// event can end before one counted from the law's.
+func orderReason(e tos.Entry, want sosmeta.StartEvent, o order) (fi, en string) {
+	got := startOf(e)
+	gotFI, gotEN := eventWords(got)
+	if got == tos.StartOther {
+		gotFI, gotEN = tos.Quote(e.RetentionStart), tos.Quote(e.RetentionStart)
+	}
+	wantFI, wantEN := eventWords(want)
+	if o == orderEarlier {
+		return fmt.Sprintf("suunnitelman laskentaperuste (%s) on aina ennen lain laskentaperustetta (%s) tai samana päivänä, usein vuosia aiemmin", gotFI, wantFI),
+			fmt.Sprintf("the plan's start event (%s) always comes before the law's (%s) or on the same day, often years earlier", gotEN, wantEN)
+	}
+	fi = fmt.Sprintf("suunnitelman laskentaperuste (%s) voi olla ennen lain laskentaperustetta (%s)", gotFI, wantFI)
+	en = fmt.Sprintf("the plan's start event (%s) can come before the law's (%s)", gotEN, wantEN)
+	switch {
+	case got == sosmeta.StartChildBirth || want == sosmeta.StartChildBirth:
+		fi += ": lasta koskeva asiakirja voidaan laatia ja asia sulkea jo ennen lapsen syntymää, ja perheoikeudellisissa asioissa kuollut asiakas voi olla vanhempi"
+		en += ": a document on a child's matter can be made, and a case closed, before the child is born, and in family law the client who died may be a parent"
+	case got == sosmeta.StartLogEvent || want == sosmeta.StartLogEvent:
+		fi += ": lokitiedosto voidaan päivätä ennen tapahtumia, jotka siihen kirjataan"
+		en += ": a log file can be dated before the events it records"
+	default:
+		fi += ", eikä niiden järjestystä voi tietää"
+		en += ", and their order cannot be known"
+	}
+	return fi, en
+}
+
+// eventWords is a start event's label without the note on the repealed
+// law, for running text.
+func eventWords(e sosmeta.StartEvent) (fi, en string) {
+	fi, en = tos.StartLabel(e)
+	return strings.TrimSuffix(fi, " (254/2015)"), strings.TrimSuffix(en, " (254/2015)")
+}
+
+// fixFI and fixEN say how to make the plan safe.
+func fixFI(want string, law *sosmeta.RetentionRule, horizon int) string {
+	if law.Years >= horizon {
+		return fmt.Sprintf("Laske aika lain mukaisesta tapahtumasta (%s) tai säilytä pysyvästi.", want)
+	}
+	return fmt.Sprintf("Laske aika lain mukaisesta tapahtumasta (%s), tai säilytä vähintään %d vuotta (työkalun horisontti, --horizon) tai pysyvästi.", want, horizon)
+}
+
+func fixEN(want string, law *sosmeta.RetentionRule, horizon int) string {
+	if law.Years >= horizon {
+		return fmt.Sprintf("Count it from the %s as the law does, or keep the documents permanently.", want)
+	}
+	return fmt.Sprintf("Count it from the %s as the law does, or keep at least %d years (the tool's horizon, --horizon) or permanently.", want, horizon)
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// start compares the entry's start event with the law's: missing (RET006),
+// not understood (RET011) or different (RET006). cmp is the length
+// comparison, nil when the law's row has no length to compare.
+func (c *docCheck) start(e tos.Entry, keys []string, what, whatEN, lawFI, lawEN string, law *sosmeta.RetentionRule, cmp *comparison) {
 	if law.Start == sosmeta.StartNone {
 		return
 	}
@@ -652,26 +911,37 @@ func (c *docCheck) start(e tos.Entry, keys []string, what, whatEN, lawFI, lawEN 
 		loc.Column = e.RetentionColumn
 	}
 	wantFI, wantEN := tos.StartLabel(law.Start)
+	// noStartFI/EN: a period at least the law's length but with no known
+	// start event keeps long enough only if counted from the law's event.
+	noStartFI, noStartEN := "", ""
+	if cmp != nil && cmp.verdict == verdictNoStart {
+		noStartFI = fmt.Sprintf(" %s riittää vain, jos aika lasketaan tästä tai myöhemmästä tapahtumasta; aiemmasta (esim. asiakirjan päivämäärästä) laskettuna asiakirjat voitaisiin hävittää ennen kuin laki sallii.", upperFirst(yearsFI(e.RetentionYears)))
+		noStartEN = fmt.Sprintf(" %s is enough only when counted from that event or a later one; counted from an earlier one (the document date, say) documents may be destroyed before the law allows.", upperFirst(yearsEN(e.RetentionYears)))
+	}
 	if strings.TrimSpace(e.RetentionStart) == "" {
 		if e.Source == c.d.Source {
 			// An inventory's retention column usually holds years only;
 			// the laskentaperuste belongs in the TOS (JHS 191 7.12), which
-			// RET001/RET002 ask for, and the draft shows the law's.
+			// RET001/RET002 ask for, and the draft shows the law's. A
+			// period longer than the law's is not reported as longer,
+			// though: without its start event that is not known.
+			if noStartFI != "" && e.RetentionYears > law.Years {
+				c.add(c.lawFinding(RuleWrongStart, loc, append(keys, "none"),
+					fmt.Sprintf("%s: kartoitus ei kerro säilytysajan laskentaperustetta, joten ei tiedetä, onko %s pidempi kuin lain %s; lain mukaan aika lasketaan: %s.%s Merkitse laskentaperuste TOS/AMS-suunnitelmaan.", what, yearsFI(e.RetentionYears), lawFI, wantFI, noStartFI),
+					fmt.Sprintf("%s: the inventory gives no retention start event, so whether %s is longer than the law's %s is not known; the law counts from: %s.%s Give the start event in the TOS/AMS.", whatEN, yearsEN(e.RetentionYears), lawEN, wantEN, noStartEN)))
+			}
 			return
 		}
 		c.add(c.lawFinding(RuleWrongStart, loc, append(keys, "none"),
-			fmt.Sprintf("%s: säilytysajan laskentaperuste puuttuu; lain mukaan aika lasketaan: %s (%s).", what, wantFI, lawFI),
-			fmt.Sprintf("%s: no retention start event; the law counts from: %s (%s).", whatEN, wantEN, lawEN)))
+			fmt.Sprintf("%s: säilytysajan laskentaperuste puuttuu; lain mukaan aika lasketaan: %s (%s).%s", what, wantFI, lawFI, noStartFI),
+			fmt.Sprintf("%s: no retention start event; the law counts from: %s (%s).%s", whatEN, wantEN, lawEN, noStartEN)))
 		return
 	}
-	got := e.Start
-	if got == "" {
-		got, _ = tos.ParseStart(e.RetentionStart)
-	}
-	if got == "" {
+	got, known := entryStart(e)
+	if !known {
 		c.add(c.lawFinding(RuleCannotCompare, loc, append(keys, textnorm.Fold(e.RetentionStart)),
-			fmt.Sprintf("%s: laskentaperustetta %s ei tunnistettu, joten sitä ei verrattu lakiin (lain mukaan: %s).", what, tos.Quote(e.RetentionStart), wantFI),
-			fmt.Sprintf("%s: start event %s not understood, so it was not compared with the law (the law: %s).", whatEN, tos.Quote(e.RetentionStart), wantEN)))
+			fmt.Sprintf("%s: laskentaperustetta %s ei tunnistettu, joten sitä ei verrattu lakiin (lain mukaan: %s).%s", what, tos.Quote(e.RetentionStart), wantFI, noStartFI),
+			fmt.Sprintf("%s: start event %s not understood, so it was not compared with the law (the law: %s).%s", whatEN, tos.Quote(e.RetentionStart), wantEN, noStartEN)))
 		return
 	}
 	if startCompatible(got, law.Start) {
@@ -709,7 +979,11 @@ func (c *docCheck) lawFinding(rule finding.Rule, loc finding.Location, keys []st
 		en += " The document has no national document type: if it is not a client document (a staff roster, say), the annex's period does not apply to it."
 	}
 	f := finding.New(rule, finding.T(fi, en), loc, keys...)
-	if law := c.r.Rule; law != nil && rule.ID != RuleArchivalIgnored.ID {
+	law := c.r.Rule
+	if c.entryLaw != nil {
+		law = c.entryLaw
+	}
+	if law != nil && rule.ID != RuleArchivalIgnored.ID {
 		f.Basis = lawBasis(rule.Basis, law)
 	}
 	return f

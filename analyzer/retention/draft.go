@@ -1,6 +1,7 @@
 package retention
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -65,9 +66,14 @@ type DraftRow struct {
 	RuleText string `json:"rule_text,omitempty"`
 	RuleBy   Law    `json:"rule_by,omitempty"`
 	Basis    string `json:"basis,omitempty"`
-	// Archival names archival decisions ordering permanent retention.
+	// Also are rules that bind beside the row (Adoptiolaki § 92, R703-15's
+	// earlier versions), each as "basis: period (ID)".
+	Also []string `json:"also,omitempty"`
+	// Archival names archival decisions ordering permanent retention;
+	// Permanent is true when one of them keeps every document of the row.
 	ArchivalFI string `json:"archival_fi,omitempty"`
 	ArchivalEN string `json:"archival_en,omitempty"`
+	Permanent  bool   `json:"permanent,omitempty"`
 
 	// What the organisation's TOS/AMS (or inventory) says now.
 	ExistingRetention string `json:"existing_retention,omitempty"`
@@ -158,7 +164,11 @@ func (a *analysis) newRow(r DocumentResult) *DraftRow {
 		row.StartFI, row.StartEN = tos.StartLabel(law.Start)
 		row.Period, row.RuleID, row.RuleText, row.RuleBy, row.Basis = law.Period, law.ID, law.Text, r.RuleBy, law.Basis
 	}
+	for _, a := range r.Also {
+		row.Also = append(row.Also, fmt.Sprintf("%s: %s (%s)", a.Basis, a.Period, a.ID))
+	}
 	if full, partial := splitArchival(r.Archival); len(full)+len(partial) > 0 {
+		row.Permanent = len(full) > 0
 		var fi, en []string
 		for _, x := range full {
 			fi = append(fi, x.ID+" ("+x.Basis+"): pysyvä säilytys")
@@ -166,8 +176,8 @@ func (a *analysis) newRow(r DocumentResult) *DraftRow {
 		}
 		for _, x := range partial {
 			one := []sosmeta.ArchivalRule{x}
-			fi = append(fi, x.ID+" ("+x.Basis+"): pysyvä säilytys "+birthDaysFI(one))
-			en = append(en, x.ID+" ("+x.Basis+"): permanent "+birthDaysEN(one))
+			fi = append(fi, x.ID+" ("+x.Basis+"): pysyvä säilytys "+scopeFI(one))
+			en = append(en, x.ID+" ("+x.Basis+"): permanent "+scopeEN(one))
 		}
 		row.ArchivalFI, row.ArchivalEN = strings.Join(fi, "; "), strings.Join(en, "; ")
 	}

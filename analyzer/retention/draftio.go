@@ -60,9 +60,9 @@ var draftColumns = []draftColumn{
 	{"Säilytysaika lain mukaan", "Period in the law (verbatim)", 45, func(r *DraftRow, _ finding.Lang) string { return r.Period }, false, false},
 	{"Säilytysajan peruste", "Retention basis", 30, func(r *DraftRow, _ finding.Lang) string {
 		if !r.HasRule {
-			return ""
+			return strings.Join(r.Also, "; ")
 		}
-		return fmt.Sprintf("%s: %s (%s)", r.Basis, r.RuleText, r.RuleID)
+		return strings.Join(append([]string{fmt.Sprintf("%s: %s (%s)", r.Basis, r.RuleText, r.RuleID)}, r.Also...), "; ")
 	}, false, false},
 	{"Arkistointipäätös", "Archival decision", 30, func(r *DraftRow, l finding.Lang) string { return pick(l, r.ArchivalFI, r.ArchivalEN) }, false, false},
 	{"Nykyinen säilytysaika", "Current retention", 14, func(r *DraftRow, _ finding.Lang) string { return r.ExistingRetention }, false, false},

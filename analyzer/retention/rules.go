@@ -10,7 +10,7 @@ var (
 	RuleNoTOS = finding.Rule{ID: "RET001", Severity: finding.Error,
 		Title: finding.T("Sähköisellä asiakirjalla ei ole TOS-riviä",
 			"Electronic document has no TOS entry"),
-		Basis: "Arkistolaki 831/1994 § 8 mom 2; Tiedonhallintalaki 906/2019 § 5",
+		Basis: basisEitherPlan, // the controller's own in findings (Options.Controller)
 		Samples: finding.Samples{
 			Good: []finding.Sample{{Note: "the decision has its TOS row",
 				Inventory: "Palvelutehtävä;Asiakirjan nimi;Tallennusmuoto\nIäkkäiden palvelut;Iäkkäiden palvelupäätös;sähköinen\n",
@@ -22,7 +22,7 @@ var (
 	RuleNoAMS = finding.Rule{ID: "RET002", Severity: finding.Error,
 		Title: finding.T("Paperisella asiakirjalla ei ole AMS-riviä",
 			"Paper document has no AMS entry"),
-		Basis: "Arkistolaki 831/1994 § 8 mom 2",
+		Basis: basisEitherPlan, // the controller's own in findings (Options.Controller)
 		Samples: finding.Samples{
 			Good: []finding.Sample{{Note: "the paper application has its AMS row",
 				Inventory: "Palvelutehtävä;Asiakirjan nimi;Tallennusmuoto\nIäkkäiden palvelut;Iäkkäiden palvelujen hakemus;paperi\n",
@@ -105,8 +105,8 @@ var (
 		},
 	}
 	RulePermanentNotOrdered = finding.Rule{ID: "RET007", Severity: finding.Warning,
-		Title: finding.T("Pysyvä säilytys, vaikka laki edellyttää hävittämistä eikä arkistointipäätös kata asiakirjaa",
-			"Permanent retention where the law requires destruction and no archival decision covers the document"),
+		Title: finding.T("Pysyvä säilytys ilman kirjattua arkistointipäätöstä: tarkista",
+			"Permanent retention without a recorded archival decision: verify"),
 		Basis: "703/2023 § 24",
 		Samples: finding.Samples{
 			Good: []finding.Sample{
@@ -214,5 +214,6 @@ var (
 )
 
 // Rules lists every rule the analysis reports.
-var Rules = []finding.Rule{RuleNoTOS, RuleNoAMS, RuleNoDigitisation, RuleNoRetention, RuleShorter, RuleWrongStart,
-	RulePermanentNotOrdered, RuleArchivalIgnored, RuleNoLawRule, RuleLonger, RuleCannotCompare, RuleUnusedEntry}
+var Rules = samplesOf(RuleNoTOS, RuleNoAMS, RuleNoDigitisation, RuleNoRetention, RuleShorter, RuleWrongStart,
+	RulePermanentNotOrdered, RuleArchivalIgnored, RuleNoLawRule, RuleLonger, RuleCannotCompare, RuleUnusedEntry,
+	RuleLegacyLost)

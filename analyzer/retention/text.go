@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kartoitus/kartoitus/ident"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
@@ -192,11 +193,12 @@ func yearsEN(y int) string {
 	return fmt.Sprintf("%d years", y)
 }
 
-// splitArchival separates decisions covering every client from those
-// limited to clients born on given days (the 8/18/28 rule).
+// splitArchival separates decisions covering every document of a type
+// from those limited to clients born on given days (the 8/18/28 rule) or
+// to documents created in a date range.
 func splitArchival(as []sosmeta.ArchivalRule) (full, partial []sosmeta.ArchivalRule) {
 	for _, a := range as {
-		if len(a.BirthDays) == 0 {
+		if !a.Partial() {
 			full = append(full, a)
 		} else {
 			partial = append(partial, a)
@@ -239,6 +241,87 @@ func birthDaysFI(as []sosmeta.ArchivalRule) string {
 
 func birthDaysEN(as []sosmeta.ArchivalRule) string {
 	return "for clients born on day " + dayList(birthDays(as), "", "or") + " of the month"
+}
+
+// scopeFI and scopeEN describe which documents partial archival decisions
+// keep: the birth days (merged, as the 8/18/28 rule is written), and each
+// dated decision's creation-date range.
+func scopeFI(as []sosmeta.ArchivalRule) string {
+	var days, dated []sosmeta.ArchivalRule
+	for _, a := range as {
+		if a.CreatedFrom != "" || a.CreatedTo != "" {
+			dated = append(dated, a)
+		} else if len(a.BirthDays) > 0 {
+			days = append(days, a)
+		}
+	}
+	var parts []string
+	if len(days) > 0 {
+		parts = append(parts, birthDaysFI(days))
+	}
+	for _, a := range dated {
+		s := dateRangeFI(a) + " laadituista asiakirjoista"
+		if len(a.BirthDays) > 0 {
+			s += " " + birthDaysFI([]sosmeta.ArchivalRule{a})
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " sekä ")
+}
+
+func scopeEN(as []sosmeta.ArchivalRule) string {
+	var days, dated []sosmeta.ArchivalRule
+	for _, a := range as {
+		if a.CreatedFrom != "" || a.CreatedTo != "" {
+			dated = append(dated, a)
+		} else if len(a.BirthDays) > 0 {
+			days = append(days, a)
+		}
+	}
+	var parts []string
+	if len(days) > 0 {
+		parts = append(parts, birthDaysEN(days))
+	}
+	for _, a := range dated {
+		s := "for documents created " + dateRangeEN(a)
+		if len(a.BirthDays) > 0 {
+			s += " " + birthDaysEN([]sosmeta.ArchivalRule{a})
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ", and ")
+}
+
+// dateRangeFI writes a decision's creation-date range as a records
+// manager does: "1.4.2015–31.12.2023", "1.4.2015 alkaen", "31.12.2023 mennessä".
+func dateRangeFI(a sosmeta.ArchivalRule) string {
+	from, to := fiDate(a.CreatedFrom), fiDate(a.CreatedTo)
+	switch {
+	case from != "" && to != "":
+		return from + "–" + to
+	case from != "":
+		return from + " alkaen"
+	}
+	return to + " mennessä"
+}
+
+func dateRangeEN(a sosmeta.ArchivalRule) string {
+	switch {
+	case a.CreatedFrom != "" && a.CreatedTo != "":
+		return a.CreatedFrom + " to " + a.CreatedTo
+	case a.CreatedFrom != "":
+		return "from " + a.CreatedFrom
+	}
+	return "up to " + a.CreatedTo
+}
+
+// fiDate turns YYYY-MM-DD into d.m.yyyy ("" stays "").
+func fiDate(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return fmt.Sprintf("%d.%d.%d", t.Day(), int(t.Month()), t.Year())
 }
 
 // mentionsPermanent: the entry's period, basis or start wording says
@@ -285,7 +368,9 @@ func statusOf(ruleID string) Status {
 		return StatusMissing
 	case RuleShorter.ID, RuleWrongStart.ID, RulePermanentNotOrdered.ID, RuleArchivalIgnored.ID, RuleLonger.ID:
 		return StatusDiffers
-	case RuleCannotCompare.ID:
+	case RuleCannotCompare.ID, RuleLegacyLost.ID:
+		// RET013: whether the old task's permanent line still binds is
+		// the organisation's to verify.
 		return StatusUnverified
 	}
 	return StatusOK // RET003 (digitisation) is not about the period
@@ -299,14 +384,20 @@ func worse(a, b Status) Status {
 }
 
 // ArchivalFor returns the archival decisions (overlay `archival:`) that
-// cover a document: every non-empty filter (tasks, codes, kinds) must
-// match. A document without a national type matches a kinds filter when
-// its local name contains the kind ("Huostaanottopäätös" is a Päätös);
-// that is an inference.
-func ArchivalFor(cat *sosmeta.Catalogue, dt *sosmeta.DocumentType, localName, task string) []sosmeta.ArchivalRule {
+// cover a document: every non-empty filter (tasks, legacy task names,
+// codes, kinds) must match. taskRaw is the service task as the inventory
+// wrote it, for legacy_tasks. A document without a national type matches
+// a kinds filter when its local name contains the kind
+// ("Huostaanottopäätös" is a Päätös); that is an inference.
+func ArchivalFor(cat *sosmeta.Catalogue, dt *sosmeta.DocumentType, localName, task, taskRaw string) []sosmeta.ArchivalRule {
 	var out []sosmeta.ArchivalRule
 	for _, a := range cat.Archival {
 		if len(a.Tasks) > 0 && !slices.Contains(a.Tasks, task) {
+			continue
+		}
+		if len(a.LegacyTasks) > 0 && !slices.ContainsFunc(a.LegacyTasks, func(n string) bool {
+			return textnorm.Fold(n) == textnorm.Fold(taskRaw)
+		}) {
 			continue
 		}
 		if len(a.Codes) > 0 {

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 
 	"github.com/kartoitus/kartoitus/assess"
+	"github.com/kartoitus/kartoitus/calendar"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/onboarding"
 	"github.com/kartoitus/kartoitus/report"
 )
 
@@ -44,6 +46,12 @@ func runAssess(e env) error {
 	fs.Float64Var(&threshold, "threshold", 0, "mapping confidence at which a match is asserted (default: the mapping default)")
 	fs.BoolVar(&deployTest, "deployment-test", false, "every client id must be a 900-series test code")
 	fs.BoolVar(&noGraphs, "no-graphs", false, "write graph DOT files only; skip SVG rendering")
+	var pairs, goLive, planStatus, staff, today string
+	fs.StringVar(&pairs, "pairs", "", "deployment-test pairs `file` (YAML or XLSX): the report gets the deployment-test plan")
+	fs.StringVar(&goLive, "go-live", "", "go-live `date`: the report gets the onboarding plan (Käyttöönoton valmius) with readiness from this run")
+	fs.StringVar(&planStatus, "plan-status", "", "onboarding status `file` for the plan (see 'kartoitus plan --status')")
+	fs.StringVar(&staff, "staff", "", "staff list `file` for the plan's certificate cards")
+	fs.StringVar(&today, "today", "", "judge the plan's late and at-risk tasks on this `date` (default: today)")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
@@ -65,6 +73,18 @@ func runAssess(e env) error {
 	cfg.Inventories, cfg.Export, cfg.TOS = inventories, exportPath, tosFiles
 	cfg.Accepted, cfg.Columns, cfg.ExportMapping, cfg.Threshold = accepted, columns, exportMap, threshold
 	cfg.DeploymentTest, cfg.Workers = deployTest, 2
+	cfg.Pairs = pairs
+	cfg.Onboarding = onboarding.BuildOptions{StatusFile: planStatus, StaffFile: staff, Readers: -1, Organisation: org}
+	if goLive != "" {
+		if cfg.Onboarding.GoLive, err = calendar.Parse(goLive); err != nil {
+			return usageErr("--go-live: %v", err)
+		}
+	}
+	if today != "" {
+		if cfg.Onboarding.Today, err = calendar.Parse(today); err != nil {
+			return usageErr("--today: %v", err)
+		}
+	}
 	if pseudo != "" {
 		if cfg.PseudonymKey, err = pseudonymKey(pseudo); err != nil {
 			return err

@@ -235,6 +235,13 @@ func catalogShow(e env, args []string) error {
 	} else if d.Common {
 		fmt.Fprintf(w, "Retention:\tby the service task of the case (703/2023 liite)\n")
 	}
+	for _, r := range cat.AlsoFor(d, task, d.NameFI, d.NameSV) {
+		text := r.Text
+		if r.Note != "" {
+			text += " (" + r.Note + ")"
+		}
+		fmt.Fprintf(w, "Also binding:\t%s: %s (%s, %s)\n", text, r.Period, r.ID, r.Basis)
+	}
 	if err := w.Flush(); err != nil {
 		return err
 	}
@@ -293,13 +300,25 @@ func catalogTasks(e env, args []string) error {
 			if code == "" {
 				code = "-"
 			}
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d\n", t.ID, code, t.FI, t.SV, t.EN, len(cat.TypesForTask(t.ID)))
+			sv := t.SV
+			if t.SVTranslated {
+				sv += " *"
+			}
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d\n", t.ID, code, t.FI, sv, t.EN, len(cat.TypesForTask(t.ID)))
 		}
-		fmt.Fprintln(w, "\nOLD NAME (254/2015, 2011, 1989)\tMAPS TO")
+		fmt.Fprintln(w, "\nOLD NAME (254/2015, 2011, 1989)\tMAPS TO\tPERMANENT UNDER THE 254/2015 ANNEX")
 		for _, lt := range cat.LegacyTasks {
-			fmt.Fprintf(w, "%s\t%s\n", lt.Name, strings.Join(lt.Tasks, ", "))
+			perm := ""
+			if lt.Permanent254 != nil {
+				perm = lt.Permanent254.WhatEN
+			}
+			fmt.Fprintf(w, "%s\t%s\t%s\n", lt.Name, strings.Join(lt.Tasks, ", "), perm)
 		}
-		fmt.Fprintln(w, "\nCodes: only 10 (Lastensuojelu) and 20 (Vammaispalvelut) are confirmed in 1.2.246.537.6.1221; '-' = not published.")
+		fmt.Fprintln(w, "\nCodes: the code list 1.2.246.537.6.1221 is published in THL's code service (koodistopalvelu); the tool has only")
+		fmt.Fprintln(w, "10 (Lastensuojelu) and 20 (Vammaispalvelut), confirmed in Sosmeta. '-' = a code the tool does not have.")
+		fmt.Fprintln(w, "* Swedish name: the tool's own translation (no source gives it), not a national name.")
+		fmt.Fprintln(w, "The old-to-current mapping is inferred (no official crosswalk). A document under an old name that is not also a")
+		fmt.Fprintln(w, "current one loses its 254/2015 permanent line in the crosswalk: RET013, unless an archival decision in --overlay keeps it.")
 		return w.Flush()
 	})
 }
@@ -323,9 +342,17 @@ func catalogRetention(e env, args []string) error {
 		return cat.Retention
 	}, func(cat *sosmeta.Catalogue) error {
 		w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(w, "ID\tYEARS\tSTART\tDOCUMENTS\tPERIOD (verbatim)")
+		fmt.Fprintln(w, "ID\tYEARS\tSTART\tDOCUMENTS\tPERIOD (verbatim)\tBASIS")
+		also := false
 		for _, r := range cat.Retention {
-			fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\n", r.ID, r.Years, r.Start, r.Text, r.Period)
+			id := r.ID
+			if r.Also {
+				id, also = id+" +", true
+			}
+			fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\n", id, r.Years, r.Start, r.Text, r.Period, r.Basis)
+		}
+		if also {
+			fmt.Fprintln(w, "\n+ binds beside the governing row (a plan must meet both); never the governing row itself.")
 		}
 		return w.Flush()
 	})

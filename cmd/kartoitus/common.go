@@ -12,6 +12,7 @@ import (
 
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/output"
 	"github.com/kartoitus/kartoitus/report"
 	"github.com/kartoitus/kartoitus/sosmeta"
@@ -20,17 +21,26 @@ import (
 // catalogueFlags select the catalogue: embedded by default, or a structures
 // CSV written by `catalog import`, plus an overlay.
 type catalogueFlags struct {
-	catalog string
-	overlay string
+	catalog  string
+	overlay  string
+	encoding string
 }
 
 func (c *catalogueFlags) register(fs *flag.FlagSet) {
+	// Every command that reads inputs loads the catalogue, so the flag
+	// that forces the encoding of text inputs lives here.
+	fs.StringVar(&c.encoding, "encoding", "", "read CSV inputs as `utf-8`, windows-1252 or utf-16 (default: detected line by line)")
 	fs.StringVar(&c.catalog, "catalog", "", "structures CSV from 'kartoitus catalog import' (default: the embedded THL export)")
 	fs.StringVar(&c.overlay, "overlay", "", "overlay `file` (YAML/JSON): local task/phase assignments, synonyms, archival rules")
 }
 
 // load returns the catalogue with the overlay applied.
 func (c *catalogueFlags) load() (*sosmeta.Catalogue, error) {
+	enc, err := textio.ParseEncoding(c.encoding)
+	if err != nil {
+		return nil, usageErr("--encoding: %v", err)
+	}
+	textio.SetForced(enc)
 	return assess.LoadCatalogue(c.catalog, c.overlay)
 }
 
@@ -222,6 +232,7 @@ func (o *outputFlags) emit(e env, p parsedOutput, command string, res *assess.Re
 // writer falls back to the format's reporter.
 func (o *outputFlags) emitWith(e env, p parsedOutput, command string, res *assess.Result, own func(name string) func(io.Writer) error) error {
 	r := res.Report(command, p.lang)
+	warnEncodings(e.stderr, r.Inputs)
 	for _, in := range r.Inputs {
 		e.verbosef("read %s: %d rows (%d accepted, %d rejected, %d skipped)", in.Source, in.Read, in.Accepted, in.Rejected, in.Skipped)
 	}
@@ -253,6 +264,22 @@ func (o *outputFlags) emitWith(e env, p parsedOutput, command string, res *asses
 			time.Since(e.s.start).Round(time.Millisecond))
 	}
 	return res.Verdict()
+}
+
+// warnEncodings tells, for each text input read in two encodings, the
+// first line that disagreed with how the file began.
+func warnEncodings(w io.Writer, inputs []finding.Tally) {
+	for _, t := range inputs {
+		switch {
+		case t.EncodingLine == 0:
+		case t.Encoding == string(textio.Mixed):
+			fmt.Fprintf(w, "kartoitus: warning: %s mixes UTF-8 and Windows-1252 (first disagreeing line %d); each line was read in its own encoding: check ä, ö and å, and save the file in one encoding\n",
+				t.Source, t.EncodingLine)
+		default:
+			fmt.Fprintf(w, "kartoitus: warning: %s looked like UTF-8 up to line %d, which is Windows-1252; it was read as Windows-1252 (force it with --encoding)\n",
+				t.Source, t.EncodingLine)
+		}
+	}
 }
 
 // writeTo writes to path atomically, or to stdout when path is "" or

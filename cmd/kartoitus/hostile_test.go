@@ -93,6 +93,7 @@ func hostileInputs(t *testing.T, dir string) map[string]string {
 		"mapping":   filepath.Join(dir, "mapping-"+h[0]+".yaml"),
 		"export":    filepath.Join(dir, "vienti-"+h[1]+".csv"),
 		"columns":   filepath.Join(dir, "sarakkeet-"+h[2]+".yaml"),
+		"tosxml":    filepath.Join(dir, "tos-"+h[3]+".xml"),
 	}
 	write := func(p, text string) {
 		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
@@ -124,6 +125,16 @@ func hostileInputs(t *testing.T, dir string) map[string]string {
 	write(files["tos"], "Asiakirja;Palvelutehtävä;Säilytysaika;Säilytysajan laskentaperuste;Tallennusmuoto;Lisätietoja\n"+
 		"Päätös "+h[0]+";Lastensuojelu;50 v;asiakirjan päivämäärä;"+h[1]+";"+h[2]+"\n"+
 		"Lastensuojeluilmoitus;Lastensuojelu;"+h[3]+";"+h[4]+";sähköinen;\n")
+	write(files["tosxml"], `<?xml version="1.0" encoding="UTF-8"?><tos:Tos xmlns:tos="http://skeemat.jhs-suositukset.fi/tos/2015/01/15">`+
+		`<tos:TosTiedot tos:id="`+h[0]+`"><tos:YhteyshenkiloNimi>`+h[1]+`</tos:YhteyshenkiloNimi></tos:TosTiedot>`+
+		`<tos:Luokka tos:id="`+h[2]+`"><tos:Luokitustunnus>05 02 03 `+h[3]+`</tos:Luokitustunnus><tos:Nimeke><tos:NimekeTeksti>Perhehoito `+h[4]+`</tos:NimekeTeksti></tos:Nimeke>`+
+		`<tos:KasittelyprosessiTiedot tos:id="p"><tos:Toimenpidetiedot tos:id="a"><tos:ToimenpideluokkaTeksti>vaihe `+h[5]+`</tos:ToimenpideluokkaTeksti>`+
+		`<tos:Asiakirjatieto tos:id="`+h[0]+`"><tos:Kayttorajoitustiedot><tos:JulkisuusluokkaKoodi>`+h[1]+`</tos:JulkisuusluokkaKoodi></tos:Kayttorajoitustiedot>`+
+		`<tos:Sailytysaikatiedot><tos:SailytysajanPituusArvo>`+h[2]+`</tos:SailytysajanPituusArvo><tos:SailytysajanPerusteTeksti>peruste `+h[3]+`</tos:SailytysajanPerusteTeksti>`+
+		`<tos:SailytysajanLaskentaperusteTeksti>`+h[4]+`</tos:SailytysajanLaskentaperusteTeksti></tos:Sailytysaikatiedot>`+
+		`<tos:AsiakirjaluokkaTeksti>Päätös `+h[5]+`</tos:AsiakirjaluokkaTeksti><tos:AsiakirjaluokkaTarkenneTeksti>Päätös `+h[0]+`</tos:AsiakirjaluokkaTarkenneTeksti></tos:Asiakirjatieto>`+
+		`<tos:Asiakirjatieto tos:id="x"><tos:AsiakirjaluokkaTeksti>None</tos:AsiakirjaluokkaTeksti></tos:Asiakirjatieto>`+
+		`</tos:Toimenpidetiedot></tos:KasittelyprosessiTiedot></tos:Luokka></tos:Tos>`)
 	write(files["accepted"], "name;service_task;code\nPäätös "+h[0]+";Lastensuojelu;11023\n"+h[5]+" muu;Lastensuojelu;"+h[2]+"\n\"rikki "+h[4]+";x\n")
 	write(files["ignore"], "ignore:\n  - rule: COV001\n    fingerprint: "+h[0]+"\n    reason: \"asiakas "+h[1]+"\"\n  - rule: "+h[2]+"\n    reason: x\n")
 	write(files["overlay"], "synonyms:\n  \"Asiakas "+h[3]+"\": \"11023\"\n")
@@ -165,6 +176,9 @@ func TestNoHetuInAnyOutput(t *testing.T) {
 		[]string{"retention", "--inventory", in["inventory"], "--tos", in["tos"], "--draft", o("draft.xlsx")},
 		[]string{"retention", "--inventory", in["inventory"], "--tos", in["tos"], "--draft", o("draft.csv")},
 		[]string{"retention", "--inventory", in["inventory"], "--tos", in["tos"], "--draft", o("draft.json")},
+		[]string{"retention", "--inventory", in["inventory"], "--tos", in["tos"], "--draft", o("draft.xml")},
+		[]string{"retention", "--inventory", in["inventory"], "--tos", in["tosxml"], "--format", "json", "--draft", o("draft-from-xml.xml")},
+		[]string{"retention", "--inventory", in["inventory"], "--tos", in["tosxml"], "--format", "table", "--lang", "en"},
 		[]string{"inventory", "read", in["inventory"], in["xlsx"]},
 		[]string{"inventory", "read", "--json", in["inventory"]},
 		[]string{"inventory", "columns", in["inventory"], in["xlsx"]},

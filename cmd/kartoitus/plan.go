@@ -6,9 +6,9 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/kartoitus/kartoitus"
+	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/calendar"
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/ident"
@@ -33,6 +33,9 @@ var planWriters = map[string]func(io.Writer, *onboarding.Plan, onboarding.Meta) 
 func runPlan(e env) error {
 	var goLive, today, statusFile, staffFile, evidenceFile, langFlag, format, failOn, org string
 	var outs outFiles
+	var cf catalogueFlags
+	var inventories, tosFiles, amsFiles stringList
+	var exportFile, pairsFile, accepted string
 	var backup, readers, warn int
 	var newSystem, evesWork bool
 	fs := newFlags(e, "plan", "plan --go-live DATE [--status FILE] [--staff FILE] [--evidence FILE] [--today DATE] [-o FILE]...\n\n"+
@@ -53,6 +56,13 @@ func runPlan(e env) error {
 	fs.StringVar(&statusFile, "status", "", "status `file` (.yaml/.json or .xlsx): per task status (done, in progress, not started), owner, date, own duration")
 	fs.StringVar(&staffFile, "staff", "", "staff list `file` (.csv or .xlsx): name, role, registered professional yes/no, vendor staff yes/no")
 	fs.StringVar(&evidenceFile, "evidence", "", "evidence `file` (JSON) for the readiness lines")
+	cf.register(fs)
+	fs.Var(&inventories, "inventory", "take readiness from the data instead of --evidence: inventory `file` (repeatable)")
+	fs.Var(&tosFiles, "tos", "… with this TOS `file` (repeatable)")
+	fs.Var(&amsFiles, "ams", "… with this AMS `file` (repeatable)")
+	fs.StringVar(&accepted, "accepted", "", "… with this accepted-mappings `file`")
+	fs.StringVar(&exportFile, "export", "", "… with this register export `file`")
+	fs.StringVar(&pairsFile, "pairs", "", "… with this deployment-test pairs `file`")
 	fs.IntVar(&backup, "backup-cards", 0, "backup cards (varakortit) to add to the card plan; the deck gives no number")
 	fs.IntVar(&readers, "readers", -1, "card readers to buy (priced at the deck's €40–50); default: not counted")
 	fs.IntVar(&warn, "warn-days", onboarding.DefaultWarnDays, "a task not started is at risk when its latest start is within this many working days")
@@ -94,59 +104,55 @@ func runPlan(e env) error {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 
-	var st *onboarding.Status
-	if statusFile != "" {
-		if st, err = onboarding.ReadStatus(statusFile); err != nil {
-			return unreadable(err)
-		}
-	}
-	opt := onboarding.Options{Status: st, WarnDays: warn, NewSystem: newSystem}
+	bo := onboarding.BuildOptions{StatusFile: statusFile, StaffFile: staffFile, EvesWork: evesWork, WarnDays: warn,
+		BackupCards: backup, Readers: readers, Organisation: org}
 	if goLive != "" {
-		if opt.GoLive, err = calendar.Parse(goLive); err != nil {
+		if bo.GoLive, err = calendar.Parse(goLive); err != nil {
 			return usageErr("--go-live: %v", err)
 		}
-	} else if st != nil && !st.GoLive.IsZero() {
-		opt.GoLive = st.GoLive
-	} else {
-		return usageErr("plan: --go-live DATE is required (or go_live in a YAML status file)")
 	}
-	switch {
-	case today != "":
-		if opt.Today, err = calendar.Parse(today); err != nil {
+	if today != "" {
+		if bo.Today, err = calendar.Parse(today); err != nil {
 			return usageErr("--today: %v", err)
 		}
-	case st != nil:
-		opt.Today = calendar.Of(time.Now())
 	}
-	cal := &calendar.Calendar{EvesWork: evesWork}
-	if st != nil {
-		cal.Extra = st.DaysOff
-		if !set["new-system"] && st.JoinedBefore != nil {
-			opt.NewSystem = !*st.JoinedBefore
-		}
+	if set["new-system"] {
+		bo.NewSystem = &newSystem
 	}
-	opt.Calendar = cal
-	p, err := onboarding.Schedule(opt)
-	if err != nil {
-		return err
+	fromData := len(inventories) > 0 || exportFile != "" || pairsFile != ""
+	if fromData && evidenceFile != "" {
+		return usageErr("plan: give --evidence or the data to take readiness from (--inventory, --export, --pairs), not both")
 	}
-	if org != "" {
-		p.Organisation = ident.Redact(org)
-	}
-	if staffFile != "" {
-		staff, err := onboarding.ReadStaff(staffFile)
+	var p *onboarding.Plan
+	if fromData {
+		// The readiness lines from the analyses themselves: the same
+		// pipeline and the same evidence as the assessment's section.
+		cat, err := cf.load()
 		if err != nil {
-			return unreadable(err)
+			return err
 		}
-		p.AttachCards(onboarding.PlanCards(staff, onboarding.CardOptions{BackupCards: backup, Readers: readers}), staff)
-	}
-	var ev *onboarding.Evidence
-	if evidenceFile != "" {
-		if ev, err = onboarding.LoadEvidence(evidenceFile); err != nil {
-			return unreadable(err)
+		stages := assess.Onboarding | assess.DeployPlan | assess.Gate
+		if len(inventories) > 0 {
+			stages |= assess.Retention
+		}
+		res, err := assess.Run(e.ctx, assess.Config{Catalogue: cat, Inventories: inventories, TOS: tosFiles, AMS: amsFiles,
+			Accepted: accepted, Export: exportFile, Pairs: pairsFile, Onboarding: bo, Workers: 2}, stages)
+		if err != nil {
+			return err
+		}
+		if p = res.Onboard; p == nil {
+			return usageErr("plan: --go-live DATE is required (or go_live in a YAML status file)")
+		}
+	} else {
+		if evidenceFile != "" {
+			if bo.Evidence, err = onboarding.LoadEvidence(evidenceFile); err != nil {
+				return unreadable(err)
+			}
+		}
+		if p, err = onboarding.Build(bo); err != nil {
+			return err
 		}
 	}
-	p.AttachReadiness(ev)
 
 	meta := onboarding.Meta{Lang: lang, Version: report.Version}
 	if len(outs) == 0 {

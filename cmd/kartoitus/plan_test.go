@@ -162,7 +162,7 @@ func TestPlanExitCodes(t *testing.T) {
 		{"--fail-on error fails on late tasks", append(planSample, "--fail-on", "error"), 1, ""},
 		{"--fail-on warning", append(planSample, "--fail-on", "warning"), 1, ""},
 		{"--fail-on error with nothing late", []string{"plan", "--go-live", "2027-02-01", "--today", "2026-06-01", "--fail-on", "error"}, 0, ""},
-		{"no go-live", []string{"plan"}, 2, "--go-live DATE is required"},
+		{"no go-live", []string{"plan"}, 2, "needs a go-live date (--go-live DATE"},
 		{"bad go-live", []string{"plan", "--go-live", "ensi kuussa"}, 2, "--go-live"},
 		{"bad today", []string{"plan", "--go-live", "2027-02-01", "--today", "32.1.2027"}, 2, "--today"},
 		{"bad fail-on", []string{"plan", "--go-live", "2027-02-01", "--fail-on", "late"}, 2, "--fail-on"},

@@ -213,6 +213,9 @@ func wantProgress(mode string, w io.Writer, size int64) bool {
 	case "always":
 		return true
 	}
+	if u, ok := w.(interface{ Unwrap() io.Writer }); ok {
+		w = u.Unwrap() // stderr passes through a redacting writer
+	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd())) && size > 64<<20
 }

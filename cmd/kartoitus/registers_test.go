@@ -2,9 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -326,5 +328,47 @@ func TestRegistersProgress(t *testing.T) {
 	}
 	if wantProgress("auto", &strings.Builder{}, 1<<40) {
 		t.Error("auto progress on a non-file writer")
+	}
+}
+
+// Issue 13: tallies count physical lines. An unbalanced quote swallowed
+// 40 lines that the tallies counted as one row; a blank line vanished; a
+// bad version and a created date in 2999 passed.
+func TestRegistersEveryLineCounted(t *testing.T) {
+	lines := []string{regHeader, regClean,
+		strings.Replace(regClean, "D1;1;", "D7;abc;", 1),
+		strings.Replace(regClean, "2024-03-01", "2999-03-01", 1),
+		"",
+		strings.Replace(regClean, "D1;1;010181-900C", "D8;1;\"010181-900C", 1)}
+	for i := 0; i < 39; i++ {
+		lines = append(lines, regClean)
+	}
+	path := writeTemp(t, "export.csv", strings.Join(lines, "\n")+"\n")
+	r := runCLI(t, "", "registers", "--deployment-test", "--lang", "en", "--format", "json", path)
+	if r.code != 1 {
+		t.Fatalf("exit %d; stderr %s", r.code, r.stderr)
+	}
+	var out struct {
+		Inputs   []struct{ Read, Accepted, Rejected, Skipped int } `json:"inputs"`
+		Findings []struct {
+			Rule    string            `json:"rule"`
+			Message map[string]string `json:"message"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	in := out.Inputs[0]
+	// 44 data lines: one clean row, a bad version, a date in 2999, a blank
+	// line and 40 lines in one unterminated quote.
+	if in.Read != 44 || in.Accepted != 1 || in.Rejected != 42 || in.Skipped != 1 {
+		t.Errorf("tally %+v, want read 44 accepted 1 rejected 42 skipped 1", in)
+	}
+	rules := map[string]string{}
+	for _, f := range out.Findings {
+		rules[f.Rule] = strings.Join(slices.Collect(maps.Values(f.Message)), " | ")
+	}
+	if !strings.Contains(rules["EXP002"], "Lines 6–45") || rules["EXP008"] == "" || rules["EXP009"] == "" {
+		t.Errorf("findings %v", rules)
 	}
 }

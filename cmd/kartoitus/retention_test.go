@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -191,8 +192,10 @@ func TestRetentionExitCodes(t *testing.T) {
 		{"info only, fail on info", []string{"--inventory", cleanInv, "--tos", longTOS, "--fail-on", "info"}, 1, ""},
 		{"no TOS: every document lacks one", []string{"--inventory", cleanInv}, 1, "no --tos or --ams given"},
 		{"no inventory", []string{"--tos", cleanTOS}, 2, "give an inventory"},
-		{"bad draft name", []string{"--inventory", cleanInv, "--draft", "draft.txt"}, 2, "want a .xlsx, .csv or .json"},
-		{"draft to stdout", []string{"--inventory", cleanInv, "--draft", "-"}, 2, "want a .xlsx, .csv or .json"},
+		{"bad draft name", []string{"--inventory", cleanInv, "--draft", "draft.txt"}, 2, "want a .xlsx, .csv, .json or .xml"},
+		{"draft to stdout", []string{"--inventory", cleanInv, "--draft", "-"}, 2, "want a .xlsx, .csv, .json or .xml"},
+		{"bad controller", []string{"--inventory", cleanInv, "--controller", "kunta"}, 2, `--controller: unknown controller "kunta" (want public or private)`},
+		{"bad horizon", []string{"--inventory", cleanInv, "--horizon", "-5"}, 2, "--horizon must be a number of years"},
 		{"bad threshold", []string{"--inventory", cleanInv, "--threshold", "2"}, 2, "--threshold"},
 		{"missing TOS file", []string{"--inventory", cleanInv, "--tos", filepath.Join(dir, "nope.csv")}, 2, "nope.csv"},
 		{"missing inventory", []string{"--inventory", filepath.Join(dir, "nope.csv")}, 2, "nope.csv"},
@@ -201,6 +204,10 @@ func TestRetentionExitCodes(t *testing.T) {
 		{"old Excel TOS", []string{"--inventory", cleanInv, "--tos", write("old.xls", "\xd0\xcf\x11\xe0")}, 2, ".xlsx or .csv"},
 		{"bad overlay", []string{"--inventory", cleanInv, "--overlay", write("o.yaml", "archival:\n  - id: X\n    birth_days: [40]\n")}, 2, "birth_days"},
 		{"unknown flag", []string{"--inventory", cleanInv, "--nope"}, 2, "nope"},
+		{"JHS 191 draft with nothing to write", []string{"--inventory", write("notask.csv", "Asiakirjan nimi;Tallennusmuoto\nMuistiinpanot;sähköinen\n"),
+			"--draft", filepath.Join(dir, "none.xml")}, 3, "no draft row has a law period"},
+		{"JHS 191 TOS not a TOS", []string{"--inventory", cleanInv, "--tos", write("x.xml", "<html/>")}, 3, "root element <html> is not a JHS 191 TOS"},
+		{"JHS 191 TOS broken", []string{"--inventory", cleanInv, "--tos", write("y.xml", "<Tos><Luokka></Tos>")}, 2, "not well-formed XML"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -306,11 +313,11 @@ func TestRetentionSampleDraft(t *testing.T) {
 		"older_people 15004":  {"RET005", "RET006"}, // HOPA: 6 y from the document date
 		"older_people 19008":  {"RET005", "RET006"}, // 5 y, citing 254/2015
 		"older_people 19004":  {"RET006"},           // the client's death instead of the case's closing
-		"disability 11040":    {"RET006"},           // 'Asian lopullinen ratkaisu' vs the last disability case
-		"child_welfare 4009":  {"RET006", "RET010"}, // 30 y from the document date
+		"disability 11040":    {"RET005", "RET006"}, // 'Asian lopullinen ratkaisu' comes before the last disability case closes
+		"child_welfare 4009":  {"RET005", "RET006"}, // 30 y from the document date: may end before 2 y from the death
 		"older_people 9001":   {"RET005", "RET006"}, // AMS: 6 y from the end of the financial year
 		"child_welfare 16002": {"RET004"},           // AMS series without a period
-		"child_welfare 16005": {"RET010"},           // 10 y where the law gives 2 y from death
+		"child_welfare 16005": {"RET006"},           // 10 y without a start event: longer than 2 y from the death only if counted from it
 	} {
 		for _, id := range ids {
 			if !slices.Contains(findings[row], id) {
@@ -322,6 +329,94 @@ func TestRetentionSampleDraft(t *testing.T) {
 	for _, s := range []string{`"KTT-sopimus"`, `"Kuntouttavan työtoiminnan sopimus"`, `"Yhteydenotto omaiselta"`} {
 		if !strings.Contains(r.stdout, s) {
 			t.Errorf("report does not mention %s", s)
+		}
+	}
+}
+
+// TestRetentionDraftJHS191: --draft FILE.xml writes JHS 191 TOS XML that
+// validates against the schema (xmllint; CI fails without it), and --tos
+// reads it back: the draft, as the TOS, leaves no period finding.
+func TestRetentionDraftJHS191(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tos.xml")
+	r := runCLI(t, "", "retention", "--inventory", retInv, "--tos", retTOS, "--overlay", retOverlay, "--draft", path)
+	if r.code != 1 || !strings.Contains(r.stderr, "wrote the TOS draft (10 rows) to "+path) {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(b), `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+`<tos:Tos xmlns:tos="http://skeemat.jhs-suositukset.fi/tos/2015/01/15">`) {
+		t.Fatalf("not JHS 191 XML:\n%.300s", b)
+	}
+	lint, err := exec.LookPath("xmllint")
+	switch {
+	case err == nil:
+		if out, err := exec.Command(lint, "--noout", "--nonet", "--schema", "../../tos/testdata/jhs191/Skeema_TOS_kooste.xsd", path).CombinedOutput(); err != nil {
+			t.Errorf("xmllint: %v\n%s", err, out)
+		}
+	case os.Getenv("CI") != "":
+		t.Error("xmllint not found: CI must install libxml2-utils")
+	default:
+		t.Log("xmllint not installed: schema validation skipped")
+	}
+	// Read back as the organisation's TOS: no finding on a plan row (the
+	// inventory's own retention column is still compared, and the
+	// document without a service task still has no row).
+	r = runCLI(t, "", "retention", "--lang", "en", "--format", "json", "--inventory", retInv, "--tos", path, "--overlay", retOverlay)
+	var res struct {
+		Findings []struct {
+			Rule     string              `json:"rule"`
+			Message  struct{ EN string } `json:"message"`
+			Location struct {
+				File string `json:"file"`
+			} `json:"location"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil {
+		t.Fatalf("%v\n%s", err, r.stderr)
+	}
+	for _, f := range res.Findings {
+		if f.Location.File == path || (f.Rule != "RET003" && f.Rule != "RET008" && f.Rule != "RET009" && !strings.Contains(f.Message.EN, "Muistiinpanot")) {
+			t.Errorf("the draft read back as the TOS: %s at %s: %s", f.Rule, f.Location.File, f.Message.EN)
+		}
+	}
+}
+
+// TestRetentionController: --controller picks the law RET001/RET002 cite.
+func TestRetentionController(t *testing.T) {
+	for ctl, want := range map[string]string{
+		"":        "Viranomainen: Arkistolaki 831/1994 § 8 mom 2; Tiedonhallintalaki 906/2019 § 5. Yksityinen palveluntuottaja: 703/2023 §§ 23–24",
+		"public":  "Arkistolaki 831/1994 § 8 mom 2; Tiedonhallintalaki 906/2019 § 5",
+		"private": "703/2023 §§ 23–24; Kela 2020",
+	} {
+		args := []string{"retention", "--format", "json", "--inventory", retInv}
+		if ctl != "" {
+			args = append(args, "--controller", ctl)
+		}
+		r := runCLI(t, "", args...)
+		var res struct {
+			Findings []struct {
+				Rule  string `json:"rule"`
+				Basis string `json:"basis"`
+			} `json:"findings"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &res); err != nil {
+			t.Fatalf("%v\n%s", err, r.stderr)
+		}
+		n := 0
+		for _, f := range res.Findings {
+			if f.Rule != "RET001" && f.Rule != "RET002" {
+				continue
+			}
+			n++
+			if !strings.HasPrefix(f.Basis, want) || (ctl == "public" && strings.Contains(f.Basis, "703/2023")) || (ctl == "private" && strings.Contains(f.Basis, "Arkistolaki")) {
+				t.Errorf("--controller %q: %s basis %q", ctl, f.Rule, f.Basis)
+			}
+		}
+		if n == 0 {
+			t.Errorf("--controller %q: no RET001/RET002 to check", ctl)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -122,5 +123,37 @@ func TestVersionOutput(t *testing.T) {
 	r := runCLI(t, "", "version")
 	if !strings.HasPrefix(r.stdout, "kartoitus "+version()+"\ncommit:   ") || !strings.Contains(r.stdout, "\ngo:       go1.") || r.stderr != "" {
 		t.Errorf("version: stdout %q stderr %q", r.stdout, r.stderr)
+	}
+}
+
+// Issue 13: error messages echo file names; no client id in them reaches
+// stderr in full unless --reveal-ids asks for it.
+func TestErrorsRedactIDs(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "puuttuva-210280-3558.csv")
+	tests := []struct {
+		name     string
+		args     []string
+		full     bool
+		contains string
+	}{
+		{"registers, missing file", []string{"registers", missing}, false, "puuttuva-210280-****.csv"},
+		{"inventory, lower-case sign", []string{"inventory", "read", filepath.Join(dir, "130672a3470.xlsx")}, false, "130672a****.xlsx"},
+		{"flag error", []string{"registers", "--fail-on", "210280-3558", missing}, false, "210280-****"},
+		{"revealed", []string{"registers", "--reveal-ids", missing}, true, "puuttuva-210280-3558.csv"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, "", tt.args...)
+			if r.code != 2 {
+				t.Fatalf("exit %d, want 2; stderr %q", r.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tt.contains) {
+				t.Errorf("stderr %q does not contain %q", r.stderr, tt.contains)
+			}
+			if has := strings.Contains(r.stderr, "210280-3558") || strings.Contains(r.stderr, "130672a3470"); has != tt.full {
+				t.Errorf("full id in stderr = %v, want %v: %q", has, tt.full, r.stderr)
+			}
+		})
 	}
 }

@@ -8,10 +8,13 @@ package textio
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -22,40 +25,345 @@ const (
 	UTF8        Encoding = "utf-8"
 	UTF8BOM     Encoding = "utf-8-bom"
 	Windows1252 Encoding = "windows-1252"
+	UTF16LE     Encoding = "utf-16le"
+	UTF16BE     Encoding = "utf-16be"
+	// Mixed: some lines are UTF-8 and some Windows-1252; each line was
+	// read in its own.
+	Mixed Encoding = "utf-8+windows-1252"
+	// UTF16 is what --encoding utf-16 asks for: little-endian (Excel's
+	// "Unicode text") unless a byte-order mark says otherwise.
+	UTF16 Encoding = "utf-16"
 )
 
-// sniffSize is how much is read to decide encoding and delimiter. Large
-// enough for a header row and a few data rows; small enough to be free.
+// ParseEncoding reads an --encoding value: utf-8, windows-1252 (cp1252,
+// latin-1 are taken as it), utf-16, or "" / auto for detection.
+func ParseEncoding(s string) (Encoding, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "auto":
+		return "", nil
+	case "utf-8", "utf8":
+		return UTF8, nil
+	case "windows-1252", "cp1252", "latin-1", "latin1", "iso-8859-1", "ansi":
+		return Windows1252, nil
+	case "utf-16", "utf16", "unicode", "utf-16le":
+		return UTF16, nil
+	case "utf-16be":
+		return UTF16BE, nil
+	}
+	return "", fmt.Errorf("unknown encoding %q (want utf-8, windows-1252 or utf-16)", s)
+}
+
+// forced is the encoding the command line forces on every text input
+// (--encoding); "" detects. One process reads one set of inputs, so it is
+// set once, before they are read.
+var forced Encoding
+
+// SetForced sets the encoding every later Open uses ("" detects).
+func SetForced(e Encoding) { forced = e }
+
+// sniffSize is how much is read to decide the delimiter and whether the
+// text is UTF-16. Encoding between UTF-8 and Windows-1252 is decided line
+// by line as the file streams, not from this window.
 const sniffSize = 64 << 10
 
 // Reader is decoded UTF-8 text with what was detected about it.
 type Reader struct {
 	io.Reader
+	// Encoding is what the text is read as. Between UTF-8 and Windows-1252
+	// it is decided line by line, so it is final only once everything has
+	// been read: a file whose first non-ASCII byte comes late turns from
+	// utf-8 to windows-1252, and one with lines of both becomes Mixed.
 	Encoding  Encoding
 	Delimiter rune
+	// FirstLegacyLine is the first line that is not valid UTF-8 (read as
+	// Windows-1252), FirstUTF8Line the first with UTF-8 letters beyond
+	// ASCII; 0 when there is none.
+	FirstLegacyLine, FirstUTF8Line int
+	// Forced: the encoding came from --encoding, not from the text.
+	Forced bool
+
+	lateStart bool // the sniffed start was valid UTF-8
 }
 
-// Open wraps r: it skips a UTF-8 BOM, decodes Windows-1252 when the sniffed
-// prefix is not valid UTF-8, and guesses the delimiter from the first line.
-// The returned reader is buffered; do not wrap it in another bufio.Reader
-// for speed's sake.
-func Open(r io.Reader) *Reader {
+// Late reports that the text was first taken for UTF-8 and turned out to
+// be Windows-1252 at FirstLegacyLine, after the sniffed start.
+func (r *Reader) Late() bool {
+	return r.Encoding == Windows1252 && !r.Forced && r.FirstLegacyLine > 0 && r.lateStart
+}
+
+// Describe returns the encoding, the delimiter as text and the first line
+// that disagrees with how the file began (0 when none), for a tally.
+func (r *Reader) Describe() (enc, delim string, line int) {
+	if r == nil {
+		return "", "", 0
+	}
+	switch {
+	case r.Encoding == Mixed:
+		line = max(r.FirstLegacyLine, r.FirstUTF8Line)
+	case r.Late():
+		line = r.FirstLegacyLine
+	}
+	return string(r.Encoding), string(r.Delimiter), line
+}
+
+// Open is OpenEncoding with the encoding --encoding forced, if any.
+func Open(r io.Reader) *Reader { return OpenEncoding(r, forced) }
+
+// OpenEncoding wraps r: it decodes UTF-16 (with a byte-order mark, or
+// without one when the start is plainly UTF-16), skips a UTF-8 BOM, reads
+// each line as UTF-8 when it is valid UTF-8 and as Windows-1252 when not,
+// and guesses the delimiter from the first line. enc forces the encoding
+// ("" detects). The returned reader is buffered; do not wrap it in
+// another bufio.Reader for speed's sake.
+func OpenEncoding(r io.Reader, enc Encoding) *Reader {
 	br := bufio.NewReaderSize(r, sniffSize)
 	head, _ := br.Peek(sniffSize) // a short read is fine: io.EOF or less data
-	out := &Reader{Encoding: UTF8}
-	var src io.Reader = br
+	out := &Reader{Encoding: UTF8, Forced: enc != ""}
+	bom16 := Encoding("")
 	switch {
-	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
+	case bytes.HasPrefix(head, []byte("\xff\xfe")):
+		bom16 = UTF16LE
+	case bytes.HasPrefix(head, []byte("\xfe\xff")):
+		bom16 = UTF16BE
+	}
+	switch {
+	case enc == UTF16 || enc == UTF16LE || enc == UTF16BE || (enc == "" && (bom16 != "" || looksUTF16(head) != "")):
+		e := bom16
+		if e == "" {
+			e = enc
+			if enc == "" {
+				e = looksUTF16(head)
+			} else if enc == UTF16 {
+				e = UTF16LE
+			}
+		}
+		if bom16 != "" {
+			br.Discard(2)
+		}
+		end := unicode.LittleEndian
+		if e == UTF16BE {
+			end = unicode.BigEndian
+		}
+		dec := transform.NewReader(br, unicode.UTF16(end, unicode.IgnoreBOM).NewDecoder())
+		// The delimiter is sniffed from decoded text.
+		dbr := bufio.NewReaderSize(dec, sniffSize)
+		dhead, _ := dbr.Peek(sniffSize)
+		out.Encoding, out.Delimiter, out.Reader = e, SniffDelimiter(dhead), dbr
+		return out
+	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) && enc != Windows1252:
 		br.Discard(3)
 		head = head[3:]
 		out.Encoding = UTF8BOM
-	case !validUTF8Prefix(head):
+		if enc == "" {
+			out.Reader = &lineDecoder{src: br, out: out}
+		} else {
+			out.Reader = br
+		}
+	case enc == Windows1252:
 		out.Encoding = Windows1252
-		src = transform.NewReader(br, charmap.Windows1252.NewDecoder())
+		out.Reader = transform.NewReader(br, charmap.Windows1252.NewDecoder())
+	case enc == UTF8:
+		out.Reader = br
+	default:
+		if !validUTF8Prefix(head) {
+			out.Encoding = Windows1252
+		} else {
+			out.lateStart = true
+		}
+		out.Reader = &lineDecoder{src: br, out: out}
 	}
 	out.Delimiter = SniffDelimiter(head)
-	out.Reader = src
 	return out
+}
+
+// looksUTF16 spots UTF-16 without a byte-order mark: text that is mostly
+// ASCII has a zero byte in every other position.
+func looksUTF16(head []byte) Encoding {
+	n := min(len(head), 4096) &^ 1
+	if n < 4 {
+		return ""
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if head[i] == 0 {
+			even++
+		}
+		if head[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case odd*10 >= pairs*6 && even*10 < pairs:
+		return UTF16LE
+	case even*10 >= pairs*6 && odd*10 < pairs:
+		return UTF16BE
+	}
+	return ""
+}
+
+// lineDecoder passes lines that are valid UTF-8 through and decodes the
+// others as Windows-1252, noting the first line of each kind. Deciding
+// per line, as the file streams, reads a Windows-1252 export whose first
+// letter ä comes after the sniffed start correctly, and a file pieced
+// together from both encodings line by line.
+type lineDecoder struct {
+	src     *bufio.Reader
+	out     *Reader
+	line    int
+	midLine bool   // the last chunk did not end its line
+	buf     []byte // bytes not yet returned: src's buffer, or decoded
+	dec     []byte // room for Windows-1252 decoding
+	off     int
+	err     error
+	part    []byte // a rune cut at the end of a chunk, carried over
+}
+
+func (d *lineDecoder) Read(p []byte) (int, error) {
+	for d.off >= len(d.buf) {
+		if d.err != nil {
+			return 0, d.err
+		}
+		d.fill()
+	}
+	n := copy(p, d.buf[d.off:])
+	d.off += n
+	return n, nil
+}
+
+// fill decides the next line (or chunk of a long line). Valid UTF-8 is
+// returned straight from src's buffer: no copy on the common path.
+func (d *lineDecoder) fill() {
+	d.buf, d.off = nil, 0
+	// Fast path: every whole line buffered, when they are all valid UTF-8,
+	// goes out at once (one validation, no per-line work).
+	if !d.midLine && len(d.part) == 0 {
+		if d.src.Buffered() == 0 {
+			d.src.Peek(1) // fill the buffer; an error comes back below
+		}
+		block, _ := d.src.Peek(d.src.Buffered())
+		if i := bytes.LastIndexByte(block, '\n'); i >= 0 && !utf8.Valid(block[:i+1]) {
+			// Only the whole lines before the first invalid byte: each
+			// byte is looked at a bounded number of times.
+			block = block[:validLen(block[:i+1])]
+		}
+		if i := bytes.LastIndexByte(block, '\n'); i >= 0 {
+			block = block[:i+1]
+			if d.out.FirstUTF8Line == 0 {
+				if j := firstNonASCII(block); j >= 0 {
+					d.out.FirstUTF8Line = d.line + 1 + bytes.Count(block[:j], []byte{'\n'})
+					d.note()
+				}
+			}
+			d.line += bytes.Count(block, []byte{'\n'})
+			d.buf = block
+			d.src.Discard(len(block)) // the bytes stay in the buffer until the next read
+			return
+		}
+	}
+	chunk, err := d.src.ReadSlice('\n')
+	whole := err == nil
+	if err == bufio.ErrBufferFull {
+		err = nil
+	}
+	d.err = err
+	if len(d.part) > 0 {
+		chunk = append(d.part, chunk...)
+		d.part = nil
+	}
+	if !whole && d.err == nil {
+		// A long line: a rune cut at the end waits for the next chunk.
+		if cut := incompleteTail(chunk); cut > 0 {
+			d.part = append([]byte(nil), chunk[len(chunk)-cut:]...)
+			chunk = chunk[:len(chunk)-cut]
+		}
+	}
+	if len(chunk) == 0 {
+		return
+	}
+	if !d.midLine {
+		d.line++
+	}
+	d.midLine = !whole
+	if utf8.Valid(chunk) {
+		if d.out.FirstUTF8Line == 0 && !ascii(chunk) {
+			d.out.FirstUTF8Line = d.line
+			d.note()
+		}
+		d.buf = chunk
+		return
+	}
+	if d.out.FirstLegacyLine == 0 {
+		d.out.FirstLegacyLine = d.line
+		d.note()
+	}
+	d.dec = d.dec[:0]
+	for _, c := range chunk {
+		d.dec = utf8.AppendRune(d.dec, charmap.Windows1252.DecodeByte(c))
+	}
+	d.buf = d.dec
+}
+
+// note updates the Reader's encoding from what has been seen.
+func (d *lineDecoder) note() {
+	switch o := d.out; {
+	case o.FirstLegacyLine > 0 && o.FirstUTF8Line > 0:
+		o.Encoding = Mixed
+	case o.FirstLegacyLine > 0:
+		o.Encoding = Windows1252
+	}
+}
+
+// validLen is the length of the longest valid UTF-8 prefix of b.
+func validLen(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < 0x80 {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+func firstNonASCII(b []byte) int {
+	for i, c := range b {
+		if c >= 0x80 {
+			return i
+		}
+	}
+	return -1
+}
+
+func ascii(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// incompleteTail is how many trailing bytes of b start a UTF-8 rune that
+// is not complete (0–3).
+func incompleteTail(b []byte) int {
+	for i := 1; i <= 3 && i <= len(b); i++ {
+		c := b[len(b)-i]
+		if c < 0x80 {
+			return 0
+		}
+		if c >= 0xC0 { // a lead byte
+			if !utf8.FullRune(b[len(b)-i:]) {
+				return i
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // validUTF8Prefix is utf8.Valid, tolerating a rune cut at the sniff limit.

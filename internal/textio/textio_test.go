@@ -1,8 +1,12 @@
 package textio
 
 import (
+	"bytes"
 	"io"
+	"strings"
 	"testing"
+	"testing/iotest"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -66,6 +70,112 @@ func FuzzOpen(f *testing.F) {
 		case ';', ',', '\t':
 		default:
 			t.Fatalf("delimiter %q", r.Delimiter)
+		}
+	})
+}
+
+func utf16le(s string, bom bool) string {
+	var b []byte
+	if bom {
+		b = append(b, 0xff, 0xfe)
+	}
+	for _, r := range s { // BMP only in these tests
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return string(b)
+}
+
+func utf16be(s string) string {
+	b := []byte{0xfe, 0xff}
+	for _, r := range s {
+		b = append(b, byte(r>>8), byte(r))
+	}
+	return string(b)
+}
+
+// Issue 13: UTF-16 (Excel's "Unicode text" save) gave mojibake headers; a
+// Windows-1252 export whose first ä came after 64 KiB was read as UTF-8;
+// a file mixing both was decoded wholesale as Windows-1252 without a word.
+func TestEncodings(t *testing.T) {
+	cp := func(s string) string { b, _ := charmap.Windows1252.NewEncoder().String(s); return b }
+	late := strings.Repeat("Asiakirja;Rekisteri\n", 4000) // 80 kB of ASCII
+	tests := []struct {
+		name           string
+		in             string
+		force          Encoding
+		enc            Encoding
+		delim          rune
+		content        string
+		legacy, utf8ln int
+		late           bool
+	}{
+		{"utf-16le with BOM, tabs", utf16le("Päätös\tSäilytysaika\nÄiti\t10\n", true), "", UTF16LE, '\t', "Päätös\tSäilytysaika\nÄiti\t10\n", 0, 0, false},
+		{"utf-16be with BOM", utf16be("Päätös;Säilytysaika\n"), "", UTF16BE, ';', "Päätös;Säilytysaika\n", 0, 0, false},
+		{"utf-16le without BOM", utf16le("Asiakirja;Säilytysaika\nA;10\n", false), "", UTF16LE, ';', "Asiakirja;Säilytysaika\nA;10\n", 0, 0, false},
+		{"windows-1252 after 64 KiB", late + cp("Äitiysneuvola;sosiaalihuolto\n"), "", Windows1252, ';', late + "Äitiysneuvola;sosiaalihuolto\n", 4001, 0, true},
+		{"windows-1252 from the start", cp("Päätös;x\nÄiti;y\n"), "", Windows1252, ';', "Päätös;x\nÄiti;y\n", 1, 0, false},
+		{"mixed lines", "Päätös;x\n" + cp("Äiti;y\n") + "Öljy;z\n", "", Mixed, ';', "Päätös;x\nÄiti;y\nÖljy;z\n", 2, 1, false},
+		{"utf-8 only", "Päätös;x\nÄiti;y\n", "", UTF8, ';', "Päätös;x\nÄiti;y\n", 0, 1, false},
+		{"forced windows-1252", "Päätös;x\n", Windows1252, Windows1252, ';', "PÃ¤Ã¤tÃ¶s;x\n", 0, 0, false},
+		{"forced utf-8 keeps bytes", cp("Ä;x\n"), UTF8, UTF8, ';', cp("Ä;x\n"), 0, 0, false},
+		{"forced utf-16, no BOM", utf16le("a;b\n", false), UTF16, UTF16LE, ';', "a;b\n", 0, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := OpenEncoding(stringsReader(tt.in), tt.force)
+			b, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(b) != tt.content {
+				t.Errorf("content %q, want %q", b, tt.content)
+			}
+			if r.Encoding != tt.enc || r.Delimiter != tt.delim || r.FirstLegacyLine != tt.legacy || r.FirstUTF8Line != tt.utf8ln || r.Late() != tt.late {
+				t.Errorf("got %s %q legacy %d utf8 %d late %v, want %s %q %d %d %v", r.Encoding, r.Delimiter,
+					r.FirstLegacyLine, r.FirstUTF8Line, r.Late(), tt.enc, tt.delim, tt.legacy, tt.utf8ln, tt.late)
+			}
+		})
+	}
+}
+
+func TestParseEncoding(t *testing.T) {
+	for in, want := range map[string]Encoding{"": "", "auto": "", "UTF-8": UTF8, "cp1252": Windows1252, "windows-1252": Windows1252, "utf-16": UTF16, "utf-16be": UTF16BE} {
+		if got, err := ParseEncoding(in); err != nil || got != want {
+			t.Errorf("ParseEncoding(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseEncoding("ebcdic"); err == nil {
+		t.Error("ebcdic accepted")
+	}
+}
+
+// Detected text always comes out as valid UTF-8, and valid UTF-8 comes
+// out unchanged (less a BOM), however it is split into reads.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("a;b\n\xe4;\xc3\xa4\n"), uint8(1))
+	f.Add([]byte("\xef\xbb\xbfa\n\xff\n"), uint8(3))
+	f.Add([]byte(strings.Repeat("x", 70000)+"\xe4\n"), uint8(0))
+	f.Fuzz(func(t *testing.T, b []byte, step uint8) {
+		if bytes.HasPrefix(b, []byte("\xff\xfe")) || bytes.HasPrefix(b, []byte("\xfe\xff")) || looksUTF16(b) != "" {
+			return // UTF-16 decoding is x/text's
+		}
+		var src io.Reader = bytes.NewReader(b)
+		if step%2 == 1 {
+			src = iotest.OneByteReader(src)
+		}
+		r := OpenEncoding(src, "")
+		out, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !utf8.Valid(out) {
+			t.Fatalf("output %q not UTF-8 (%s)", out, r.Encoding)
+		}
+		if in := bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")); utf8.Valid(in) && !bytes.Equal(out, in) {
+			t.Fatalf("valid UTF-8 %q came out as %q", in, out)
+		}
+		if bytes.Count(out, []byte("\n")) != bytes.Count(b, []byte("\n")) {
+			t.Fatalf("lines changed: %q → %q", b, out)
 		}
 	})
 }

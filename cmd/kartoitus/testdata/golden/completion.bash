@@ -20,32 +20,32 @@ _kartoitus() {
   esac
   local flags="" subs=""
   case "$cmd $sub" in
-    "catalog list") flags="--all --catalog --config --json --overlay --task -o -q -v" ;;
-    "catalog search") flags="--catalog --config --json --overlay -o -q -v" ;;
-    "catalog show") flags="--catalog --config --json --overlay -o -q -v" ;;
-    "catalog tasks") flags="--catalog --config --json --overlay -o -q -v" ;;
-    "catalog phases") flags="--catalog --config --json --overlay -o -q -v" ;;
-    "catalog retention") flags="--catalog --config --json --overlay -o -q -v" ;;
-    "catalog validate") flags="--catalog --config --overlay -o -q -v" ;;
+    "catalog list") flags="--all --catalog --config --encoding --json --overlay --task -o -q -v" ;;
+    "catalog search") flags="--catalog --config --encoding --json --overlay -o -q -v" ;;
+    "catalog show") flags="--catalog --config --encoding --json --overlay -o -q -v" ;;
+    "catalog tasks") flags="--catalog --config --encoding --json --overlay -o -q -v" ;;
+    "catalog phases") flags="--catalog --config --encoding --json --overlay -o -q -v" ;;
+    "catalog retention") flags="--catalog --config --encoding --json --overlay -o -q -v" ;;
+    "catalog validate") flags="--catalog --config --encoding --overlay -o -q -v" ;;
     "catalog import") flags="--config --skip-bad -o -q -v" ;;
-    "inventory columns") flags="--catalog --columns --config --lang --overlay --sheet -o -q -v" ;;
-    "inventory read") flags="--catalog --columns --config --fail-on --format --ignore --json --lang --overlay --sheet -o -q -v" ;;
+    "inventory columns") flags="--catalog --columns --config --encoding --lang --overlay --sheet -o -q -v" ;;
+    "inventory read") flags="--catalog --columns --config --encoding --fail-on --format --ignore --json --lang --overlay --sheet -o -q -v" ;;
     "registers generate") flags="--canonical --clients --config --deployment-test --manifest --real-format --rows --seed --violations -o -q -v" ;;
     "deploytest plan") flags="--config --fail-on --format --lang --pairs --today -o -q -v" ;;
-    "deploytest verify") flags="--catalog --config --format --lang --mapping --organiser --overlay --producer --reveal-ids --sheet --test-person --unit -o -q -v" ;;
-    "deploytest report") flags="--archiving-start --catalog --config --eves-work --format --lang --mapping --organiser --overlay --pair --pairs --producer --reveal-ids --sheet --test-date --test-person --unit -o -q -v" ;;
+    "deploytest verify") flags="--catalog --config --encoding --format --lang --mapping --organiser --overlay --producer --reveal-ids --sheet --test-person --unit -o -q -v" ;;
+    "deploytest report") flags="--archiving-start --catalog --config --encoding --eves-work --format --lang --mapping --organiser --overlay --pair --pairs --producer --reveal-ids --sheet --test-date --test-person --unit -o -q -v" ;;
     *)
       case "$cmd" in
-        assess) flags="--accepted --catalog --columns --config --deployment-test --export --export-mapping --fail-on --format --ignore --inventory --lang --no-graphs --organisation --out --overlay --pseudonymize --threshold --tos -o -q -v"; subs="" ;;
+        assess) flags="--accepted --catalog --columns --config --deployment-test --encoding --export --export-mapping --fail-on --format --go-live --ignore --inventory --lang --no-graphs --organisation --out --overlay --pairs --plan-status --pseudonymize --staff --threshold --today --tos -o -q -v"; subs="" ;;
         catalog) flags=""; subs="list search show tasks phases retention validate import" ;;
         inventory) flags=""; subs="columns read" ;;
-        template) flags="--catalog --config --deploytest --force --lang --overlay --pairs --plan -o -q -v"; subs="" ;;
-        map) flags="--accepted --all-tasks --catalog --columns --config --fail-on --format --ignore --inventory --lang --overlay --sheet --threshold --view --write-accepted -o -q -v"; subs="" ;;
-        registers) flags="--catalog --config --deployment-test --fail-on --format --ignore --lang --mapping --max-findings --overlay --progress --pseudonymize --reveal-ids --sheet --workers -o -q -v"; subs="generate" ;;
-        retention) flags="--accepted --ams --catalog --columns --config --draft --fail-on --format --ignore --inventory --lang --overlay --threshold --tos -o -q -v"; subs="" ;;
-        graph) flags="--accepted --catalog --columns --config --format --inventory --json --lang --out --overlay --sheet --task --threshold -o -q -v"; subs="" ;;
+        template) flags="--catalog --config --deploytest --encoding --force --lang --overlay --pairs --plan -o -q -v"; subs="" ;;
+        map) flags="--accepted --all-tasks --catalog --columns --config --encoding --fail-on --format --ignore --inventory --lang --overlay --sheet --threshold --view --write-accepted -o -q -v"; subs="" ;;
+        registers) flags="--catalog --config --deployment-test --encoding --fail-on --format --ignore --lang --mapping --max-findings --overlay --progress --pseudonymize --reveal-ids --sheet --workers -o -q -v"; subs="generate" ;;
+        retention) flags="--accepted --ams --catalog --columns --config --controller --draft --encoding --fail-on --format --horizon --ignore --inventory --lang --overlay --threshold --tos -o -q -v"; subs="" ;;
+        graph) flags="--accepted --catalog --columns --config --encoding --format --inventory --json --lang --out --overlay --sheet --task --threshold -o -q -v"; subs="" ;;
         deploytest) flags=""; subs="plan verify report" ;;
-        plan) flags="--backup-cards --config --eves-work --evidence --fail-on --format --go-live --lang --new-system --organisation --readers --staff --status --today --warn-days -o -q -v"; subs="" ;;
+        plan) flags="--accepted --ams --backup-cards --catalog --config --encoding --eves-work --evidence --export --fail-on --format --go-live --inventory --lang --new-system --organisation --overlay --pairs --readers --staff --status --today --tos --warn-days -o -q -v"; subs="" ;;
         diff) flags="--config --fail-on --format --lang -o -q -v"; subs="" ;;
         completion) flags="--config -o -q -v"; subs="" ;;
         version) flags="--config --json -o -q -v"; subs="" ;;

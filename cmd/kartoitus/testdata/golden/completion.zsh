@@ -37,10 +37,12 @@ _kartoitus() {
         '--columns[inventory column-mapping file for headers no synonym catches]:columns:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--deployment-test[every client id must be a 900-series test code]' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--export[register export CSV or XLSX of the client-information system]:export:_files' \
         '--export-mapping[register export column/value mapping file]:export-mapping:_files' \
         '--fail-on[exit 1 when a finding is at or above this severity]:fail-on:(error warning info never)' \
         '--format[output format, repeatable]:format:(table json csv junit sarif github codequality markdown html xlsx)' \
+        '--go-live[go-live date\: the report gets the onboarding plan (Käyttöönoton valmius) with readiness from this run]:go-live:_files' \
         '--ignore[ignore file (YAML)\: rule, optional fingerprint, reason, optional expiry (default\: $KARTOITUS_IGNORE, else ./.kartoitusignore.yaml if present]:ignore:_files' \
         '--inventory[inventory workbook or CSV (repeatable)]:inventory:_files' \
         '--lang[report language\: fi or en]:lang:(fi en)' \
@@ -49,9 +51,13 @@ _kartoitus() {
         '--organisation[organisation name shown in the report (default]:organisation:_files' \
         '--out[output folder (created if missing)]:out:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
+        '--pairs[deployment-test pairs file (YAML or XLSX)]:pairs:_files' \
+        '--plan-status[onboarding status file for the plan (see '\''kartoitus plan --status'\'')]:plan-status:_files' \
         '--pseudonymize[replace client ids in the report by a keyed hash (HMAC-SHA256) of KEY]:pseudonymize:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
+        '--staff[staff list file for the plan'\''s certificate cards]:staff:_files' \
         '--threshold[mapping confidence at which a match is asserted (default]:threshold:_files' \
+        '--today[judge the plan'\''s late and at-risk tasks on this date (default]:today:_files' \
         '--tos[TOS/AMS workbook or CSV (repeatable)]:tos:_files' \
         '-v[verbose\: say on standard error which config and ignore files were used, what was read and written, and how long it took]' \
         '*:file:_files' ;;
@@ -60,6 +66,7 @@ _kartoitus() {
         '--all[include codes that exist only as obsolete versions]' \
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
@@ -71,6 +78,7 @@ _kartoitus() {
       _arguments -s \
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
@@ -81,6 +89,7 @@ _kartoitus() {
       _arguments -s \
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
@@ -91,6 +100,7 @@ _kartoitus() {
       _arguments -s \
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
@@ -101,6 +111,7 @@ _kartoitus() {
       _arguments -s \
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
@@ -111,6 +122,7 @@ _kartoitus() {
       _arguments -s \
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
@@ -121,6 +133,7 @@ _kartoitus() {
       _arguments -s \
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
@@ -139,6 +152,7 @@ _kartoitus() {
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--columns[column mapping file (YAML, JSON or CSV)]:columns:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--lang[output language\: fi or en]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
@@ -151,6 +165,7 @@ _kartoitus() {
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--columns[column mapping file (YAML, JSON or CSV)]:columns:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--fail-on[exit 1 when a finding is at or above this severity]:fail-on:(error warning info never)' \
         '--format[output format, repeatable]:format:(table json csv junit sarif github codequality markdown html xlsx)' \
         '--ignore[ignore file (YAML)\: rule, optional fingerprint, reason, optional expiry (default\: $KARTOITUS_IGNORE, else ./.kartoitusignore.yaml if present]:ignore:_files' \
@@ -167,6 +182,7 @@ _kartoitus() {
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--deploytest[write the deployment-test day checklist workbook instead]' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--force[overwrite an existing file]' \
         '--lang[language of the sheets, headers and lists]:lang:(fi en)' \
         '-o[write the workbook to file (default inventaario.xlsx, or inventory.xlsx with --lang en]:o:_files' \
@@ -183,6 +199,7 @@ _kartoitus() {
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--columns[inventory column-mapping file (YAML/CSV]:columns:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--fail-on[exit 1 when a finding is at or above this severity]:fail-on:(error warning info never)' \
         '--format[output format, repeatable]:format:(table json csv junit sarif github codequality markdown html xlsx)' \
         '--ignore[ignore file (YAML)\: rule, optional fingerprint, reason, optional expiry (default\: $KARTOITUS_IGNORE, else ./.kartoitusignore.yaml if present]:ignore:_files' \
@@ -202,6 +219,7 @@ _kartoitus() {
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--deployment-test[deployment test\: every client id must be a 900-series test henkilötunnus]' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--fail-on[exit 1 when a finding is at or above this severity]:fail-on:(error warning info never)' \
         '--format[output format, repeatable]:format:(table json csv junit sarif github codequality markdown html xlsx)' \
         '--ignore[ignore file (YAML)\: rule, optional fingerprint, reason, optional expiry (default\: $KARTOITUS_IGNORE, else ./.kartoitusignore.yaml if present]:ignore:_files' \
@@ -240,9 +258,12 @@ _kartoitus() {
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--columns[inventory column-mapping file (YAML/CSV]:columns:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
-        '--draft[write the TOS draft to file (.xlsx, .csv or .json)]:draft:_files' \
+        '--controller[the organisation'\''s kind, public or private]:controller:_files' \
+        '--draft[write the TOS draft to file (.xlsx, .csv, .json, or .xml for JHS 191 TOS XML)]:draft:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--fail-on[exit 1 when a finding is at or above this severity]:fail-on:(error warning info never)' \
         '--format[output format, repeatable]:format:(table json csv junit sarif github codequality markdown html xlsx)' \
+        '--horizon[years from any event of the client'\''s life taken to outlast every annex period (default]:horizon:_files' \
         '--ignore[ignore file (YAML)\: rule, optional fingerprint, reason, optional expiry (default\: $KARTOITUS_IGNORE, else ./.kartoitusignore.yaml if present]:ignore:_files' \
         '--inventory[inventory file (.xlsx or .csv)]:inventory:_files' \
         '--lang[report language\: fi or en]:lang:(fi en)' \
@@ -250,7 +271,7 @@ _kartoitus() {
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
         '--threshold[mapping confidence at or above which a national type is asserted (0 < X ≤ 1)]:threshold:_files' \
-        '--tos[TOS/AMS file (.xlsx or .csv, generic columns or the Helsinki workbook)]:tos:_files' \
+        '--tos[TOS/AMS file (.xlsx or .csv, generic columns or the Helsinki workbook, or JHS 191 .xml)]:tos:_files' \
         '-v[verbose\: say on standard error which config and ignore files were used, what was read and written, and how long it took]' \
         '*:file:_files' ;;
     "graph")
@@ -259,6 +280,7 @@ _kartoitus() {
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--columns[inventory column-mapping file (YAML/CSV]:columns:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--format[picture format\: svg, png or dot]:format:_files' \
         '--inventory[inventory file (.xlsx or .csv)]:inventory:_files' \
         '--json[print the conformance figures as JSON instead of a table]' \
@@ -288,6 +310,7 @@ _kartoitus() {
       _arguments -s \
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--format[output format\: table, json or junit]:format:_files' \
         '--lang[language\: fi or en]:lang:(fi en)' \
         '--mapping[mapping file (YAML)\: vendor columns and values → canonical fields]:mapping:_files' \
@@ -307,6 +330,7 @@ _kartoitus() {
         '--archiving-start[the date archiving starts (default]:archiving-start:_files' \
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--eves-work[count Midsummer Eve and Christmas Eve as working days for the deadline]' \
         '--format[html, xlsx or json (default]:format:_files' \
         '--lang[language of the notes and second headings]:lang:(fi en)' \
@@ -327,22 +351,31 @@ _kartoitus() {
         '*:file:_files' ;;
     "plan")
       _arguments -s \
+        '--accepted[… with this accepted-mappings file]:accepted:_files' \
+        '--ams[… with this AMS file (repeatable)]:ams:_files' \
         '--backup-cards[backup cards (varakortit) to add to the card plan]:backup-cards:_files' \
+        '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--eves-work[count Midsummer Eve and Christmas Eve as working days]' \
         '--evidence[evidence file (JSON) for the readiness lines]:evidence:_files' \
+        '--export[… with this register export file]:export:_files' \
         '--fail-on[exit 1 on findings at or above]:fail-on:(error warning info never)' \
         '--format[standard output format without -o]:format:(table json csv junit sarif github codequality markdown html xlsx)' \
         '--go-live[go-live date (production start, step 3F)]:go-live:_files' \
+        '--inventory[take readiness from the data instead of --evidence]:inventory:_files' \
         '--lang[language\: fi or en]:lang:(fi en)' \
         '--new-system[the system joins Kanta for the first time (Kela'\''s ~6-month project length does not apply)]' \
         '-o[write the plan to file]:o:_files' \
         '--organisation[organisation name for the titles (default]:organisation:_files' \
+        '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
+        '--pairs[… with this deployment-test pairs file]:pairs:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
         '--readers[card readers to buy (priced at the deck'\''s €40–50)]:readers:_files' \
         '--staff[staff list file (.csv or .xlsx)]:staff:_files' \
         '--status[status file (.yaml/.json or .xlsx)]:status:_files' \
         '--today[judge late and at-risk tasks on this date]:today:_files' \
+        '--tos[… with this TOS file (repeatable)]:tos:_files' \
         '-v[verbose\: say on standard error which config and ignore files were used, what was read and written, and how long it took]' \
         '--warn-days[a task not started is at risk when its latest start is within this many working days]:warn-days:_files' \
         '*:file:_files' ;;
