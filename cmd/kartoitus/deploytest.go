@@ -91,7 +91,7 @@ func deploytestPlan(e env, args []string) error {
 	var pairs, failOn, today string
 	fs := newFlags(e, "deploytest plan", "deploytest plan --pairs FILE [--format table|json|junit] [-o FILE] [--lang fi|en] [--fail-on SEVERITY]")
 	fs.StringVar(&pairs, "pairs", "", "pairs `file`: YAML, or XLSX from 'kartoitus template --pairs' (required)")
-	fs.StringVar(&failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning or info")
+	fs.StringVar(&failOn, "fail-on", "error", failOnHelp)
 	fs.StringVar(&today, "today", "", "the `date` planned tests are compared with (default: today)")
 	o.register(fs)
 	if err := parseNoArgs(fs, args); err != nil {
