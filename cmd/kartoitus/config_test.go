@@ -2,9 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/kartoitus/kartoitus"
 )
 
 // TestConfigDiscovery: flags > $KARTOITUS_CONFIG > ./kartoitus.yaml, a
@@ -182,4 +185,37 @@ func TestIgnoreDiscovery(t *testing.T) {
 			t.Errorf("--ignore %q: suppressed %d", none, n)
 		}
 	}
+}
+
+// FuzzParseConfig: any file is a config or a usage/unreadable error,
+// never a panic; an accepted one applies without error.
+func FuzzParseConfig(f *testing.F) {
+	for _, s := range []string{
+		"registers:\n  lang: en\n  format: [json=a.json, table]\n",
+		"defaults:\n  lang: en\ninventory:\n  read:\n    fail-on: never\n",
+		"registers:\n  generate:\n    rows: 5\n",
+		"registers: [\n", "- a\n", "registers:\n  lang: [a, [b]]\n", "a: &x {b: *x}\n", "",
+		"registers:\n  max-findings: 0x10\n", "map:\n  threshold: .5\n",
+	} {
+		f.Add([]byte(s))
+	}
+	sets := describeAll()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		cfg, err := parseConfig("f.yaml", b, sets)
+		if err != nil {
+			if !errors.Is(err, kartoitus.ErrUsage) && !errors.Is(err, kartoitus.ErrUnreadable) {
+				t.Fatalf("error without a sentinel: %v", err)
+			}
+			return
+		}
+		for _, name := range sortedKeys(cfg.sections) {
+			if name == "" {
+				continue
+			}
+			fs := describeAll()[name]
+			if err := cfg.apply(fs); err != nil {
+				t.Fatalf("accepted config does not apply to %s: %v", name, err)
+			}
+		}
+	})
 }
