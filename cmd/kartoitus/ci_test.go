@@ -249,6 +249,13 @@ func TestOutputEverywhere(t *testing.T) {
 	if r := runCLI(t, "", "version", "-o", "v.txt"); r.code != 0 || !strings.HasPrefix(readFile(t, "v.txt"), "kartoitus ") {
 		t.Errorf("version -o: %d", r.code)
 	}
+	// A failed run leaves no file behind.
+	if r := runCLI(t, "", "catalog", "show", "99999", "-o", "none.txt"); r.code != 2 {
+		t.Errorf("catalog show 99999: exit %d", r.code)
+	}
+	if _, err := os.Stat("none.txt"); err == nil {
+		t.Error("a failed run wrote its -o file")
+	}
 }
 
 func TestFailOnNever(t *testing.T) {

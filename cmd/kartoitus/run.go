@@ -83,9 +83,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	s.stdout = &switchWriter{w: out}
 	e := env{ctx: ctx, args: args, stdin: stdin, stdout: s.stdout, stderr: errs, reveal: reveal, rawStdout: stdout, s: s}
 	err := dispatch(e)
-	if s.outPath != "" && s.outPath != "-" && !errors.Is(err, flag.ErrHelp) {
+	if s.outPath != "" && s.outPath != "-" && (err == nil || errors.Is(err, kartoitus.ErrFindings) || errors.Is(err, kartoitus.ErrNotRecognised)) {
 		// The central -o: what the command wrote to standard output goes
-		// to the file, atomically and through the redaction point.
+		// to the file, atomically and through the redaction point (not
+		// when the run failed: no empty or partial file is left).
 		s.stdout.redirect(out)
 		if werr := e.writeTo(s.outPath, func(w io.Writer) error { _, err := w.Write(s.outBuf.Bytes()); return err }); werr != nil && err == nil {
 			err = internalErr(fmt.Errorf("-o: %w", werr))
