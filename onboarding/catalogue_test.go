@@ -115,13 +115,15 @@ func norm(s string) string {
 	return strings.ToLower(strings.ReplaceAll(spaces.ReplaceAllString(s, " "), "–", "-"))
 }
 
-// deck finds the source text: ../shared is beside the checkout (the main
-// checkout) or one level further up (a worktree).
+// deck finds the source text: a copy of Kela's 2020 deck (the domain's
+// sources/, text as extracted there) is kept in testdata so the check runs
+// on any checkout; ../shared beside the checkout is read when present so a
+// newer extraction there is what the quotes are checked against.
 func deck(t *testing.T) []string {
 	t.Helper()
 	const name = "sources/kela-2020-yksityinen-palveluntuottaja-liittyminen-sosiaalihuollon-arkistoon.txt"
-	for _, dir := range []string{"../../shared", "../../../shared", "../../../../shared"} {
-		b, err := os.ReadFile(filepath.Join(dir, name))
+	for _, path := range []string{"../../shared/" + name, "../../../shared/" + name, "../../../../shared/" + name, "testdata/" + filepath.Base(name)} {
+		b, err := os.ReadFile(path)
 		if err != nil {
 			continue
 		}
