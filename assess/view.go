@@ -25,6 +25,7 @@ func (r *Result) View(command string, lang finding.Lang, organisation string) *r
 	r.fillMapping(a)
 	r.fillCoverage(a)
 	r.fillDraft(a)
+	r.fillPlans(a, lang)
 	a.Complete()
 	return a
 }

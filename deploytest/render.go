@@ -38,14 +38,16 @@ func StatusLabel(s Status, l finding.Lang) string {
 	return tr(l, "varmistettava", "confirm")
 }
 
-func requirementLabel(r Requirement, l finding.Lang) string {
+// RequirementLabel is a pair's requirement in the report language.
+func RequirementLabel(r Requirement, l finding.Lang) string {
 	if r == Required {
 		return tr(l, "vaaditaan", "required")
 	}
 	return tr(l, "suositellaan", "recommended")
 }
 
-func stateLabel(s State, l finding.Lang) string {
+// StateLabel is a pair's test state in the report language.
+func StateLabel(s State, l finding.Lang) string {
 	switch s {
 	case StateDone:
 		return tr(l, "tehty", "done")
@@ -71,7 +73,7 @@ func WritePlanTable(w io.Writer, r *PlanResult, l finding.Lang) error {
 	fmt.Fprintln(tw, tr(l, "PARI\tPALVELUNJÄRJESTÄJÄ\tPALVELUNTUOTTAJA\tJÄRJESTELMÄT\tKOE\tTILA\tPERUSTE",
 		"PAIR\tORGANISER\tPRODUCER\tSYSTEMS\tTEST\tSTATE\tWHY"))
 	for _, p := range r.Pairs {
-		state := stateLabel(p.State, l)
+		state := StateLabel(p.State, l)
 		if p.Latest != nil && !p.Latest.Date.IsZero() {
 			state += " " + p.Latest.Date.Finnish()
 		}
@@ -80,7 +82,7 @@ func WritePlanTable(w io.Writer, r *PlanResult, l finding.Lang) error {
 			sys += tr(l, " (rinnakkaisliittymismalli)", " (rinnakkaisliittymismalli)")
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", p.Index, p.Organiser.Name, p.Producer.label(), sys,
-			requirementLabel(p.Requirement, l), state, p.Why.In(l))
+			RequirementLabel(p.Requirement, l), state, p.Why.In(l))
 	}
 	fmt.Fprintln(tw)
 	fmt.Fprintln(tw, tr(l, "JÄRJESTELMÄYHDISTELMÄ\tVARMISTETTU\tEI VARMISTETTU", "SYSTEM COMBINATION\tVERIFIED\tNOT VERIFIED"))

@@ -50,6 +50,12 @@ type Assessment struct {
 	Coverage []CoverageRow `json:"coverage"`
 	TOSDraft []TOSDraftRow `json:"tos_draft"`
 	Graphs   Graphs        `json:"graphs"`
+
+	// DeployTest and Onboarding are the plans the run was given (a pairs
+	// file; a go-live date or status file), as tables the pipeline filled
+	// in the report's language; nil when not asked for.
+	DeployTest *PlanSection `json:"deploy_test,omitempty"`
+	Onboarding *PlanSection `json:"onboarding,omitempty"`
 }
 
 // Meta describes the run.
@@ -414,6 +420,16 @@ type TaskFitness struct {
 
 // Methods lists mapping methods in order of trust (as analyzer/mapping).
 var Methods = []string{"accepted", "code", "exact", "normalised", "synonym", "fuzzy", "local", "none"}
+
+// PlanSection is a plan as the report shows it: a table and, for the
+// onboarding plan, its timeline picture (SVG, sanitised when rendered).
+// The pipeline fills it from the plan's own result (report sits beside
+// deploytest and onboarding in the layers, so it does not read them).
+type PlanSection struct {
+	Columns []string   `json:"columns"`
+	Rows    [][]string `json:"rows"`
+	SVG     string     `json:"-"`
+}
 
 // NewAssessment starts a view model from a findings Result.
 func NewAssessment(r *Result, organisation string) *Assessment {

@@ -98,6 +98,7 @@ type htmlView struct {
 	CovRows     []covRowView
 	CovDetail   []covDetail
 	Overview    svgView
+	Timeline    svgView // the onboarding plan's Gantt chart
 	Graphs      []graphView
 	Rules       []ruleView
 
@@ -196,6 +197,12 @@ func newHTMLView(a *Assessment) *htmlView {
 		{ID: "graphs", Title: ui(l, "sec.graphs"), Count: count[SectionGraphs]},
 		{ID: "rejected", Title: ui(l, "sec.input"), Count: count[SectionInput]},
 	}
+	if a.DeployTest != nil || total[SectionDeployTest] > 0 {
+		v.Nav = append(v.Nav, navItem{ID: "deploytest", Title: ui(l, "sec.deploytest"), Count: count[SectionDeployTest]})
+	}
+	if a.Onboarding != nil || total[SectionOnboarding] > 0 {
+		v.Nav = append(v.Nav, navItem{ID: "onboarding", Title: ui(l, "sec.onboarding"), Count: count[SectionOnboarding]})
+	}
 	if total[SectionOther] > 0 {
 		v.Nav = append(v.Nav, navItem{ID: "other", Title: ui(l, "sec.other"), Count: count[SectionOther]})
 	}
@@ -217,6 +224,9 @@ func newHTMLView(a *Assessment) *htmlView {
 		return svgView{Present: true, Markup: template.HTML(out)}
 	}
 	v.Overview = svg(a.Graphs.Overview)
+	if a.Onboarding != nil {
+		v.Timeline = svg(a.Onboarding.SVG)
+	}
 	for i, g := range a.Graphs.Tasks {
 		v.Graphs = append(v.Graphs, graphView{
 			ID: strconv.Itoa(i + 1), Task: g.Task, Figures: g.Figures,

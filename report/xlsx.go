@@ -29,16 +29,18 @@ func (XLSX) Write(w io.Writer, r *Result) error {
 // Sheet names in each language. The accepted-mappings reader finds the
 // mapping sheet by these names and its columns by MappingHeaders.
 var xlsxSheets = map[string]finding.Text{
-	"summary":  finding.T("Yhteenveto", "Summary"),
-	"mapping":  finding.T("Kartoitus", "Mapping"),
-	"coverage": finding.T("Kattavuus", "Coverage"),
-	"detail":   finding.T("Kattavuus-erittely", "Coverage detail"),
-	"regs":     finding.T("Rekisterit", "Registers"),
-	"ret":      finding.T("Säilytys", "Retention"),
-	"tos":      finding.T("TOS-luonnos", "TOS draft"),
-	"rejected": finding.T("Hylätyt rivit", "Rejected rows"),
-	"findings": finding.T("Havainnot", "Findings"),
-	"rules":    finding.T("Säännöt", "Rules"),
+	"summary":    finding.T("Yhteenveto", "Summary"),
+	"mapping":    finding.T("Kartoitus", "Mapping"),
+	"coverage":   finding.T("Kattavuus", "Coverage"),
+	"detail":     finding.T("Kattavuus-erittely", "Coverage detail"),
+	"regs":       finding.T("Rekisterit", "Registers"),
+	"ret":        finding.T("Säilytys", "Retention"),
+	"tos":        finding.T("TOS-luonnos", "TOS draft"),
+	"rejected":   finding.T("Hylätyt rivit", "Rejected rows"),
+	"findings":   finding.T("Havainnot", "Findings"),
+	"rules":      finding.T("Säännöt", "Rules"),
+	"deploytest": finding.T("Käyttöönottokoe", "Deployment test"),
+	"onboarding": finding.T("Käyttöönoton valmius", "Onboarding readiness"),
 }
 
 // SheetName returns the name of a workbook sheet ("mapping", "tos", …) in l.
@@ -97,7 +99,7 @@ func (XLSX) WriteAssessment(w io.Writer, a *Assessment) (err error) {
 	if err := x.styles(); err != nil {
 		return err
 	}
-	steps := []func() error{x.summary, x.mapping, x.coverage, x.coverageDetail, x.registers, x.retention, x.tosDraft, x.rejected, x.findings, x.rules}
+	steps := []func() error{x.summary, x.mapping, x.coverage, x.coverageDetail, x.registers, x.retention, x.tosDraft, x.plans, x.rejected, x.findings, x.rules}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -662,6 +664,35 @@ func (x *xw) findingsSheet(key string, fs []finding.Finding) error {
 		return []any{f.RuleID, severityName(l, f.Severity), f.Message.In(l), f.Location.File, f.Location.Sheet, rowNum(f.Location.Row),
 			f.Location.Column, f.Location.Key, f.Code, task, f.Basis, f.Fingerprint}
 	})
+}
+
+// plans writes a sheet per plan the run was given (the deployment test's
+// pairs, the onboarding readiness), the same rows as the page's sections.
+func (x *xw) plans() error {
+	for _, p := range []struct {
+		key string
+		s   *PlanSection
+	}{{"deploytest", x.a.DeployTest}, {"onboarding", x.a.Onboarding}} {
+		if p.s == nil {
+			continue
+		}
+		cols := make([]column, len(p.s.Columns))
+		for i, h := range p.s.Columns {
+			cols[i] = column{header: h, width: 24}
+		}
+		cols[len(cols)-1].width = 60 // the reason or basis: the long text
+		rows := p.s.Rows
+		if err := x.table(p.key, cols, len(rows), func(i int) []any {
+			r := make([]any, len(rows[i]))
+			for j, v := range rows[i] {
+				r[j] = v
+			}
+			return r
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (x *xw) registers() error { return x.findingsSheet("regs", x.a.RegisterFindings()) }
