@@ -51,6 +51,9 @@ const (
 	Modified
 	ModifierOrg
 	Attachments
+	// OrganiserKind is public, private or kela: whether the organiser is
+	// an authority, which the controller-kind rule (REG012) needs.
+	OrganiserKind
 	NumFields
 )
 
@@ -61,6 +64,7 @@ var fieldNames = [NumFields]string{
 	"organiser_id", "producer_id", "service_unit", "basis", "service_task", "document_type",
 	"case_id", "author_org", "created", "status", "void_reason", "special_content",
 	"unit_start", "unit_end", "modified", "modifier_org", "attachments",
+	"organiser_kind",
 }
 
 func (f Field) String() string {
@@ -172,6 +176,9 @@ var synonyms = map[Field][]string{
 		"andrad av", "andrarens organisation"},
 	Attachments: {"liitteet", "liitteita", "liitteiden lukumaara", "liitteiden maara", "liitemaara", "liitteet kpl",
 		"attachments", "attachment count", "number of attachments", "bilagor", "antal bilagor"},
+	OrganiserKind: {"palvelunjarjestajan laji", "palvelunjarjestajan tyyppi", "jarjestajan laji", "jarjestajan tyyppi",
+		"jarjestajatyyppi", "palvelunjarjestajatyyppi", "organiser kind", "organizer kind", "organiser type",
+		"organizer type", "tjanstearrangorens typ", "anordnarens typ"},
 }
 
 // idWords are the words vendors append to a column holding a code or an
@@ -184,7 +191,7 @@ var idWords = map[string]bool{"id": true, "oid": true, "tunnus": true, "tunniste
 // is no timestamp.
 var idFields = map[Field]bool{DocumentID: true, ClientID: true, Register: true, ControllerID: true, ControllerKind: true,
 	OrganiserID: true, ProducerID: true, ServiceUnit: true, Basis: true, ServiceTask: true, DocumentType: true, CaseID: true,
-	AuthorOrg: true, Status: true, ModifierOrg: true}
+	AuthorOrg: true, Status: true, ModifierOrg: true, OrganiserKind: true}
 
 // headerKeys maps the textnorm.HeaderKey of every canonical name and
 // synonym to its field; ambiguousKeys are keys two fields share, which

@@ -113,6 +113,8 @@ func checkValues(f Field, vals map[string]string) error {
 			ok = ParseStatus(v) != StatusUnknown && v != ""
 		case ControllerKind:
 			ok = ParseControllerKind(v) != KindUnknown && v != ""
+		case OrganiserKind:
+			ok = ParseOrganiserKind(v) != OrgKindUnknown && v != ""
 		default:
 			ok = true
 		}

@@ -21,16 +21,28 @@ const (
 	BasisVoucher                     // palveluseteli: the hyvinvointialue is controller
 	BasisSelfPaying                  // itsemaksava: private contract, the producer is controller
 	BasisUnknown                     // a value we do not recognise
+	// BasisKela: a service Kela procured (e.g. kuntoutus). "Kelan
+	// kilpailuttamissa palveluissa Kela ei ole rekisterinpitäjä" (Kela
+	// 2020, 2E); that the producer is then controller is our default [I].
+	BasisKela
+	// BasisSubcontract: alihankinta, produced by a subcontractor
+	// (palveluntoteuttaja) of the organiser's producer, on the organiser's
+	// behalf (Kela 2020, 2E; 703/2023 § 37 mom 3: the chain must show).
+	BasisSubcontract
+	numBasis
 )
 
-var basisNames = [...]string{"", "own", "purchased", "voucher", "self_paying", "unknown"}
+var basisNames = [...]string{"", "own", "purchased", "voucher", "self_paying", "unknown", "kela", "subcontract"}
 
 func (b BasisKind) String() string { return basisNames[b] }
 
 // OnBehalf reports whether the service is produced on the organiser's
-// behalf (purchased service or voucher), so the organiser is controller
-// and the producer writes into the organiser's register.
-func (b BasisKind) OnBehalf() bool { return b == BasisPurchased || b == BasisVoucher }
+// behalf (purchased service, voucher or a subcontract in their chain), so
+// the organiser is controller and the producer writes into the
+// organiser's register.
+func (b BasisKind) OnBehalf() bool {
+	return b == BasisPurchased || b == BasisVoucher || b == BasisSubcontract
+}
 
 // ParseBasis reads own/purchased/voucher/self_paying and the Finnish and
 // Swedish words for them.
@@ -46,6 +58,10 @@ func ParseBasis(s string) BasisKind {
 		return BasisVoucher
 	case "self_paying":
 		return BasisSelfPaying
+	case "kela":
+		return BasisKela
+	case "subcontract":
+		return BasisSubcontract
 	}
 	switch f := textnorm.Fold(s); f {
 	case "own", "own production", "oma", "oma tuotanto", "omatuotanto", "itse tuotettu", "egen produktion", "egen":
@@ -58,6 +74,13 @@ func ParseBasis(s string) BasisKind {
 	case "self paying", "selfpaying", "self pay", "private", "itsemaksava", "itse maksava", "itsemaksava asiakas",
 		"yksityisesti maksava", "yksityinen asiakas", "sjalvbetalande":
 		return BasisSelfPaying
+	case "kela", "kela hankinta", "kelahankinta", "kelan hankinta", "kelan hankkima", "kelan hankkima palvelu",
+		"kelan kilpailuttama", "kelan kilpailuttama palvelu", "kela procured", "kela procurement", "kela upphandling",
+		"upphandlad av fpa", "fpa":
+		return BasisKela
+	case "subcontract", "subcontracting", "subcontractor", "alihankinta", "alihankkija", "alihankintana",
+		"palveluntoteuttaja", "underleverantor", "underentreprenad", "underleverans":
+		return BasisSubcontract
 	}
 	return BasisUnknown
 }
@@ -130,6 +153,51 @@ func ParseControllerKind(s string) ControllerKindOf {
 		return KindPrivate
 	}
 	return KindUnknown
+}
+
+// OrganiserKindOf is the kind of organiser (palvelunjärjestäjä) a
+// document's service has (Kela 2025: an organiser is a provider that
+// organises the service as an authority, or a private provider that
+// gives it on a contract with the client; Kela 2020 2E: in services Kela
+// procures, Kela is not controller).
+type OrganiserKindOf uint8
+
+const (
+	OrgKindNone    OrganiserKindOf = iota // not given
+	OrgKindPublic                         // an authority: a wellbeing services county, a municipality
+	OrgKindPrivate                        // a private organiser, controller by its contract with the client
+	OrgKindKela                           // a service Kela procured
+	OrgKindUnknown                        // a value we do not recognise
+)
+
+var orgKindNames = [...]string{"", "public", "private", "kela", "unknown"}
+
+func (k OrganiserKindOf) String() string { return orgKindNames[k] }
+
+// ParseOrganiserKind reads public/private/kela in English, Finnish and
+// Swedish.
+func ParseOrganiserKind(s string) OrganiserKindOf {
+	switch s {
+	case "":
+		return OrgKindNone
+	case "public":
+		return OrgKindPublic
+	case "private":
+		return OrgKindPrivate
+	case "kela":
+		return OrgKindKela
+	}
+	switch textnorm.Fold(s) {
+	case "public", "public authority", "authority", "julkinen", "viranomainen", "julkinen jarjestaja", "hyvinvointialue",
+		"kunta", "offentlig", "myndighet", "valfardsomrade", "kommun":
+		return OrgKindPublic
+	case "private", "private organiser", "private organizer", "yksityinen", "yksityinen jarjestaja",
+		"yksityinen palvelunjarjestaja", "privat", "privat anordnare":
+		return OrgKindPrivate
+	case "kela", "fpa", "kelan hankinta", "kela hankinta":
+		return OrgKindKela
+	}
+	return OrgKindUnknown
 }
 
 // Timestamp is a local date and time as yyyymmddhhmmss, comparable as an
