@@ -34,11 +34,18 @@ type facts struct {
 	basis  export.BasisKind
 	status export.StatusKind
 	ckind  export.ControllerKindOf
+	// okind is the organiser's kind: from the organiser_kind column, else
+	// the profile's organisers, else what the basis or the organiser id
+	// says (a voucher's organiser is the county, Kela's id is Kela's);
+	// None when nothing tells.
+	okind export.OrganiserKindOf
 
 	// Organisation ids, 0 when empty or invalid; orgBad has bit i set
 	// when column orgCols[i] holds an invalid id.
 	org, prod, author, ctrl ident.YTunnus
 	orgBad                  uint8
+	// unitTop: the service unit is a toimintayksikkö's OID (….10.0).
+	unitTop bool
 
 	client    clientKind
 	clientErr error // the client id is henkilötunnus-shaped but invalid
@@ -106,8 +113,11 @@ func (g *gate) resolve(f *facts, rec *export.Record) {
 		f.author = g.org(f, export.AuthorOrg, 1<<2)
 	}
 	f.ctrl = g.org(f, export.ControllerID, 1<<3)
+	f.okind = g.orgKind(f)
+	f.unitTop = false
 	if u := v[export.ServiceUnit]; u != "" && unitIsID(u) {
 		g.org(f, export.ServiceUnit, 1<<4)
+		f.unitTop = g.orgs[export.ServiceUnit].get(u, resolveOrg).top
 	}
 
 	g.client(f)
@@ -116,7 +126,7 @@ func (g *gate) resolve(f *facts, rec *export.Record) {
 		g.ur.resolve(g, f)
 	}
 
-	sig |= regSig(f.reg) | sigBasis0<<f.basis | sigStatus0<<f.status | sigKind0<<f.ckind
+	sig |= regSig(f.reg) | sigBasis0<<f.basis | sigStatus0<<f.status | sigKind0<<f.ckind | sigOKind0<<f.okind
 	if f.clientErr != nil {
 		sig |= sigClientInvalid
 	} else {
@@ -127,12 +137,45 @@ func (g *gate) resolve(f *facts, rec *export.Record) {
 	} else {
 		sig |= sigOrgsValid
 	}
+	if f.unitTop {
+		sig |= sigUnitTop
+	} else {
+		sig |= sigUnitOK
+	}
 	if f.producerDoc {
 		sig |= sigProducerDoc
 	} else {
 		sig |= sigNotProducerDoc
 	}
 	f.sig = sig
+}
+
+// orgKind is the organiser's kind (see facts.okind). A value given in the
+// export wins: the vendor knows its organiser; the profile (Config.
+// Organisers) comes next; then what the law fixes: a voucher's organiser
+// is the wellbeing services county (569/2009 § 11), Kela's Y-tunnus or a
+// Kela-procured basis is Kela.
+func (g *gate) orgKind(f *facts) export.OrganiserKindOf {
+	if g.header.Has(export.OrganiserKind) {
+		if k := g.okinds.get(f.v[export.OrganiserKind], g.okindFn); k != export.OrgKindNone {
+			return k
+		}
+	}
+	if f.org != 0 {
+		if k, ok := g.cfg.Organisers[f.org]; ok {
+			return k
+		}
+		if f.org == kela {
+			return export.OrgKindKela
+		}
+	}
+	switch f.basis {
+	case export.BasisVoucher:
+		return export.OrgKindPublic
+	case export.BasisKela:
+		return export.OrgKindKela
+	}
+	return export.OrgKindNone
 }
 
 // org resolves an organisation column; an invalid id sets bad in

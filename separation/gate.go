@@ -67,6 +67,13 @@ type Config struct {
 	// after suppression and unused entries can be reported.
 	Ignore *finding.IgnoreList
 	Now    time.Time
+	// Organisers gives organisers' kinds by Y-tunnus (the organisation
+	// profile's organisers); an organiser_kind column overrides it.
+	Organisers map[ident.YTunnus]export.OrganiserKindOf
+	// NoOwnRegister is the organisation's Y-tunnus when its profile says
+	// it has no self-paying clients and organises nothing: it has no
+	// client register of its own (REG015).
+	NoOwnRegister ident.YTunnus
 	// noPlans (tests) runs every enabled judge on every row.
 	noPlans bool
 }
@@ -150,6 +157,7 @@ type gate struct {
 	basis    memo[export.BasisKind]
 	status   memo[export.StatusKind]
 	kinds    memo[export.ControllerKindOf]
+	okinds   memo[export.OrganiserKindOf]
 	regFn    func(string) registers.Kind
 	docFn    func(string) *docInfo
 	byCode   []*docInfo // numeric document-type codes below 32768 (Sosmeta codes are below 20000)
@@ -157,6 +165,7 @@ type gate struct {
 	basisFn  func(string) export.BasisKind
 	statusFn func(string) export.StatusKind
 	kindFn   func(string) export.ControllerKindOf
+	okindFn  func(string) export.OrganiserKindOf
 
 	ids        docTable
 	ur         useRight
@@ -190,15 +199,21 @@ func newGate(h *export.Header, sheet string, cfg Config) *gate {
 	g.kindFn = func(s string) export.ControllerKindOf {
 		return export.ParseControllerKind(m.Value(export.ControllerKind, s))
 	}
+	g.okindFn = func(s string) export.OrganiserKindOf {
+		return export.ParseOrganiserKind(m.Value(export.OrganiserKind, s))
+	}
 	for _, c := range Checks {
 		st := &g.state[c.idx]
 		if (c.Mode > 0 && !cfg.DeploymentTest) || (c.Mode < 0 && cfg.DeploymentTest) {
 			continue
 		}
-		if miss := c.missing(h); len(miss) > 0 {
+		if miss := c.missing(h); len(miss) > 0 || (c.configured != nil && !c.configured(&cfg)) {
 			var names []string
 			for _, f := range miss {
 				names = append(names, f.String())
+			}
+			if c.configured != nil && !c.configured(&cfg) {
+				names = append(names, c.Setting)
 			}
 			g.res.NotChecked = append(g.res.NotChecked, finding.NotChecked{Rule: c.ID, Title: c.Title, Missing: names})
 			continue

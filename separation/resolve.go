@@ -161,6 +161,9 @@ func resolveTask(cat *sosmeta.Catalogue, m *export.Mapping) func(string) *taskIn
 type orgInfo struct {
 	y   ident.YTunnus
 	err error
+	// top: an OID of node 10, unit 0 — the toimintayksikkö itself
+	// ("Toimintayksikön OID päättyy aina .10.0", Kela's Kanta guidance).
+	top bool
 }
 
 func resolveOrg(raw string) orgInfo {
@@ -168,7 +171,7 @@ func resolveOrg(raw string) orgInfo {
 	if err != nil {
 		return orgInfo{err: err}
 	}
-	return orgInfo{y: o.YTunnus}
+	return orgInfo{y: o.YTunnus, top: o.Node == 10 && o.Unit == 0}
 }
 
 // unitIsID reports whether a service-unit value is meant as an OID and so

@@ -23,6 +23,11 @@ type Check struct {
 	// Mode limits a check to deployment-test runs (+1) or to production
 	// runs (-1); 0 runs always.
 	Mode int
+	// Setting names what the check needs from the configuration beyond
+	// columns (e.g. "--profile"); configured says whether a run has it.
+	// Without it the check is not checked, like a missing column.
+	Setting    string
+	configured func(cfg *Config) bool
 
 	// The check's logic, in one or more of these hooks. A hook gets its
 	// own check (a declaration cannot name itself: initialization cycle).

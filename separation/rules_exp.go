@@ -112,10 +112,10 @@ var (
 	RuleUnknownValue = register(&Check{Rule: finding.Rule{ID: "EXP006", Severity: finding.Warning,
 		Title: finding.T("Tunnistamaton arvo sarakkeessa", "Unrecognised value in a column"),
 		Basis: "1.2.246.537.5.40172; 703/2023 § 37"},
-		when: when(withBasis(export.BasisUnknown), withStatus(export.StatusUnknown), withKind(export.KindUnknown)),
+		when: when(withBasis(export.BasisUnknown), withStatus(export.StatusUnknown), withKind(export.KindUnknown), withOrgKind(export.OrgKindUnknown)),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.basis == export.BasisUnknown {
-				g.unknownValue(c, export.Basis, f, "own, purchased, voucher, self_paying")
+				g.unknownValue(c, export.Basis, f, "own, purchased, voucher, self_paying, kela, subcontract")
 			}
 			if f.status == export.StatusUnknown {
 				g.unknownValue(c, export.Status, f, "active, voided")
@@ -123,10 +123,14 @@ var (
 			if f.ckind == export.KindUnknown {
 				g.unknownValue(c, export.ControllerKind, f, "public, private (1, 2)")
 			}
+			if f.okind == export.OrgKindUnknown {
+				g.unknownValue(c, export.OrganiserKind, f, "public, private, kela")
+			}
 		},
-		good: []sample{{note: "Finnish basis word", rows: rows(row{"basis": "oma tuotanto", "status": "aktiivinen", "controller_kind": "1"})}},
+		good: []sample{{note: "Finnish basis word", rows: rows(row{"basis": "oma tuotanto", "status": "aktiivinen", "controller_kind": "1"})},
+			{note: "Finnish organiser kind", rows: rows(row{"organiser_kind": "hyvinvointialue"})}},
 		bad: []sample{{note: "unknown basis", rows: rows(row{"basis": "leasing"})}, {note: "unknown status", rows: rows(row{"status": "luonnos"})},
-			{note: "unknown kind", rows: rows(row{"controller_kind": "3"})}},
+			{note: "unknown kind", rows: rows(row{"controller_kind": "3"})}, {note: "unknown organiser kind", rows: rows(row{"organiser_kind": "säätiö"})}},
 	})
 
 	RuleUnnamedColumn = register(&Check{Rule: finding.Rule{ID: "EXP007", Severity: finding.Warning,

@@ -61,6 +61,27 @@ var (
 			{note: "name instead of id", rows: rows(row{"controller_id": "Järvimaan hyvinvointialue"})}, {note: "bad unit OID", rows: rows(row{"service_unit": "1.2.246.10.1.10.1"})}},
 	})
 
+	// RuleUnitIsToimintayksikko: "toimintayksikkö ei voi samalla toimia
+	// palveluyksikkönä" (Kela 2020, 2C); a toimintayksikkö's OID ends
+	// .10.0, its service units' .10.1, .10.2 …
+	RuleUnitIsToimintayksikko = register(&Check{Rule: finding.Rule{ID: "IDN005", Severity: finding.Error,
+		Title: finding.T("Palveluyksikkönä on toimintayksikkö", "The service unit is the toimintayksikkö itself"),
+		Basis: "Kela 2020 (2C: toimintayksikkö ei voi samalla toimia palveluyksikkönä); " + basisOrgID},
+		Needs: []export.Field{export.ServiceUnit},
+		when:  when(unitIsTop),
+		judge: func(g *gate, c *Check, f *facts) {
+			if !f.unitTop {
+				return
+			}
+			g.aggregate(c, export.ServiceUnit, f.v[export.ServiceUnit], f.line, f.docID, func(a *agg) finding.Text {
+				return finding.Tf("Palveluyksikön tunnus %q on toimintayksikön OID (päättyy .10.0; rivejä %d); toimintayksikkö ei voi samalla toimia palveluyksikkönä, vaan asiakkuus merkitään sen palveluyksikölle (.10.1, .10.2 …).",
+					"Service unit %q is a toimintayksikkö's OID (ends .10.0; rows: %d); a toimintayksikkö cannot be a service unit too: the relationship names one of its service units (.10.1, .10.2 …).", a.value, a.count)
+			})
+		},
+		good: []sample{{note: "service unit OID", rows: rows(rel(nil), pdoc(nil))}, {note: "unit by name", rows: rows(row{"service_unit": "Kotihoito Pohjoinen"})}},
+		bad:  []sample{{note: "relationship names the toimintayksikkö", rows: rows(rel(row{"service_unit": prodOID}), pdoc(row{"service_unit": prodOID}))}},
+	})
+
 	RuleNotTestID = register(&Check{Rule: finding.Rule{ID: "IDN003", Severity: finding.Error,
 		Title: finding.T("Käyttöönottotestin asiakastunnus ei ole 900-sarjan testitunnus",
 			"Deployment-test client id is not a 900-series test code"),

@@ -1,7 +1,10 @@
 package separation
 
 import (
+	"cmp"
+	"fmt"
 	"hash/maphash"
+	"slices"
 	"strings"
 
 	"github.com/kartoitus/kartoitus/export"
@@ -29,17 +32,25 @@ var (
 			}
 		},
 		// Judges REG021 in the same pass over the candidates.
-		finish: func(g *gate, c *Check) { g.ur.judge(g, c, RuleNoRelationship) },
+		finish: func(g *gate, c *Check) {
+			g.ur.judgeChanges(g, RuleChangedAfterEnd)
+			g.ur.judge(g, c, RuleNoRelationship)
+		},
 		good: []sample{
 			{note: "inside window, relationship after the document", rows: rows(pdoc(nil), rel(nil))},
 			{note: "open-ended relationship", rows: rows(rel(row{"unit_end": ""}), pdoc(row{"created": "2025-01-01"}))},
 			{note: "on the last day", rows: rows(rel(nil), pdoc(row{"created": "2024-06-30T23:59:00"}))},
 			{note: "later relationship widens the window", rows: rows(pdoc(row{"created": "2024-08-01"}), rel(nil), rel(row{"document_id": "R2", "created": "2024-07-01", "unit_end": "2024-12-31"}))},
+			{note: "leave and return: document in the first period, written after the second began", rows: rows(rel(nil), rel(row{"document_id": "R1", "version": "2", "created": "2024-09-01", "unit_start": "2024-09-01", "unit_end": ""}), pdoc(row{"created": "2024-03-01"}))},
+			{note: "leave and return: document in the second period", rows: rows(rel(nil), rel(row{"version": "2", "created": "2024-09-01", "unit_start": "2024-09-01", "unit_end": "2024-12-31"}), pdoc(row{"created": "2024-10-01"}))},
 			{note: "voided relationship ignored", rows: rows(rel(nil), rel(row{"document_id": "R2", "created": "2024-07-01", "unit_end": "2024-02-01", "status": "voided", "void_reason": "väärä henkilö"}), pdoc(nil))},
 		},
 		bad: []sample{
 			{note: "after the end", rows: rows(rel(nil), pdoc(row{"created": "2024-08-01"}))},
 			{note: "before the start, relationship later in file", rows: rows(pdoc(row{"created": "2023-12-31"}), rel(nil))},
+			{note: "subcontractor's document after its unit's end", rows: rows(rel(row{"service_unit": subUnit}), pdoc(row{"basis": "alihankinta", "author_org": subOID, "service_unit": subUnit, "created": "2024-08-01"}))},
+			{note: "leave and return: document between the periods", rows: rows(rel(nil), rel(row{"version": "2", "created": "2024-09-01", "unit_start": "2024-09-01", "unit_end": ""}), pdoc(row{"created": "2024-08-01"}))},
+			{note: "leave and return: second period shortened by its later version", rows: rows(rel(nil), rel(row{"version": "2", "created": "2024-09-01", "unit_start": "2024-09-01", "unit_end": ""}), rel(row{"version": "3", "created": "2024-10-01", "unit_start": "2024-09-01", "unit_end": "2024-09-30"}), pdoc(row{"created": "2024-10-15"}))},
 			{note: "latest relationship shortened the window", rows: rows(rel(row{"unit_end": ""}), pdoc(row{"created": "2024-08-01"}), rel(row{"document_id": "R2", "version": "2", "created": "2024-07-01", "unit_end": "2024-07-15"}))},
 		},
 	})
@@ -53,7 +64,36 @@ var (
 		good: []sample{{note: "relationship present", rows: rows(rel(nil), pdoc(nil))}},
 		bad: []sample{{note: "no relationship at all", rows: rows(pdoc(nil))},
 			{note: "relationship for another unit", rows: rows(rel(row{"service_unit": otherUnit}), pdoc(nil))},
-			{note: "relationship of another client", rows: rows(rel(row{"client_id": testClient2}), pdoc(nil))}},
+			{note: "relationship of another client", rows: rows(rel(row{"client_id": testClient2}), pdoc(nil))},
+			{note: "subcontractor's unit not on the Asiakkuusasiakirja", rows: rows(rel(nil), pdoc(row{"basis": "alihankinta", "author_org": subOID, "service_unit": subUnit}))}},
+	})
+
+	// RuleChangedAfterEnd: while the right is in force the producer may
+	// store a new version of, or void, a document it stored itself; after
+	// the unit's end date only the organiser may (Kela 2025, 2. ja 4.
+	// Rekisterinkäyttöoikeuden päättyminen). A version's time (modified)
+	// and storing organisation (modifier_org) show who changed it when.
+	RuleChangedAfterEnd = register(&Check{Rule: finding.Rule{ID: "REG024", Severity: finding.Error,
+		Title: finding.T("Palveluntuottaja muutti tai mitätöi asiakirjan palveluyksikön asiakkuuden päätyttyä",
+			"Producer changed or voided a document after the service unit's client relationship ended"),
+		Basis: basisUseRight + "; Kela 2025 (rekisterinkäyttöoikeuden päättyminen)"},
+		Needs: append(slices.Clone(useRightNeeds), export.Modified, export.ModifierOrg), NeedsAny: []export.Field{export.AuthorOrg, export.Basis},
+		when: when(producerDoc),
+		judge: func(g *gate, c *Check, f *facts) {
+			if f.producerDoc {
+				g.ur.change(g, f)
+			}
+		},
+		good: []sample{
+			{note: "new version inside the window", rows: rows(rel(nil), pdoc(row{"version": "2", "modified": "2024-05-01", "modifier_org": prodOID}))},
+			{note: "organiser voids after the end", rows: rows(rel(nil), pdoc(row{"version": "2", "status": "voided", "void_reason": "väärä henkilö", "modified": "2024-08-01", "modifier_org": orgOID}))},
+			{note: "first version, stored after its date but inside", rows: rows(rel(nil), pdoc(row{"modified": "2024-06-30T10:00", "modifier_org": prodOID}))},
+		},
+		bad: []sample{
+			{note: "producer's new version after the end", rows: rows(rel(nil), pdoc(row{"version": "2", "modified": "2024-07-02", "modifier_org": prodOID}))},
+			{note: "producer voids after the end", rows: rows(rel(nil), pdoc(row{"version": "2", "status": "voided", "void_reason": "väärä henkilö", "modified": "2024-09-01", "modifier_org": prodOID}))},
+			{note: "subcontractor's new version after the end", rows: rows(rel(row{"service_unit": subUnit}), pdoc(row{"basis": "alihankinta", "author_org": subOID, "service_unit": subUnit, "version": "3", "modified": "2024-07-15", "modifier_org": subOID}))},
+		},
 	})
 
 	RuleNoCaseID = register(&Check{Rule: finding.Rule{ID: "REG022", Severity: finding.Error,
@@ -97,17 +137,25 @@ var (
 )
 
 // useRight is the family's cross-row state, kept compact and pointer-free:
-// per (client, organiser, service unit) the latest Asiakkuusasiakirja's
+// per (client, organiser, service unit) the Asiakkuusasiakirja versions'
 // [unit_start, unit_end], and per producer document a 24-byte candidate.
 // The Asiakkuusasiakirja may come before or after the documents in file
-// order and a later one may supersede the window, so candidates wait for
-// the end.
+// order and a later version may supersede a window, so candidates wait
+// for the end. A client who leaves and returns has several periods: a
+// version whose start is after the previous period's end opens a new
+// one, any other supersedes the period it follows (periods).
 type useRight struct {
 	// on: REG020 or REG022 runs, so producer documents are recognised.
 	on        bool
 	hasAuthor bool
+	// windows holds a key's first version; more the rest, for the few
+	// keys with several (most relationships have one version).
 	windows   map[uint64]window
+	more      map[uint64][]window
+	periodsOf map[uint64][]window
 	cands     [][]candidate
+	// changes are producer-stored versions with their time (REG024).
+	changes []candidate
 	units     []string
 	unitIndex map[string]uint32
 	lastUnit  uint32
@@ -134,17 +182,23 @@ const candChunk = 1 << 16
 
 func newUseRight(g *gate) useRight {
 	return useRight{on: g.on(RuleOutsideWindow) || g.on(RuleNoCaseID), hasAuthor: g.header.Has(export.AuthorOrg),
-		windows: map[uint64]window{}, unitIndex: map[string]uint32{}}
+		windows: map[uint64]window{}, more: map[uint64][]window{}, unitIndex: map[string]uint32{}}
 }
 
-// resolve sets f.producerDoc: a document the producer wrote (its author,
-// or without an author column its on-behalf basis says so) into the
-// organiser's register.
+// resolve sets f.producerDoc: a document the producer or its
+// subcontractor wrote (its author, or without an author column its
+// on-behalf basis says so) into the organiser's register. A
+// subcontractor's (palveluntoteuttaja's) document is the producer's
+// chain's: it uses the same register use right (Kela 2020, 2E; the
+// Asiakkuusasiakirja names the toteuttaja's unit too).
 func (u *useRight) resolve(g *gate, f *facts) {
 	if f.patientDoc || f.dt.relationship || f.prod == 0 || f.org == 0 || f.prod == f.org || f.ctrl != f.org {
 		return
 	}
-	if (u.hasAuthor && f.author != f.prod) || (!u.hasAuthor && !f.basis.OnBehalf()) {
+	if u.hasAuthor && (f.author == 0 || f.author == f.org) {
+		return
+	}
+	if !u.hasAuthor && !f.basis.OnBehalf() {
 		return
 	}
 	f.producerDoc = true
@@ -169,9 +223,75 @@ func (u *useRight) window(g *gate, f *facts) {
 	rec := f.rec
 	k := g.hashKey(f.v[export.ClientID], f.org, unit)
 	w := window{created: rec.Created, version: int32(rec.VersionNum), line: uint32(rec.Line), start: rec.UnitStart, end: rec.UnitEnd}
-	if old, ok := u.windows[k]; !ok || w.created > old.created || (w.created == old.created && w.version >= old.version) {
+	if _, ok := u.windows[k]; !ok {
 		u.windows[k] = w
+		return
 	}
+	u.more[k] = append(u.more[k], w)
+}
+
+// periods folds a key's versions, in the order they were stored (created,
+// then version), into client-relationship periods: a version starting
+// after the last period's end is a new period (the client left and came
+// back), any other is the latest word on the period it continues.
+func (u *useRight) periods(k uint64) []window {
+	first, ok := u.windows[k]
+	if !ok {
+		return nil
+	}
+	rest := u.more[k]
+	if len(rest) == 0 {
+		return []window{first}
+	}
+	if p, ok := u.periodsOf[k]; ok {
+		return p
+	}
+	vs := append([]window{first}, rest...)
+	slices.SortStableFunc(vs, func(a, b window) int {
+		return cmp.Or(cmp.Compare(a.created, b.created), cmp.Compare(a.version, b.version))
+	})
+	var ps []window
+	for _, v := range vs {
+		if n := len(ps); n > 0 && (ps[n-1].end == 0 || v.start <= ps[n-1].end) {
+			ps[n-1] = v
+			continue
+		}
+		ps = append(ps, v)
+	}
+	if u.periodsOf == nil {
+		u.periodsOf = map[uint64][]window{}
+	}
+	u.periodsOf[k] = ps
+	return ps
+}
+
+// inside reports whether d falls in one of the periods.
+func inside(ps []window, d export.Date) bool {
+	for _, p := range ps {
+		if d >= p.start && (p.end == 0 || d <= p.end) {
+			return true
+		}
+	}
+	return false
+}
+
+// fiDate writes a date as Finnish prose does (d.m.yyyy); an open end is
+// empty.
+func fiDate(d export.Date) string {
+	if d == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d.%d.%d", int(d)%100, int(d)/100%100, int(d)/10000)
+}
+
+// periodText lists periods in Finnish and English.
+func periodText(ps []window) (fi, en string) {
+	var f, e []string
+	for _, p := range ps {
+		f = append(f, fiDate(p.start)+"–"+fiDate(p.end))
+		e = append(e, p.start.String()+" – "+p.end.String())
+	}
+	return strings.Join(f, ", "), strings.Join(e, ", ")
 }
 
 func (u *useRight) candidate(g *gate, f *facts) {
@@ -185,13 +305,60 @@ func (u *useRight) candidate(g *gate, f *facts) {
 	u.cands[n-1] = append(u.cands[n-1], c)
 }
 
+// change records a producer document's version stored by the producer
+// side (the producer or the document's author) with its time, for REG024.
+// Unparseable times are left alone: the version's created date is judged
+// by REG020.
+func (u *useRight) change(g *gate, f *facts) {
+	raw := f.v[export.ModifierOrg]
+	if raw == "" || f.v[export.Modified] == "" {
+		return
+	}
+	if mo := g.orgs[export.ModifierOrg].get(raw, resolveOrg); mo.err != nil || (mo.y != f.prod && mo.y != f.author) {
+		return
+	}
+	ts, err := export.ParseTimestamp(f.v[export.Modified])
+	if err != nil {
+		var ok bool
+		if ts, ok = export.ExcelSerial(f.v[export.Modified]); !ok {
+			return
+		}
+	}
+	u.changes = append(u.changes, candidate{key: g.hashKey(f.v[export.ClientID], f.org, unitOf(f.v)), date: ts.Date(),
+		line: uint32(f.line), off: f.docOff, unit: u.unit(f.v[export.ServiceUnit])})
+}
+
+// judgeChanges flags producer-side versions stored outside every period
+// of the unit's relationship (no relationship at all is REG021's).
+func (u *useRight) judgeChanges(g *gate, c *Check) {
+	for _, ch := range u.changes {
+		ps := u.periods(ch.key)
+		if len(ps) == 0 || inside(ps, ch.date) {
+			continue
+		}
+		docID, unit := g.ids.id(ch.off), ""
+		if int(ch.unit) < len(u.units) {
+			unit = u.units[ch.unit]
+		}
+		g.emit(c, int(ch.line), docID, []string{docID, unit}, func() finding.Text {
+			pfi, pen := periodText(ps)
+			return finding.Text{
+				FI: fmt.Sprintf("Palveluntuottaja tallensi asiakirjasta version %s, palveluyksikön %q asiakkuuden %s ulkopuolella; asiakkuuden päätyttyä vain palvelunjärjestäjä voi korjata tai mitätöidä palveluntuottajan asiakirjoja.",
+					fiDate(ch.date), unit, pfi),
+				EN: fmt.Sprintf("The producer stored a version of the document on %s, outside service unit %q's client relationship %s; after the end only the organiser may correct or void the producer's documents.",
+					ch.date, unit, pen)}
+		}, "", "")
+	}
+	u.changes = nil
+}
+
 // judge checks every candidate against its window: outside it is
 // outside (REG020), no window at all is no relationship (REG021).
 func (u *useRight) judge(g *gate, outside, none *Check) {
 	for _, chunk := range u.cands {
 		for _, c := range chunk {
-			w, ok := u.windows[c.key]
-			if ok && c.date >= w.start && (w.end == 0 || c.date <= w.end) {
+			ps := u.periods(c.key)
+			if inside(ps, c.date) {
 				continue
 			}
 			docID, unit := g.ids.id(c.off), ""
@@ -199,18 +366,26 @@ func (u *useRight) judge(g *gate, outside, none *Check) {
 				unit = u.units[c.unit]
 			}
 			line := int(c.line)
-			if !ok {
+			if len(ps) == 0 {
 				g.emit(none, line, docID, []string{docID, unit}, func() finding.Text {
 					return finding.Tf("Palveluntuottajan asiakirja palvelunjärjestäjän rekisterissä, mutta asiakkaan asiakkuusasiakirjalla ei ole palveluyksikön %q asiakkuutta: rekisterinkäyttöoikeutta ei ole.",
 						"Producer document in the organiser's register, but the client's Asiakkuusasiakirja has no client relationship for service unit %q: no register use right.", unit)
 				}, "", "")
 				continue
 			}
-			wl := int(w.line)
+			last := ps[len(ps)-1]
+			wl := int(last.line)
 			g.emit(outside, line, docID, []string{docID, unit}, func() finding.Text {
-				return finding.Tf("Asiakirja on päivätty %s, palveluyksikön %q asiakkuuden %s–%s ulkopuolelle (uusin asiakkuusasiakirja rivillä %d).",
-					"The document is dated %s, outside service unit %q's client relationship %s–%s (latest Asiakkuusasiakirja on line %d).",
-					c.date, unit, w.start, w.end, wl)
+				pfi, pen := periodText(ps)
+				what, whatEN := "asiakkuuden", "client relationship"
+				if len(ps) > 1 {
+					what, whatEN = "asiakkuusjaksojen", "client-relationship periods"
+				}
+				return finding.Text{
+					FI: fmt.Sprintf("Asiakirja on päivätty %s, palveluyksikön %q %s %s ulkopuolella (uusin asiakkuusasiakirja rivillä %d).",
+						fiDate(c.date), unit, what, pfi, wl),
+					EN: fmt.Sprintf("The document is dated %s, outside service unit %q's %s %s (latest Asiakkuusasiakirja on line %d).",
+						c.date, unit, whatEN, pen, wl)}
 			}, "", "")
 		}
 	}

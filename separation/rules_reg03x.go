@@ -39,13 +39,21 @@ var (
 			"Document produced on another's behalf lacks its basis, organiser or producer"),
 		Basis: basisSection37 + " mom 3"},
 		Needs: []export.Field{export.Basis, export.OrganiserID, export.ProducerID},
-		when:  when(withBasis(export.BasisPurchased, export.BasisVoucher, export.BasisNone)),
+		when:  when(withBasis(export.BasisPurchased, export.BasisVoucher, export.BasisSubcontract, export.BasisNone)),
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.patientDoc {
 				return
 			}
 			orgRaw, prodRaw := f.v[export.OrganiserID], f.v[export.ProducerID]
 			switch {
+			// "Alihankintatilanteissa … hankintaketju kokonaisuudessaan":
+			// the subcontractor (author_org) beside the producer.
+			case f.basis == export.BasisSubcontract && orgRaw != "" && prodRaw != "" && g.header.Has(export.AuthorOrg) &&
+				f.orgBad == 0 && (f.author == 0 || f.author == f.prod || f.author == f.org):
+				g.flag(c, f, []string{f.docID, "chain"}, func() finding.Text {
+					return finding.Tf("Alihankintana tuotetusta asiakirjasta ei ilmene koko hankintaketju: palvelunjärjestäjän %s ja palveluntuottajan %s lisäksi asiakirjan laatijaksi (author_org) on merkittävä alihankkija.",
+						"The subcontracted document does not show the whole procurement chain: beside organiser %s and producer %s, the subcontractor must be its author (author_org).", f.org, f.prod)
+				})
 			case f.basis.OnBehalf() && (orgRaw == "" || prodRaw == ""):
 				var miss []string
 				if orgRaw == "" {
@@ -67,8 +75,10 @@ var (
 				})
 			}
 		},
-		good: []sample{{note: "purchased with both parties", rows: rows(rel(nil), pdoc(nil))}},
-		bad: []sample{{note: "purchased without organiser", rows: rows(pdoc(row{"organiser_id": "", "controller_id": prodCtrl}))},
+		good: []sample{{note: "purchased with both parties", rows: rows(rel(nil), pdoc(nil))},
+			{note: "subcontract: organiser, producer and the subcontractor as author", rows: rows(rel(row{"service_unit": subUnit}), pdoc(row{"basis": "alihankinta", "author_org": subOID, "service_unit": subUnit}))}},
+		bad: []sample{{note: "subcontract without the subcontractor", rows: rows(rel(nil), pdoc(row{"basis": "alihankinta"}))},
+			{note: "purchased without organiser", rows: rows(pdoc(row{"organiser_id": "", "controller_id": prodCtrl}))},
 			{note: "producer differs, basis missing", rows: rows(row{"basis": "", "producer_id": prodOID})}},
 	})
 

@@ -96,7 +96,7 @@ func TestRuleSamples(t *testing.T) {
 		}
 		for _, sm := range c.good {
 			t.Run(c.ID+"/good/"+sm.note, func(t *testing.T) {
-				res := runCSV(t, csvOf(sm), Config{DeploymentTest: !sm.prod})
+				res := runCSV(t, csvOf(sm), sm.config())
 				if len(res.Findings) != 0 {
 					t.Errorf("clean sample produced findings:\n%s\n%s", summary(res.Findings), csvOf(sm))
 				}
@@ -104,7 +104,7 @@ func TestRuleSamples(t *testing.T) {
 		}
 		for _, sm := range c.bad {
 			t.Run(c.ID+"/bad/"+sm.note, func(t *testing.T) {
-				res := runCSV(t, csvOf(sm), Config{DeploymentTest: !sm.prod})
+				res := runCSV(t, csvOf(sm), sm.config())
 				if res.Counts[c.ID] == 0 {
 					t.Errorf("no %s finding; got:\n%s\n%s", c.ID, summary(res.Findings), csvOf(sm))
 				}
@@ -136,4 +136,12 @@ func TestRulesDeclared(t *testing.T) {
 			t.Errorf("%s has no basis", c.ID)
 		}
 	}
+}
+
+func (s sample) config() Config {
+	cfg := Config{DeploymentTest: !s.prod}
+	if s.cfg != nil {
+		s.cfg(&cfg)
+	}
+	return cfg
 }

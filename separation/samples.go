@@ -9,6 +9,8 @@ type sample struct {
 	rows []any
 	// prod runs the sample without --deployment-test.
 	prod bool
+	// cfg adjusts the run's configuration (a profile's settings).
+	cfg func(*Config)
 }
 
 // row is one sample row: canonical field → value, overriding base. Keys
@@ -29,6 +31,11 @@ const (
 	prodUnit    = "1.2.246.10.10938633.10.1" // the producer's service unit
 	otherUnit   = "1.2.246.10.10938633.10.2"
 	kelaCtrl    = "1.2.246.10.2462460.19.0"
+	subOID      = "1.2.246.10.27561238.10.0" // the producer's subcontractor (palveluntoteuttaja)
+	subUnit     = "1.2.246.10.27561238.10.1"
+	kelaOID     = "1.2.246.10.2462460.10.0"
+	privOrgOID  = "1.2.246.10.24583589.10.0" // a private organiser (a provider contracting with its clients)
+	privOrgCtrl = "1.2.246.10.24583589.19.0"
 	testClient  = "010181-900C"
 	testClient2 = "020516C903K"
 )
@@ -59,6 +66,39 @@ func rel(over row) row {
 func pdoc(over row) row {
 	r := row{"document_id": "P1", "basis": "purchased", "producer_id": prodOID, "service_unit": prodUnit,
 		"author_org": prodOID, "created": "2024-03-01", "document_type": "19005", "case_id": "A-1"}
+	for k, v := range over {
+		r[k] = v
+	}
+	return r
+}
+
+// privOrg is a document a producer writes, on a private organiser's
+// behalf, into that organiser's register (its controller is private).
+func privOrg(over row) row {
+	r := pdoc(row{"organiser_id": privOrgOID, "controller_id": privOrgCtrl, "controller_kind": "private",
+		"organiser_kind": "yksityinen"})
+	for k, v := range over {
+		r[k] = v
+	}
+	return r
+}
+
+// privRel is the private organiser's Asiakkuusasiakirja for the producer
+// unit (as rel).
+func privRel(over row) row {
+	r := rel(row{"organiser_id": privOrgOID, "controller_id": privOrgCtrl, "controller_kind": "private",
+		"organiser_kind": "yksityinen", "author_org": privOrgOID})
+	for k, v := range over {
+		r[k] = v
+	}
+	return r
+}
+
+// kelaDoc is a document of a service Kela procured, in the producer's
+// own register (the producer is controller: our default, Kela 2020 2E).
+func kelaDoc(over row) row {
+	r := row{"basis": "kela", "organiser_id": "", "producer_id": prodOID, "controller_id": prodCtrl,
+		"controller_kind": "private", "author_org": prodOID}
 	for k, v := range over {
 		r[k] = v
 	}

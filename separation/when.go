@@ -37,8 +37,11 @@ const (
 	// The Asiakkuusasiakirja.
 	sigNotRelationship
 	sigRelationship
-	// Basis, status and controller kind, in the order of their kinds.
+	// Basis, status, controller kind and organiser kind, in the order of
+	// their kinds.
 	sigBasis0
+	_
+	_
 	_
 	_
 	_
@@ -49,6 +52,11 @@ const (
 	_
 	_
 	sigKind0
+	_
+	_
+	_
+	sigOKind0
+	_
 	_
 	_
 	_
@@ -71,8 +79,11 @@ const (
 	// A producer's document in the organiser's register (facts.producerDoc).
 	sigNotProducerDoc
 	sigProducerDoc
+	// The service unit is a toimintayksikkö's OID (facts.unitTop).
+	sigUnitOK
+	sigUnitTop
 
-	sigAll = sigProducerDoc<<1 - 1
+	sigAll = sigUnitTop<<1 - 1
 )
 
 // The dimensions' masks.
@@ -81,15 +92,17 @@ const (
 	dimDoc          = sigDocClient | sigDocHealth | sigDocUnknown
 	dimObsolete     = sigNotObsolete | sigObsolete
 	dimRelationship = sigNotRelationship | sigRelationship
-	dimBasis        = sigBasis0 * (1<<6 - 1)
+	dimBasis        = sigBasis0 * (1<<8 - 1)
 	dimStatus       = sigStatus0 * (1<<4 - 1)
 	dimKind         = sigKind0 * (1<<4 - 1)
+	dimOKind        = sigOKind0 * (1<<5 - 1)
 	dimTaskEmpty    = sigTaskGiven | sigTaskEmpty
 	dimTaskUnknown  = sigTaskKnown | sigTaskUnknown
 	dimTaskLegacy   = sigTaskCurrent | sigTaskLegacy
 	dimClient       = sigClient0 * (1<<4 - 1)
 	dimOrgBad       = sigOrgsValid | sigOrgBad
 	dimProducerDoc  = sigNotProducerDoc | sigProducerDoc
+	dimUnitTop      = sigUnitOK | sigUnitTop
 )
 
 // only is every signature whose dimension dim is one of bits.
@@ -117,6 +130,7 @@ var (
 	invalidOrg     = only(dimOrgBad, sigOrgBad)
 	producerDoc    = only(dimProducerDoc, sigProducerDoc)
 	invalidClient  = only(dimClient, sigClientInvalid)
+	unitIsTop      = only(dimUnitTop, sigUnitTop)
 )
 
 func withBasis(bs ...export.BasisKind) cond {
@@ -141,6 +155,14 @@ func withKind(ks ...export.ControllerKindOf) cond {
 		b |= sigKind0 << k
 	}
 	return only(dimKind, b)
+}
+
+func withOrgKind(ks ...export.OrganiserKindOf) cond {
+	var b cond
+	for _, k := range ks {
+		b |= sigOKind0 << k
+	}
+	return only(dimOKind, b)
 }
 
 func withClient(ks ...clientKind) cond {
