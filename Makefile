@@ -18,6 +18,7 @@ run:
 		--export $(SAMPLES)/register-export.csv \
 		--tos $(SAMPLES)/tos.xlsx \
 		--overlay $(SAMPLES)/overlay.yaml \
+		--profile $(SAMPLES)/profile.yaml \
 		--organisation "Hoivapolku Oy" \
 		--out $(OUT) || [ $$? -eq 1 ]
 

@@ -23,7 +23,7 @@ var layers = [][]string{
 	{"finding", "output"},
 	{"sosmeta", "registers"},
 	{"inventory", "export", "tos", "exportgen"},
-	{"analyzer"},
+	{"analyzer", "profile"},
 	{"analyzer/mapping", "analyzer/coverage", "analyzer/invregister", "analyzer/retention", "separation", "stategraph"},
 	{"report", "deploytest", "onboarding"},
 	{"assess"},

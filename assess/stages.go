@@ -28,6 +28,7 @@ import (
 	"github.com/kartoitus/kartoitus/ident"
 	"github.com/kartoitus/kartoitus/inventory"
 	"github.com/kartoitus/kartoitus/onboarding"
+	"github.com/kartoitus/kartoitus/profile"
 	"github.com/kartoitus/kartoitus/report"
 	"github.com/kartoitus/kartoitus/separation"
 	"github.com/kartoitus/kartoitus/sosmeta"
@@ -142,6 +143,10 @@ type Config struct {
 	// from the run); a zero GoLive without a status file skips the stage.
 	Onboarding onboarding.BuildOptions
 
+	// Profile is the organisation profile file ("" = none): whose
+	// register a document is, the organisers' kinds.
+	Profile string
+
 	// Ignore is the ignore file ("" = none); FailOn the verdict severity.
 	Ignore string
 	FailOn finding.Severity
@@ -159,6 +164,8 @@ type Result struct {
 	// Ran are the stages that ran (the asked ones and their prerequisites).
 	Ran       Stage
 	Catalogue *sosmeta.Catalogue
+	// Profile is the organisation profile; nil without one.
+	Profile   *profile.Profile
 	Inventory *inventory.Inventory
 	// Plan is nil when no TOS or AMS file was given.
 	Plan      *tos.Plan
@@ -284,6 +291,14 @@ func Run(ctx context.Context, cfg Config, stages Stage) (*Result, error) {
 			return nil, Unreadable(err)
 		}
 		res.Inputs = append(res.Inputs, report.InputFile{Role: report.RoleIgnore, Path: cfg.Ignore})
+	}
+	if cfg.Profile != "" {
+		p, err := profile.Read(cfg.Profile)
+		if err != nil {
+			return nil, Unreadable(err)
+		}
+		res.Profile = p
+		res.Inputs = append(res.Inputs, report.InputFile{Role: report.RoleProfile, Path: cfg.Profile})
 	}
 	var collected []collect
 	add := func(st Stage, run finding.Run) {
@@ -534,6 +549,10 @@ func (r *Result) runGate(ignore *finding.IgnoreList) (finding.Run, error) {
 	gcfg := separation.Config{
 		Catalogue: r.Catalogue, Mapping: m, DeploymentTest: cfg.DeploymentTest, IDs: cfg.IDs,
 		MaxPerRule: cfg.MaxPerRule, Workers: cfg.Workers, Ignore: ignore, Now: cfg.Now,
+		Organisers: r.Profile.OrganiserKinds(),
+	}
+	if r.Profile.NoOwnRegister() {
+		gcfg.NoOwnRegister = r.Profile.Own()
 	}
 	if len(cfg.PseudonymKey) > 0 {
 		gcfg.IDs, gcfg.Pseudonymizer = separation.Pseudonymize, ident.NewPseudonymizer(cfg.PseudonymKey)

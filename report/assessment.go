@@ -83,6 +83,7 @@ const (
 	RoleOverlay   = "overlay"
 	RoleAccepted  = "accepted"
 	RoleIgnore    = "ignore"
+	RoleProfile   = "profile"
 )
 
 // InputFile is one file the assessment read.

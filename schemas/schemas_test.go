@@ -19,6 +19,7 @@ import (
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/export"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/profile"
 	"github.com/kartoitus/kartoitus/internal/strictyaml"
 	"github.com/kartoitus/kartoitus/report"
 	"github.com/kartoitus/kartoitus/sosmeta"
@@ -135,6 +136,7 @@ func TestSamplesValidate(t *testing.T) {
 		{"ignore.schema.json", []string{"samples/kartoitusignore.yaml"}, func(p string, b []byte) error { _, err := finding.ParseIgnore(p, b); return err }},
 		{"export-mapping.schema.json", []string{"samples/export-mapping.yaml"}, func(p string, b []byte) error { _, err := export.ParseMapping(p, b); return err }},
 		{"config.schema.json", []string{"samples/kartoitus.yaml"}, nil},
+		{"profile.schema.json", []string{"samples/profile.yaml"}, func(p string, b []byte) error { _, err := profile.Parse(p, b); return err }},
 	}
 	for _, f := range files {
 		s := compile(t, f.schema)
@@ -188,7 +190,8 @@ func TestOutputsValidate(t *testing.T) {
 	for _, failOn := range []finding.Severity{finding.Error, finding.Never} {
 		res, err := assess.Run(ctx, assess.Config{Catalogue: cat, FailOn: failOn,
 			Inventories: []string{filepath.Join(root, "samples/inventory.xlsx")}, TOS: []string{filepath.Join(root, "samples/tos.xlsx")},
-			Export: filepath.Join(root, "samples/register-export.csv"), Ignore: filepath.Join(root, "samples/kartoitusignore.yaml"), MaxPerRule: 2}, assess.All)
+			Export: filepath.Join(root, "samples/register-export.csv"), Ignore: filepath.Join(root, "samples/kartoitusignore.yaml"),
+			Profile: filepath.Join(root, "samples/profile.yaml"), MaxPerRule: 2}, assess.All)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -46,7 +46,8 @@ func runAssess(e env) error {
 	fs.Float64Var(&threshold, "threshold", 0, "mapping confidence at which a match is asserted (default: the mapping default)")
 	fs.BoolVar(&deployTest, "deployment-test", false, "every client id must be a 900-series test code")
 	fs.BoolVar(&noGraphs, "no-graphs", false, "write graph DOT files only; skip SVG rendering")
-	var pairs, goLive, planStatus, staff, today string
+	var pairs, goLive, planStatus, staff, today, prof string
+	fs.StringVar(&prof, "profile", "", "organisation profile `file` (YAML): units, roles, the organisers' kinds (public, private, Kela)")
 	fs.StringVar(&pairs, "pairs", "", "deployment-test pairs `file` (YAML or XLSX): the report gets the deployment-test plan")
 	fs.StringVar(&goLive, "go-live", "", "go-live `date`: the report gets the onboarding plan (Käyttöönoton valmius) with readiness from this run")
 	fs.StringVar(&planStatus, "plan-status", "", "onboarding status `file` for the plan (see 'kartoitus plan --status')")
@@ -73,7 +74,7 @@ func runAssess(e env) error {
 	cfg.Inventories, cfg.Export, cfg.TOS = inventories, exportPath, tosFiles
 	cfg.Accepted, cfg.Columns, cfg.ExportMapping, cfg.Threshold = accepted, columns, exportMap, threshold
 	cfg.DeploymentTest, cfg.Workers = deployTest, 2
-	cfg.Pairs = pairs
+	cfg.Pairs, cfg.Profile = pairs, prof
 	cfg.Onboarding = onboarding.BuildOptions{StatusFile: planStatus, StaffFile: staff, Readers: -1, Organisation: org}
 	if goLive != "" {
 		if cfg.Onboarding.GoLive, err = calendar.Parse(goLive); err != nil {

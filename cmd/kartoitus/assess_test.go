@@ -48,6 +48,7 @@ func assessSamples(t *testing.T, extra ...string) (cliResult, string) {
 		"--export", "../../samples/register-export.csv",
 		"--tos", "../../samples/tos.xlsx",
 		"--overlay", "../../samples/overlay.yaml",
+		"--profile", "../../samples/profile.yaml",
 		"--organisation", "Hoivapolku Oy", "--out", out}, extra...)
 	return runCLI(t, "", args...), out
 }

@@ -34,7 +34,7 @@ func runRegisters(e env) error {
 	}
 	var cf catalogueFlags
 	var of outputFlags
-	var mapping, sheet, pseudo, progress string
+	var mapping, sheet, pseudo, progress, prof string
 	var deployment, reveal bool
 	var maxFindings, workers int
 	fs := newFlags(e, "registers", registersUsage)
@@ -42,6 +42,7 @@ func runRegisters(e env) error {
 	of.register(fs, "table")
 	fs.StringVar(&mapping, "mapping", "", "mapping `file` (YAML): vendor columns and values → canonical fields")
 	fs.StringVar(&sheet, "sheet", "", "XLSX sheet `name` (default: the first sheet)")
+	fs.StringVar(&prof, "profile", "", "organisation profile `file` (YAML): the organisers' kinds (public, private, Kela) and whether it has a register of its own")
 	fs.BoolVar(&deployment, "deployment-test", false, "deployment test: every client id must be a 900-series test henkilötunnus")
 	fs.StringVar(&pseudo, "pseudonymize", "", "replace client ids in the report by a keyed hash (HMAC-SHA256) of `KEY`; @FILE reads the key from a file, env:NAME from the environment")
 	fs.BoolVar(&reveal, "reveal-ids", false, "show client ids in full in the report (only when you must; the default masks them)")
@@ -75,7 +76,7 @@ func runRegisters(e env) error {
 	}
 	cfg := p.config(cat)
 	cfg.Export, cfg.ExportStdin, cfg.ExportMapping, cfg.ExportSheet = fs.Arg(0), e.stdin, mapping, sheet
-	cfg.DeploymentTest, cfg.MaxPerRule, cfg.Workers = deployment, maxFindings, workers
+	cfg.DeploymentTest, cfg.MaxPerRule, cfg.Workers, cfg.Profile = deployment, maxFindings, workers, prof
 	switch {
 	case reveal:
 		cfg.IDs = separation.Reveal

@@ -1303,7 +1303,8 @@ and review the diff after changing the generator). Every person and organisation
 ` + "```sh" + `
 go run ./cmd/kartoitus assess --inventory samples/inventory.xlsx \
     --export samples/register-export.csv --tos samples/tos.xlsx \
-    --overlay samples/overlay.yaml --organisation "Hoivapolku Oy" --out out
+    --overlay samples/overlay.yaml --profile samples/profile.yaml \
+    --organisation "Hoivapolku Oy" --out out
 ` + "```" + `
 
 This is what ` + "`make run`" + ` does.

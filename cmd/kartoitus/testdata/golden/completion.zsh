@@ -53,6 +53,7 @@ _kartoitus() {
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '--pairs[deployment-test pairs file (YAML or XLSX)]:pairs:_files' \
         '--plan-status[onboarding status file for the plan (see '\''kartoitus plan --status'\'')]:plan-status:_files' \
+        '--profile[organisation profile file (YAML)]:profile:_files' \
         '--pseudonymize[replace client ids in the report by a keyed hash (HMAC-SHA256) of KEY]:pseudonymize:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
         '--staff[staff list file for the plan'\''s certificate cards]:staff:_files' \
@@ -228,6 +229,7 @@ _kartoitus() {
         '--max-findings[list at most N findings per rule (all are counted)]:max-findings:_files' \
         '-o[write the report to file instead of standard output (the --format given without =FILE)]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
+        '--profile[organisation profile file (YAML)]:profile:_files' \
         '--progress[progress bar on standard error]:progress:(auto always never)' \
         '--pseudonymize[replace client ids in the report by a keyed hash (HMAC-SHA256) of KEY]:pseudonymize:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
