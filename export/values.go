@@ -7,83 +7,27 @@ import (
 
 	"github.com/kartoitus/kartoitus/ident"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
+	"github.com/kartoitus/kartoitus/registers"
 )
 
-// BasisKind is the processing basis (käsittelyperuste) of a document: in
-// whose name the service was produced (703/2023 §§ 13–14, 37 mom 3;
-// palvelusetelilaki 569/2009 § 11).
-type BasisKind uint8
+// BasisKind is the processing basis; its one home is package registers
+// (the inventory reads it too).
+type BasisKind = registers.Basis
 
+// The bases (registers.Basis*).
 const (
-	BasisNone       BasisKind = iota // empty
-	BasisOwn                         // oma tuotanto: the organiser produces
-	BasisPurchased                   // ostopalvelu: produced on the organiser's behalf
-	BasisVoucher                     // palveluseteli: the hyvinvointialue is controller
-	BasisSelfPaying                  // itsemaksava: private contract, the producer is controller
-	BasisUnknown                     // a value we do not recognise
-	// BasisKela: a service Kela procured (e.g. kuntoutus). "Kelan
-	// kilpailuttamissa palveluissa Kela ei ole rekisterinpitäjä" (Kela
-	// 2020, 2E); that the producer is then controller is our default [I].
-	BasisKela
-	// BasisSubcontract: alihankinta, produced by a subcontractor
-	// (palveluntoteuttaja) of the organiser's producer, on the organiser's
-	// behalf (Kela 2020, 2E; 703/2023 § 37 mom 3: the chain must show).
-	BasisSubcontract
-	numBasis
+	BasisNone        = registers.BasisNone
+	BasisOwn         = registers.BasisOwn
+	BasisPurchased   = registers.BasisPurchased
+	BasisVoucher     = registers.BasisVoucher
+	BasisSelfPaying  = registers.BasisSelfPaying
+	BasisUnknown     = registers.BasisUnknown
+	BasisKela        = registers.BasisKela
+	BasisSubcontract = registers.BasisSubcontract
 )
 
-var basisNames = [...]string{"", "own", "purchased", "voucher", "self_paying", "unknown", "kela", "subcontract"}
-
-func (b BasisKind) String() string { return basisNames[b] }
-
-// OnBehalf reports whether the service is produced on the organiser's
-// behalf (purchased service, voucher or a subcontract in their chain), so
-// the organiser is controller and the producer writes into the
-// organiser's register.
-func (b BasisKind) OnBehalf() bool {
-	return b == BasisPurchased || b == BasisVoucher || b == BasisSubcontract
-}
-
-// ParseBasis reads own/purchased/voucher/self_paying and the Finnish and
-// Swedish words for them.
-func ParseBasis(s string) BasisKind {
-	switch s {
-	case "":
-		return BasisNone
-	case "own":
-		return BasisOwn
-	case "purchased":
-		return BasisPurchased
-	case "voucher":
-		return BasisVoucher
-	case "self_paying":
-		return BasisSelfPaying
-	case "kela":
-		return BasisKela
-	case "subcontract":
-		return BasisSubcontract
-	}
-	switch f := textnorm.Fold(s); f {
-	case "own", "own production", "oma", "oma tuotanto", "omatuotanto", "itse tuotettu", "egen produktion", "egen":
-		return BasisOwn
-	case "purchased", "purchased service", "purchase", "outsourced", "ostopalvelu", "osto", "ostettu palvelu",
-		"ostopalvelusopimus", "kopt tjanst", "kopta tjanster":
-		return BasisPurchased
-	case "voucher", "service voucher", "palveluseteli", "seteli", "palvelusetelilla", "palvelusetelipalvelu", "servicesedel":
-		return BasisVoucher
-	case "self paying", "selfpaying", "self pay", "private", "itsemaksava", "itse maksava", "itsemaksava asiakas",
-		"yksityisesti maksava", "yksityinen asiakas", "sjalvbetalande":
-		return BasisSelfPaying
-	case "kela", "kela hankinta", "kelahankinta", "kelan hankinta", "kelan hankkima", "kelan hankkima palvelu",
-		"kelan kilpailuttama", "kelan kilpailuttama palvelu", "kela procured", "kela procurement", "kela upphandling",
-		"upphandlad av fpa", "fpa":
-		return BasisKela
-	case "subcontract", "subcontracting", "subcontractor", "alihankinta", "alihankkija", "alihankintana",
-		"palveluntoteuttaja", "underleverantor", "underentreprenad", "underleverans":
-		return BasisSubcontract
-	}
-	return BasisUnknown
-}
+// ParseBasis is registers.ParseBasis.
+func ParseBasis(s string) BasisKind { return registers.ParseBasis(s) }
 
 // StatusKind is a document's status.
 type StatusKind uint8

@@ -42,3 +42,22 @@ func TestNamesJointRegister(t *testing.T) {
 		}
 	}
 }
+
+func TestParseBasis(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Basis
+	}{
+		{"", BasisNone}, {"Oma tuotanto", BasisOwn}, {"Ostopalvelu", BasisPurchased}, {"palveluseteli", BasisVoucher},
+		{"Itsemaksava asiakas", BasisSelfPaying}, {"Kela-hankinta", BasisKela}, {"Kelan kilpailuttama palvelu", BasisKela},
+		{"Alihankinta", BasisSubcontract}, {"underleverantör", BasisSubcontract}, {"köpt tjänst", BasisPurchased},
+		{"leasing", BasisUnknown},
+	} {
+		if got := ParseBasis(tt.in); got != tt.want {
+			t.Errorf("ParseBasis(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+		if b := ParseBasis(tt.in); b != BasisUnknown && b != BasisNone && ParseBasis(b.FI()) != b {
+			t.Errorf("%v.FI() = %q does not parse back", b, b.FI())
+		}
+	}
+}
