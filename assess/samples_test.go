@@ -70,7 +70,8 @@ func runSample(t *testing.T, s finding.Sample) map[string]bool {
 			t.Fatalf("%q: overlay: %v", s.Note, err)
 		}
 	}
-	cfg := Config{Catalogue: cat, Accepted: write("accepted.csv", s.Accepted), Ignore: write("ignore.yaml", s.Ignore)}
+	cfg := Config{Catalogue: cat, Accepted: write("accepted.csv", s.Accepted), Ignore: write("ignore.yaml", s.Ignore),
+		Profile: write("profile.yaml", s.Profile)}
 	if p := write("inventory.csv", s.Inventory); p != "" {
 		cfg.Inventories = []string{p}
 	}

@@ -298,6 +298,7 @@ func Run(ctx context.Context, cfg Config, stages Stage) (*Result, error) {
 			return nil, Unreadable(err)
 		}
 		res.Profile = p
+		res.Config.Retention.Profile = p
 		res.Inputs = append(res.Inputs, report.InputFile{Role: report.RoleProfile, Path: cfg.Profile})
 	}
 	var collected []collect

@@ -28,6 +28,8 @@ type Sample struct {
 	Overlay string
 	// Ignore is an ignore file (YAML).
 	Ignore string
+	// Profile is an organisation profile (YAML).
+	Profile string
 }
 
 // Sheet is one worksheet of a sample workbook.

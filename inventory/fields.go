@@ -11,16 +11,23 @@ import (
 type Field string
 
 const (
-	FieldNone           Field = ""
-	FieldServiceTask    Field = "service_task"
-	FieldName           Field = "name"
-	FieldNational       Field = "national"
-	FieldPhase          Field = "phase"
-	FieldMedium         Field = "medium"
-	FieldPaper          Field = "paper"      // a mark column: "x" = kept on paper
-	FieldElectronic     Field = "electronic" // a mark column: "x" = kept electronically
-	FieldSystem         Field = "system"
-	FieldRegister       Field = "register"
+	FieldNone        Field = ""
+	FieldServiceTask Field = "service_task"
+	FieldName        Field = "name"
+	FieldNational    Field = "national"
+	FieldPhase       Field = "phase"
+	FieldMedium      Field = "medium"
+	FieldPaper       Field = "paper"      // a mark column: "x" = kept on paper
+	FieldElectronic  Field = "electronic" // a mark column: "x" = kept electronically
+	FieldSystem      Field = "system"
+	FieldRegister    Field = "register"
+	// FieldBasis is the processing basis (käsittelyperuste): own
+	// production or self-paying, purchased service, voucher, Kela-procured,
+	// subcontract; with the profile it says whose register a document is.
+	FieldBasis Field = "basis"
+	// FieldController names the register's controller (name, Y-tunnus or
+	// OID).
+	FieldController     Field = "controller"
 	FieldTOS            Field = "tos"
 	FieldAMS            Field = "ams"
 	FieldRetention      Field = "retention"
@@ -106,6 +113,18 @@ var fieldTable = []fieldSpec{
 		"rekisteri", "asiakasrekisteri", "henkilörekisteri", "rekisterin nimi", "rekisteritunnus",
 		"register", "registret", "klientregister", "personregister",
 		"registry", "register name",
+	}},
+	{FieldBasis, "Käsittelyperuste", "Processing basis", []string{
+		"käsittelyperuste", "järjestämistapa", "palvelun järjestämistapa", "tuotantotapa", "palvelun tuotantotapa",
+		"asiakkuuden peruste", "palvelun peruste",
+		"behandlingsgrund", "ordningssätt", "anordningssätt",
+		"processing basis", "basis", "service arrangement", "arrangement", "production basis",
+	}},
+	{FieldController, "Rekisterinpitäjä", "Controller", []string{
+		"rekisterinpitäjä", "rekisterinpitäjän nimi", "rekisterinpitäjän y-tunnus", "rekisterinpitäjä y-tunnus",
+		"kenen rekisteri", "rekisterin omistaja", "rekisterin pitäjä",
+		"registeransvarig", "personuppgiftsansvarig", "registerförare",
+		"controller", "data controller", "register controller", "register owner",
 	}},
 	{FieldTOS, "TOS-viite", "TOS reference", []string{
 		"tos", "tos viite", "tos tunnus", "tos kohta", "tos luokka", "tos numero", "tiedonohjaussuunnitelma",

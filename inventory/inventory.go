@@ -53,6 +53,11 @@ type Document struct {
 	// RegisterRaw is the register as written; Register its class.
 	RegisterRaw string         `json:"register_raw,omitempty"`
 	Register    registers.Kind `json:"register,omitempty"`
+	// BasisRaw is the processing basis as written; Basis its kind (None
+	// without the column). Controller is the controller as written.
+	BasisRaw   string          `json:"basis_raw,omitempty"`
+	Basis      registers.Basis `json:"basis,omitempty"`
+	Controller string          `json:"controller,omitempty"`
 
 	// TOS and AMS references (row IDs, codes or "x") when the inventory
 	// carries them.

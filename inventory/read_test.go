@@ -691,3 +691,39 @@ func TestChartSheetReadsAsEmpty(t *testing.T) {
 		t.Errorf("%d documents; chart sheet %+v", len(inv.Documents), sheetNamed(t, inv, "Kaavio"))
 	}
 }
+
+// TestBasisAndController: the basis and controller columns are read by
+// their Finnish, Swedish and English headers; the basis words of every
+// kind parse, an unknown one is INV016.
+func TestBasisAndController(t *testing.T) {
+	for _, tt := range []struct {
+		header, value string
+		want          registers.Basis
+	}{
+		{"Käsittelyperuste", "Ostopalvelu", registers.BasisPurchased},
+		{"Järjestämistapa", "palveluseteli", registers.BasisVoucher},
+		{"Behandlingsgrund", "köpt tjänst", registers.BasisPurchased},
+		{"Processing basis", "self-paying", registers.BasisSelfPaying},
+		{"Käsittelyperuste", "Kela-hankinta", registers.BasisKela},
+		{"Käsittelyperuste", "alihankinta", registers.BasisSubcontract},
+		{"Käsittelyperuste", "oma tuotanto", registers.BasisOwn},
+		{"Käsittelyperuste", "vakuutusyhtiö", registers.BasisUnknown},
+	} {
+		in := "Palvelutehtävä;Asiakirjan nimi;" + tt.header + ";Rekisterinpitäjä\nIäkkäiden palvelut;Iäkkäiden palvelupäätös;" + tt.value + ";Järvimaan hyvinvointialue\n"
+		inv, err := readBytes(t, "inv.csv", []byte(in), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.header, err)
+		}
+		d := inv.Documents[0]
+		if d.Basis != tt.want || d.BasisRaw != tt.value || d.Controller != "Järvimaan hyvinvointialue" {
+			t.Errorf("%s %q: basis %v raw %q controller %q", tt.header, tt.value, d.Basis, d.BasisRaw, d.Controller)
+		}
+		warned := false
+		for _, w := range inv.Warnings {
+			warned = warned || w.RuleID == "INV016"
+		}
+		if warned != (tt.want == registers.BasisUnknown) {
+			t.Errorf("%q: INV016 = %v", tt.value, warned)
+		}
+	}
+}

@@ -154,6 +154,19 @@ var (
 				Inventory: "Palvelutehtävä;Asiakirjan nimi;Rekisteri\nIäkkäiden palvelut;Iäkkäiden palvelupäätös;Hilkka\n"}},
 		},
 	}
+	RuleUnknownBasis = finding.Rule{
+		ID: "INV016", Severity: finding.Warning,
+		Title: finding.T("Käsittelyperustetta ei tunnistettu", "Processing basis not recognised"),
+		Basis: "703/2023 § 37 mom 3",
+		Samples: finding.Samples{
+			Good: []finding.Sample{{Note: "a purchased service",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Käsittelyperuste\nIäkkäiden palvelut;Iäkkäiden palvelupäätös;Ostopalvelu\n"},
+				{Note: "Kela-procured and subcontract",
+					Inventory: "Palvelutehtävä;Asiakirjan nimi;Käsittelyperuste\nTyöikäisten palvelut;Kuntoutussuunnitelma;Kela-hankinta\nTyöikäisten palvelut;Kuntoutussuunnitelma;alihankinta\n"}},
+			Bad: []finding.Sample{{Note: "the payer instead of the basis",
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Käsittelyperuste\nIäkkäiden palvelut;Iäkkäiden palvelupäätös;vakuutusyhtiö\n"}},
+		},
+	}
 	RuleHetuMasked = finding.Rule{
 		ID: "INV015", Severity: finding.Warning,
 		Title: finding.T("Inventaariossa on henkilötunnus: se peitettiin",
@@ -173,5 +186,5 @@ var (
 func Rules() []finding.Rule {
 	return []finding.Rule{RuleRowRejected, RuleSheetNotRead, RuleDuplicateColumn,
 		RuleQuoteSwallowed, RuleCellsBeyondHeader, RuleMissingCells, RuleLongCell, RuleUnknownTask,
-		RuleUnknownPhase, RuleUnknownMedium, RuleBadRetention, RuleUnknownRegister, RuleHetuMasked}
+		RuleUnknownPhase, RuleUnknownMedium, RuleBadRetention, RuleUnknownRegister, RuleHetuMasked, RuleUnknownBasis}
 }

@@ -465,6 +465,12 @@ func (p *sheetReader) data(r rawRow) {
 			p.warn(RuleUnknownRegister, FieldRegister, d.RegisterRaw, p.colLoc(r.num, FieldRegister))
 		}
 	}
+	if d.BasisRaw = p.get(r, FieldBasis); d.BasisRaw != "" {
+		if d.Basis = registers.ParseBases(d.BasisRaw); d.Basis == registers.BasisUnknown {
+			p.warn(RuleUnknownBasis, FieldBasis, d.BasisRaw, p.colLoc(r.num, FieldBasis))
+		}
+	}
+	d.Controller = p.get(r, FieldController)
 	d.TOSRef = normaliseNumber(p.get(r, FieldTOS))
 	d.AMSRef = normaliseNumber(p.get(r, FieldAMS))
 	if d.RetentionRaw = p.get(r, FieldRetention); d.RetentionRaw != "" {
@@ -677,6 +683,9 @@ func (p *sheetReader) flushWarnings() {
 		case RuleUnknownRegister.ID:
 			msg = finding.Tf("Rekisteriä %q ei tunnistettu (%d riviä): onko se sosiaalihuollon asiakasrekisteri vai potilasrekisteri?",
 				"Register %q not recognised (%d rows): is it the social welfare client register or a patient register?", w.value, w.count)
+		case RuleUnknownBasis.ID:
+			msg = finding.Tf("Käsittelyperustetta %q ei tunnistettu (%d riviä); käytä arvoja oma tuotanto, itsemaksava, ostopalvelu, palveluseteli, Kela-hankinta tai alihankinta.",
+				"Processing basis %q not recognised (%d rows); use own production, self-paying, purchased, voucher, Kela-procured or subcontract.", w.value, w.count)
 		}
 		p.inv.Warnings = append(p.inv.Warnings, finding.New(w.rule, msg, w.loc, p.info.Name, string(w.field), textnorm.Fold(w.value)))
 	}

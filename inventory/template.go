@@ -34,6 +34,7 @@ const (
 	listMedia
 	listRegisters
 	listTypes
+	listBases
 )
 
 var templateColumns = []templateColumn{
@@ -85,6 +86,14 @@ var templateColumns = []templateColumn{
 		"Muuta huomioitavaa.",
 		"Anything else worth noting.",
 		"", "", -1, false},
+	{FieldBasis, 20, "", "",
+		"Miten palvelu tuotetaan: oma tuotanto tai itsemaksava asiakas (oma rekisteri), ostopalvelu, palveluseteli tai alihankinta (palvelunjärjestäjän rekisteri), Kelan hankinta.",
+		"How the service is produced: own production or a self-paying client (own register), purchased service, voucher or subcontract (the organiser's register), Kela-procured.",
+		"ostopalvelu", "purchased", listBases, false},
+	{FieldController, 28, "", "",
+		"Kenen rekisteriin asiakirja kuuluu: rekisterinpitäjän nimi tai Y-tunnus.",
+		"Whose register the document belongs to: the controller's name or Y-tunnus.",
+		"Järvimaan hyvinvointialue", "Järvimaan hyvinvointialue", -1, false},
 }
 
 // TemplateSheet returns the name of the inventory sheet of a template.
@@ -109,7 +118,7 @@ func (c templateColumn) header(lang string) string {
 
 // templateLists builds the value lists from the catalogue.
 func templateLists(cat *sosmeta.Catalogue, lang string) [][]string {
-	lists := make([][]string, listTypes+1)
+	lists := make([][]string, listBases+1)
 	for _, t := range cat.Tasks {
 		lists[listTasks] = append(lists[listTasks], t.Name(lang))
 	}
@@ -118,10 +127,12 @@ func templateLists(cat *sosmeta.Catalogue, lang string) [][]string {
 	}
 	if lang == "en" {
 		lists[listMedia] = []string{"paper", "electronic", "both"}
+		lists[listBases] = []string{"own production", "self-paying", "purchased", "voucher", "Kela-procured", "subcontract"}
 		lists[listRegisters] = []string{"Social welfare client register", "Patient register",
 			"Social welfare notification register (before 1.11.2021)", "Joint social and health care register"}
 	} else {
 		lists[listMedia] = []string{"paperi", "sähköinen", "molemmat"}
+		lists[listBases] = []string{"oma tuotanto", "itsemaksava", "ostopalvelu", "palveluseteli", "Kela-hankinta", "alihankinta"}
 		lists[listRegisters] = []string{"Sosiaalihuollon asiakasrekisteri", "Potilasrekisteri",
 			"Sosiaalihuollon ilmoitusrekisteri (ennen 1.11.2021)", "Yhteinen sosiaali- ja terveydenhuollon rekisteri"}
 	}
@@ -179,7 +190,8 @@ func buildTemplate(cat *sosmeta.Catalogue, lang string) (*excelize.File, error) 
 	// The value lists.
 	vals := templateLists(cat, lang)
 	listHeads := []string{tr("Palvelutehtävä", "Service task"), tr("Prosessin vaihe", "Process phase"),
-		tr("Tallennusmuoto", "Medium"), tr("Rekisteri", "Register"), tr("Valtakunnallinen asiakirjatyyppi", "National document type")}
+		tr("Tallennusmuoto", "Medium"), tr("Rekisteri", "Register"),
+		tr("Valtakunnallinen asiakirjatyyppi", "National document type"), tr("Käsittelyperuste", "Processing basis")}
 	refs := make([]string, len(vals))
 	for i, list := range vals {
 		col := columnLetter(i)
@@ -189,7 +201,7 @@ func buildTemplate(cat *sosmeta.Catalogue, lang string) (*excelize.File, error) 
 		}
 		refs[i] = fmt.Sprintf("%s!$%s$2:$%s$%d", lists, col, col, len(list)+1)
 	}
-	// Codes next to the type names, for people looking a code up.
+	// The document types' codes after the lists, for people looking a code up.
 	codeCol := columnLetter(len(vals))
 	b.set(lists, codeCol+"1", tr("Koodi", "Code"))
 	row := 2

@@ -108,6 +108,14 @@ func TestTemplateStructure(t *testing.T) {
 					t.Errorf("register %q is not classified", v)
 				}
 			}
+			for _, v := range rows[listBases][1:] {
+				if b := registers.ParseBasis(v); b == registers.BasisUnknown || b == registers.BasisNone {
+					t.Errorf("basis %q does not parse", v)
+				}
+			}
+			if len(rows[listBases]) != 7 {
+				t.Errorf("basis list = %v, want the six bases", rows[listBases])
+			}
 			for _, v := range rows[listTypes][1:] {
 				if cat.Resolve(v) == nil {
 					t.Errorf("document type %q does not resolve", v)

@@ -17,6 +17,8 @@ import (
 	"github.com/kartoitus/kartoitus/export"
 	"github.com/kartoitus/kartoitus/ident"
 	"github.com/kartoitus/kartoitus/internal/strictyaml"
+	"github.com/kartoitus/kartoitus/internal/textnorm"
+	"github.com/kartoitus/kartoitus/registers"
 )
 
 // Role is a part the organisation plays (Kela 2025, 1. Määritelmät).
@@ -58,6 +60,9 @@ type Unit struct {
 	Name    string `yaml:"name" json:"name"`
 	YTunnus string `yaml:"y_tunnus" json:"y_tunnus"`
 	OID     string `yaml:"oid" json:"oid"`
+	// Kind is public (an authority) or private (a private provider);
+	// it decides the law RET001/RET002 cite.
+	Kind string `yaml:"kind,omitempty" json:"kind,omitempty"`
 }
 
 // ServiceUnit is a palveluyksikkö of the toimintayksikkö.
@@ -133,6 +138,9 @@ func (p *Profile) validate() error {
 			return fmt.Errorf("organisation.oid %q is not of Y-tunnus %s", o.OID, p.own)
 		}
 		p.own = org.YTunnus
+	}
+	if k := export.ParseOrganiserKind(o.Kind); o.Kind != "" && k != export.OrgKindPublic && k != export.OrgKindPrivate {
+		return fmt.Errorf("organisation.kind %q: want public or private", o.Kind)
 	}
 	for i, r := range p.Roles {
 		switch r {
@@ -226,4 +234,78 @@ func (p *Profile) OrganiserKinds() map[ident.YTunnus]export.OrganiserKindOf {
 // register of its own (Kela 2020, 2E).
 func (p *Profile) NoOwnRegister() bool {
 	return p != nil && p.SelfPayingClients != nil && !*p.SelfPayingClients && !p.Has(RoleOrganiser)
+}
+
+// Owner is whose register a document belongs to.
+type Owner uint8
+
+const (
+	// OwnerUnknown: nothing says (no profile, or neither basis nor
+	// controller given); the analyses treat it as the organisation's own,
+	// as without a profile.
+	OwnerUnknown Owner = iota
+	// OwnerOwn: the organisation's own register (it is controller).
+	OwnerOwn
+	// OwnerOrganiser: an organiser's register; the organisation produces
+	// into it on the organiser's behalf (703/2023 § 14).
+	OwnerOrganiser
+)
+
+// OwnerOf decides whose register a document is from its controller (a
+// name, Y-tunnus or OID the profile knows) or else its basis: own
+// production, self-paying clients and Kela-procured services (the
+// producer is controller: our default, Kela 2020 2E) are the
+// organisation's own; a purchased service, voucher or subcontract is the
+// organiser's register when the organisation produces for organisers.
+func (p *Profile) OwnerOf(basis registers.Basis, controller string) Owner {
+	if p == nil {
+		return OwnerUnknown
+	}
+	if c := strings.TrimSpace(controller); c != "" {
+		if o, err := ident.ParseOrg(c); err == nil {
+			if o.YTunnus == p.own {
+				return OwnerOwn
+			}
+			for _, og := range p.Organisers {
+				if og.y == o.YTunnus {
+					return OwnerOrganiser
+				}
+			}
+		}
+		key := textnorm.Fold(c)
+		if p.Organisation.Name != "" && key == textnorm.Fold(p.Organisation.Name) {
+			return OwnerOwn
+		}
+		for _, og := range p.Organisers {
+			if og.Name != "" && key == textnorm.Fold(og.Name) {
+				return OwnerOrganiser
+			}
+		}
+	}
+	switch basis {
+	case registers.BasisOwn, registers.BasisSelfPaying, registers.BasisKela:
+		return OwnerOwn
+	case registers.BasisPurchased, registers.BasisVoucher, registers.BasisSubcontract:
+		if p.Has(RoleProducer) || p.Has(RoleSubcontractor) {
+			return OwnerOrganiser
+		}
+		return OwnerOwn // an organiser's own purchases are in its own register
+	}
+	return OwnerUnknown
+}
+
+// Public reports whether the organisation is an authority (its
+// organisation kind), for the bases retention cites; ok is false when the
+// profile does not say.
+func (p *Profile) Public() (public, ok bool) {
+	if p == nil {
+		return false, false
+	}
+	switch export.ParseOrganiserKind(p.Organisation.Kind) {
+	case export.OrgKindPublic:
+		return true, true
+	case export.OrgKindPrivate:
+		return false, true
+	}
+	return false, false
 }

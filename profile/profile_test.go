@@ -8,6 +8,7 @@ import (
 	kartoitus "github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/export"
 	"github.com/kartoitus/kartoitus/ident"
+	"github.com/kartoitus/kartoitus/registers"
 )
 
 func TestSampleProfile(t *testing.T) {
@@ -79,4 +80,48 @@ func FuzzParse(f *testing.F) {
 		_ = p.OrganiserKinds()
 		_ = p.NoOwnRegister()
 	})
+}
+
+func TestOwnerOf(t *testing.T) {
+	producer, err := Parse("p.yaml", []byte("organisation: {name: Hoivapolku Oy, y_tunnus: 3187542-4}\nroles: [producer]\n"+
+		"organisers: [{name: Järvimaan hyvinvointialue, y_tunnus: 3266145-2, kind: public}]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	county, err := Parse("c.yaml", []byte("organisation: {name: Järvimaan hyvinvointialue, y_tunnus: 3266145-2, kind: public}\nroles: [organiser]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name       string
+		p          *Profile
+		basis      registers.Basis
+		controller string
+		want       Owner
+	}{
+		{"no profile", nil, registers.BasisPurchased, "", OwnerUnknown},
+		{"producer, purchased", producer, registers.BasisPurchased, "", OwnerOrganiser},
+		{"producer, voucher", producer, registers.BasisVoucher, "", OwnerOrganiser},
+		{"producer, subcontract", producer, registers.BasisSubcontract, "", OwnerOrganiser},
+		{"producer, self-paying", producer, registers.BasisSelfPaying, "", OwnerOwn},
+		{"producer, Kela-procured", producer, registers.BasisKela, "", OwnerOwn},
+		{"producer, own production", producer, registers.BasisOwn, "", OwnerOwn},
+		{"producer, nothing said", producer, registers.BasisNone, "", OwnerUnknown},
+		{"controller by name wins over basis", producer, registers.BasisSelfPaying, "Järvimaan hyvinvointialue", OwnerOrganiser},
+		{"controller by Y-tunnus", producer, registers.BasisNone, "3266145-2", OwnerOrganiser},
+		{"controller by OID", producer, registers.BasisNone, "1.2.246.10.31875424.19.0", OwnerOwn},
+		{"own name", producer, registers.BasisPurchased, "hoivapolku oy", OwnerOwn},
+		{"unknown controller falls back to basis", producer, registers.BasisPurchased, "Joku Muu Oy", OwnerOrganiser},
+		{"the county's own purchases", county, registers.BasisPurchased, "", OwnerOwn},
+	} {
+		if got := tt.p.OwnerOf(tt.basis, tt.controller); got != tt.want {
+			t.Errorf("%s: OwnerOf = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if pub, ok := county.Public(); !pub || !ok {
+		t.Error("county is public")
+	}
+	if _, ok := producer.Public(); ok {
+		t.Error("producer's kind is not given")
+	}
 }

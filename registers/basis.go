@@ -1,6 +1,10 @@
 package registers
 
-import "github.com/kartoitus/kartoitus/internal/textnorm"
+import (
+	"strings"
+
+	"github.com/kartoitus/kartoitus/internal/textnorm"
+)
 
 // Basis is the processing basis (käsittelyperuste) of a document: in
 // whose name the service was produced (703/2023 §§ 13–14, 37 mom 3;
@@ -80,4 +84,42 @@ func ParseBasis(s string) Basis {
 // FI names a basis in Finnish, as an inventory or a report writes it.
 func (b Basis) FI() string {
 	return [...]string{"", "oma tuotanto", "ostopalvelu", "palveluseteli", "itsemaksava", "tunnistamaton", "Kelan hankinta", "alihankinta"}[b]
+}
+
+// ParseBases reads a list of bases ("itsemaksava, ostopalvelu ja
+// palveluseteli": a unit serving clients on several bases). The result is
+// the basis that decides the register question: an own-register basis
+// (own production, self-paying, Kela-procured) if any part is one, since
+// the organisation then keeps such documents itself; else the first
+// part. Unknown is returned when any part is unrecognised.
+func ParseBases(s string) Basis {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '/' || r == '+' || r == '\n' })
+	var out []Basis
+	for _, p := range parts {
+		for _, q := range strings.Split(p, " ja ") {
+			for _, q := range strings.Split(q, " och ") {
+				for _, q := range strings.Split(q, " and ") {
+					if q = strings.TrimSpace(q); q != "" {
+						out = append(out, ParseBasis(q))
+					}
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		return BasisNone
+	}
+	first := out[0]
+	for _, b := range out {
+		switch b {
+		case BasisUnknown:
+			return BasisUnknown
+		case BasisOwn, BasisSelfPaying, BasisKela:
+			first = b
+		}
+	}
+	if first == BasisOwn || first == BasisSelfPaying || first == BasisKela {
+		return first
+	}
+	return out[0]
 }

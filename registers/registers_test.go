@@ -61,3 +61,19 @@ func TestParseBasis(t *testing.T) {
 		}
 	}
 }
+
+func TestParseBases(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Basis
+	}{
+		{"", BasisNone}, {"ostopalvelu", BasisPurchased}, {"ostopalvelu, palveluseteli", BasisPurchased},
+		{"itsemaksava, ostopalvelu ja palveluseteli", BasisSelfPaying}, {"ostopalvelu / itsemaksava", BasisSelfPaying},
+		{"alihankinta + Kela-hankinta", BasisKela}, {"köpt tjänst och servicesedel", BasisPurchased},
+		{"ostopalvelu, vakuutus", BasisUnknown}, {" , ", BasisNone},
+	} {
+		if got := ParseBases(tt.in); got != tt.want {
+			t.Errorf("ParseBases(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
 	"github.com/kartoitus/kartoitus/inventory"
+	"github.com/kartoitus/kartoitus/profile"
 	"github.com/kartoitus/kartoitus/sosmeta"
 	"github.com/kartoitus/kartoitus/tos"
 )
@@ -36,6 +37,12 @@ const (
 	// document (a patient record, a staff list): the 703/2023 annex does
 	// not govern it and it is not checked here.
 	StatusNotClient Status = "not_client_document"
+	// StatusOrganiser: the document belongs to an organiser's register
+	// (the profile and the document's basis or controller say so): the
+	// organiser plans its retention ("säilyttämisestä vastaa
+	// rekisterinpitäjä", 703/2023 § 23) and the producer delivers the
+	// originals without delay (§ 14), so it is not the organisation's gap.
+	StatusOrganiser Status = "organiser_register"
 )
 
 // rank orders statuses from worst to best, for draft rows that combine
@@ -50,7 +57,7 @@ func (s Status) rank() int {
 		return 2
 	case StatusUnverified:
 		return 3
-	case StatusNotClient:
+	case StatusNotClient, StatusOrganiser:
 		return 5
 	}
 	return 4
@@ -114,7 +121,15 @@ func Analyze(cat *sosmeta.Catalogue, inv *inventory.Inventory, plan *tos.Plan, m
 // AnalyzeWith is Analyze with options.
 func AnalyzeWith(cat *sosmeta.Catalogue, inv *inventory.Inventory, plan *tos.Plan, m *mapping.Result, opts Options) (*Result, []finding.Finding) {
 	a := &analysis{cat: cat, inv: inv, plan: plan, keys: map[int]string{}, tasks: map[int]string{}, local: map[int]bool{},
-		controller: opts.Controller, horizon: horizonFor(opts, cat)}
+		controller: opts.Controller, horizon: horizonFor(opts, cat), profile: opts.Profile}
+	if a.controller == ControllerUnknown {
+		if public, ok := opts.Profile.Public(); ok {
+			a.controller = ControllerPrivate
+			if public {
+				a.controller = ControllerPublic
+			}
+		}
+	}
 	if a.plan == nil {
 		a.plan = &tos.Plan{}
 	}
@@ -182,6 +197,9 @@ type analysis struct {
 	// law's from a later one.
 	controller Controller
 	horizon    int
+	// profile says whose register a document is (nil: the organisation's
+	// own, as before the profile).
+	profile *profile.Profile
 
 	byCode, byName, byClass map[string][]int
 	kinds                   map[tos.PlanKind]int // plan entries per kind
@@ -268,6 +286,10 @@ func (a *analysis) document(i int) DocumentResult {
 		}
 	}
 	c := &docCheck{a: a, d: d, dt: dt, r: &r, refRows: map[tos.PlanKind]int{}}
+	if a.profile.OwnerOf(d.Basis, d.Controller) == profile.OwnerOrganiser {
+		c.organisers()
+		return r
+	}
 	c.law()
 	c.plans()
 	slices.Sort(r.Findings)
@@ -557,6 +579,54 @@ func (c *docCheck) missing(rule finding.Rule, plan string, other []tos.Entry, as
 	f := finding.New(rule, finding.T(fi, en), c.d.Source, c.docKey(), c.r.Task)
 	f.Basis = planBasis(c.a.controller)
 	c.add(f)
+}
+
+// organisers handles a document of an organiser's register: no TOS/AMS
+// gap is the organisation's, but a plan (a TOS/AMS file row or the
+// inventory's own retention) that keeps it is RET014.
+func (c *docCheck) organisers() {
+	c.r.Status = StatusOrganiser
+	fileTOS, _ := c.match(tos.TOS)
+	fileAMS, _ := c.match(tos.AMS)
+	embTOS, embAMS := embedded(c.d)
+	var kept []tos.Entry
+	for _, e := range append(fileTOS, fileAMS...) {
+		if e.RetentionRaw != "" {
+			kept = append(kept, e)
+		}
+	}
+	for _, e := range []*tos.Entry{embTOS, embAMS} {
+		if e != nil && e.RetentionRaw != "" && len(kept) == 0 {
+			kept = append(kept, *e)
+		}
+	}
+	c.r.Entries = kept
+	if len(kept) == 0 {
+		return
+	}
+	e := kept[0]
+	loc := e.Source
+	loc.Column = e.RetentionColumn
+	fi := fmt.Sprintf("%s kuuluu palvelunjärjestäjän rekisteriin (käsittelyperuste tai rekisterinpitäjä), mutta %s säilyttää sen %s. Palveluntuottaja toimittaa alkuperäiset asiakirjat palvelunjärjestäjän rekisteriin viipymättä eikä säilytä niitä asiakkuuden päätyttyä; säilytysajasta päättää rekisterinpitäjä.",
+		c.descFI(), planWhereFI(e), tos.Quote(e.RetentionRaw))
+	en := fmt.Sprintf("%s belongs to the organiser's register (its basis or controller), but %s keeps it for %s. The producer delivers the originals to the organiser's register without delay and does not keep them after the client relationship ends; the controller decides the retention.",
+		c.descEN(), planWhereEN(e), tos.Quote(e.RetentionRaw))
+	c.add(finding.New(RuleKeepsOrganisers, finding.T(fi, en), loc, c.docKey(), c.r.Task, string(e.Kind)))
+}
+
+// planWhereFI and planWhereEN name where an entry comes from.
+func planWhereFI(e tos.Entry) string {
+	if e.Kind == tos.AMS {
+		return "arkistonmuodostussuunnitelma"
+	}
+	return "tiedonohjaussuunnitelma tai kartoitus"
+}
+
+func planWhereEN(e tos.Entry) string {
+	if e.Kind == tos.AMS {
+		return "the AMS"
+	}
+	return "the TOS or the inventory"
 }
 
 // entry compares one TOS/AMS entry with the law and archival decisions.

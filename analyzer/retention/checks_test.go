@@ -380,6 +380,7 @@ func TestRulesDeclared(t *testing.T) {
 		"RET009": StatusNoRule, "RET010": StatusDiffers, "RET011": StatusUnverified,
 		"RET012": StatusOK, // reported on a plan row, not a document
 		"RET013": StatusUnverified,
+		"RET014": StatusOrganiser,
 	}
 	for id := range seen {
 		w, ok := want[id]

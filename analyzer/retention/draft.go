@@ -103,6 +103,9 @@ func (a *analysis) draft(docs []DocumentResult) *Draft {
 	rows := map[string]*DraftRow{}
 	var order []string
 	for _, r := range docs {
+		if r.Status == StatusOrganiser {
+			continue // the organiser's to plan (703/2023 § 23)
+		}
 		d := &a.inv.Documents[r.Doc]
 		id := r.Key
 		if id == "" {

@@ -107,6 +107,8 @@ func statusLabel(s Status, l finding.Lang) string {
 		return pick(l, "tarkistettava", "unverified")
 	case StatusNoRule:
 		return pick(l, "ei säilytysaikaa", "no rule")
+	case StatusOrganiser:
+		return pick(l, "palvelunjärjestäjän rekisterissä", "in the organiser's register")
 	}
 	return string(s)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kartoitus/kartoitus/profile"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
 
@@ -18,6 +19,11 @@ type Options struct {
 	// counted from a later (or possibly later) event; 0 takes the
 	// overlay's retention_horizon, else DefaultHorizon.
 	Horizon int
+	// Profile is the organisation profile: documents of an organiser's
+	// register are not the organisation's to plan, and its kind decides
+	// Controller when that is not given. Nil: every document is the
+	// organisation's own.
+	Profile *profile.Profile
 }
 
 // Controller is the kind of controller (rekisterinpitäjä) that keeps the

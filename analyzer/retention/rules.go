@@ -216,4 +216,4 @@ var (
 // Rules lists every rule the analysis reports.
 var Rules = samplesOf(RuleNoTOS, RuleNoAMS, RuleNoDigitisation, RuleNoRetention, RuleShorter, RuleWrongStart,
 	RulePermanentNotOrdered, RuleArchivalIgnored, RuleNoLawRule, RuleLonger, RuleCannotCompare, RuleUnusedEntry,
-	RuleLegacyLost)
+	RuleLegacyLost, RuleKeepsOrganisers)

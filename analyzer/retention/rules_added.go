@@ -144,3 +144,35 @@ func samplesOf(rs ...finding.Rule) []finding.Rule {
 	}
 	return out
 }
+
+// RuleKeepsOrganisers: a producer's plan keeps documents of the
+// organiser's register. The producer stores them in the organiser's
+// register and hands originals over without delay (703/2023 § 14);
+// retention is the controller's (§ 23); after the relationship ends the
+// producer's system should not hold them (Kela 2025, Taulukko 2, 6). That
+// a plan period for them means keeping copies is our reading.
+var RuleKeepsOrganisers = finding.Rule{ID: "RET014", Severity: finding.Warning, Inferred: true,
+	Title: finding.T("Palvelunjärjestäjän rekisterin asiakirjalle on oma säilytysaika",
+		"A plan keeps a document of the organiser's register"),
+	Basis: "703/2023 §§ 14, 23; Kela 2025 (Taulukko 2, 6)",
+	Samples: finding.Samples{
+		Good: []finding.Sample{
+			{Note: "purchased-service document, no plan of its own", Profile: producerProfile,
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Tallennusmuoto;Käsittelyperuste\nIäkkäiden palvelut;Iäkkäiden palvelujen asiakassuunnitelma;sähköinen;ostopalvelu\n"},
+			{Note: "self-paying client's document in the own TOS", Profile: producerProfile,
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Tallennusmuoto;Käsittelyperuste;Säilytysaika;Säilytysajan laskentaperuste\nIäkkäiden palvelut;Iäkkäiden palvelujen asiakassuunnitelma;sähköinen;itsemaksava;12;asiakkaan kuolemasta\n"},
+			{Note: "without a profile the basis decides nothing", Inventory: "Palvelutehtävä;Asiakirjan nimi;Tallennusmuoto;Käsittelyperuste;Säilytysaika;Säilytysajan laskentaperuste\nIäkkäiden palvelut;Iäkkäiden palvelujen asiakassuunnitelma;sähköinen;ostopalvelu;12;asiakkaan kuolemasta\n"},
+		},
+		Bad: []finding.Sample{
+			{Note: "the inventory keeps a purchased-service plan 12 years", Profile: producerProfile,
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Tallennusmuoto;Käsittelyperuste;Säilytysaika;Säilytysajan laskentaperuste\nIäkkäiden palvelut;Iäkkäiden palvelujen asiakassuunnitelma;sähköinen;ostopalvelu;12;asiakkaan kuolemasta\n"},
+			{Note: "the TOS keeps the county's document", Profile: producerProfile,
+				Inventory: "Palvelutehtävä;Asiakirjan nimi;Tallennusmuoto;Rekisterinpitäjä\nIäkkäiden palvelut;Iäkkäiden palvelujen asiakassuunnitelma;sähköinen;Järvimaan hyvinvointialue\n",
+				TOS:       "Palvelutehtävä;Asiakirja;Säilytysaika;Säilytysajan laskentaperuste\nIäkkäiden palvelut;Iäkkäiden palvelujen asiakassuunnitelma;12;asiakkaan kuolemasta\n"},
+		},
+	},
+}
+
+// producerProfile is a private producer working for a county (samples).
+const producerProfile = "organisation: {name: Hoivapolku Oy, y_tunnus: 3187542-4, kind: private}\nroles: [producer, organiser]\nself_paying_clients: true\n" +
+	"organisers: [{name: Järvimaan hyvinvointialue, y_tunnus: 3266145-2, kind: public}]\n"

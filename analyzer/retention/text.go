@@ -372,6 +372,8 @@ func statusOf(ruleID string) Status {
 		// RET013: whether the old task's permanent line still binds is
 		// the organisation's to verify.
 		return StatusUnverified
+	case RuleKeepsOrganisers.ID:
+		return StatusOrganiser
 	}
 	return StatusOK // RET003 (digitisation) is not about the period
 }

@@ -60,6 +60,8 @@ func runMap(e env) error {
 	cf.register(fs)
 	of.register(fs, "table")
 	fs.Var(&inventories, "inventory", "inventory `file` (.xlsx or .csv); repeat for several, or give them as arguments")
+	var prof string
+	fs.StringVar(&prof, "profile", "", "organisation profile `file` (YAML): whose register each document is")
 	fs.StringVar(&accepted, "accepted", "", "accepted-mappings `file` (CSV, or XLSX with name and code columns) from a workshop")
 	fs.StringVar(&writeAccepted, "write-accepted", "", "write the accepted-mappings template with the current best guesses to `file`")
 	fs.Float64Var(&threshold, "threshold", mapping.DefaultThreshold, "confidence at or above which a match is asserted (0 < X ≤ 1)")
@@ -106,6 +108,7 @@ func runMap(e env) error {
 	cfg := p.config(cat)
 	cfg.Inventories, cfg.Columns, cfg.Sheets = inventories, columns, splitList(sheets)
 	cfg.Accepted, cfg.Threshold, cfg.AllTasks = accepted, threshold, allTasks
+	cfg.Profile = prof
 	res, err := assess.Run(e.ctx, cfg, assess.Mapping|assess.Coverage|assess.Registers)
 	if err != nil {
 		return err

@@ -77,6 +77,8 @@ func runRetention(e env) error {
 	fs.Var(&tosFiles, "tos", "TOS/AMS `file` (.xlsx or .csv, generic columns or the Helsinki workbook, or JHS 191 .xml); repeat for several")
 	fs.Var(&amsFiles, "ams", "AMS `file`: like --tos, but every row is a paper (AMS) entry; repeat for several")
 	fs.StringVar(&draft, "draft", "", "write the TOS draft to `file` (.xlsx, .csv, .json, or .xml for JHS 191 TOS XML)")
+	var prof string
+	fs.StringVar(&prof, "profile", "", "organisation profile `file` (YAML): documents of an organiser's register are not the organisation's to plan; its kind sets --controller")
 	fs.StringVar(&controller, "controller", "", "the organisation's `kind`, public or private: which law RET001/RET002 cite (default: both)")
 	fs.IntVar(&horizon, "horizon", 0, "`years` from any event of the client's life taken to outlast every annex period (default: overlay retention_horizon, else 120)")
 	fs.StringVar(&accepted, "accepted", "", "accepted-mappings `file` (CSV) from a mapping workshop")
@@ -127,6 +129,7 @@ func runRetention(e env) error {
 	cfg.TOS, cfg.AMS = tosFiles, amsFiles
 	cfg.Accepted, cfg.Threshold = accepted, threshold
 	cfg.Retention = retention.Options{Controller: ctl, Horizon: horizon}
+	cfg.Profile = prof
 	// The mapping runs only to type the documents: its findings belong to
 	// 'kartoitus map'. The readers' and the retention findings are reported.
 	cfg.Report = assess.Inventory | assess.Plans | assess.Retention

@@ -208,6 +208,7 @@ _kartoitus() {
         '--lang[report language\: fi or en]:lang:(fi en)' \
         '-o[write the report to file instead of standard output (the --format given without =FILE)]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
+        '--profile[organisation profile file (YAML)]:profile:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
         '--sheet[read only these workbook sheets (comma-separated names)]:sheet:_files' \
         '--threshold[confidence at or above which a match is asserted (0 < X ≤ 1)]:threshold:_files' \
@@ -271,6 +272,7 @@ _kartoitus() {
         '--lang[report language\: fi or en]:lang:(fi en)' \
         '-o[write the report to file instead of standard output (the --format given without =FILE)]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
+        '--profile[organisation profile file (YAML)]:profile:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
         '--threshold[mapping confidence at or above which a national type is asserted (0 < X ≤ 1)]:threshold:_files' \
         '--tos[TOS/AMS file (.xlsx or .csv, generic columns or the Helsinki workbook, or JHS 191 .xml)]:tos:_files' \
