@@ -19,8 +19,8 @@ import (
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/export"
 	"github.com/kartoitus/kartoitus/finding"
-	"github.com/kartoitus/kartoitus/profile"
 	"github.com/kartoitus/kartoitus/internal/strictyaml"
+	"github.com/kartoitus/kartoitus/profile"
 	"github.com/kartoitus/kartoitus/report"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )

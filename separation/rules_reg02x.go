@@ -155,7 +155,7 @@ type useRight struct {
 	periodsOf map[uint64][]window
 	cands     [][]candidate
 	// changes are producer-stored versions with their time (REG024).
-	changes []candidate
+	changes   []candidate
 	units     []string
 	unitIndex map[string]uint32
 	lastUnit  uint32
