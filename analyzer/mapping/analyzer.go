@@ -159,8 +159,8 @@ func run(pass *analyzer.Pass, opts Options) (*Result, error) {
 		mt, notes := m.Match(InputOf(d))
 		mt.Doc = i
 		res.Matches = append(res.Matches, mt)
-		if mt.Method == MethodAccepted {
-			used[opts.Accepted.Entry(d.Name, d.ServiceTasks)] = true
+		if e := opts.Accepted.Entry(d.Name, d.ServiceTasks); e != nil {
+			used[e] = true // a suggestion that held is used too
 		}
 		reportMatch(pass, m.threshold, d.Name, d.Source, mt, notes)
 	}

@@ -157,3 +157,72 @@ func TestDiffAfterAcceptingMappings(t *testing.T) {
 		}
 	}
 }
+
+// TestAssessOwnAcceptedFile: the accepted-mappings.csv an assessment
+// writes, read back unchanged, changes no finding (the roster, the
+// medication plan, the resident meeting notes and the attendance list it
+// recognised as no client documents stay so, with no RET001/RET005); a
+// row left blank changes nothing either; editing one row changes only
+// the findings about that document (and the coverage of the type it now
+// has).
+func TestAssessOwnAcceptedFile(t *testing.T) {
+	tmp := t.TempDir()
+	before := filepath.Join(tmp, "before")
+	assessSamplesTo(t, before)
+	own, err := os.ReadFile(filepath.Join(before, "accepted-mappings.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		old, new string // one row's text, replaced; "" = the file unchanged
+		fixed    []string
+		added    []string
+	}{
+		{name: "unchanged"},
+		{name: "a recognised row blanked",
+			old: "Lääkehoitosuunnitelma;Iäkkäiden palvelut;-;;local;", new: "Lääkehoitosuunnitelma;Iäkkäiden palvelut;;;local;"},
+		{name: "a code filled in",
+			old: "Palvelusetelipäätös (kopio);Iäkkäiden palvelut;;;none;", new: "Palvelusetelipäätös (kopio);Iäkkäiden palvelut;11000;;none;",
+			fixed: []string{"COV001 :0 older_people/11000", "MAP002 Asiakirjaluettelo:17 "}},
+		{name: "a recognition confirmed as not national",
+			old: "Työvuorolista;Iäkkäiden palvelut;-;;local;0.95;;;", new: "Työvuorolista;Iäkkäiden palvelut;-;;local;0.95;;Asiakirjatyöpaja 3.3.2025;",
+			added: []string{"COV002 Asiakirjaluettelo:24 ", "RET001 Asiakirjaluettelo:24 ", "RET005 Asiakirjaluettelo:24 ", "RET008 Asiakirjaluettelo:24 "}},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := string(own)
+			if tt.old != "" {
+				if !strings.Contains(text, tt.old) {
+					t.Fatalf("the written file lacks %q:\n%s", tt.old, text)
+				}
+				text = strings.Replace(text, tt.old, tt.new, 1)
+			}
+			acc := filepath.Join(tmp, itoa(i)+".csv")
+			if err := os.WriteFile(acc, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			after := filepath.Join(tmp, itoa(i))
+			cur := assessSamplesTo(t, after, "--accepted", acc)
+			for _, f := range cur.Findings {
+				if f.RuleID == "MAP006" || f.RuleID == "MAP007" {
+					t.Errorf("%s: %s", f.RuleID, f.Message.EN)
+				}
+			}
+			d := diffOf(t, before, after)
+			if got := subjects(d.Fixed); !slices.Equal(got, append([]string{}, tt.fixed...)) {
+				t.Errorf("fixed: %q, want %q", got, tt.fixed)
+			}
+			if got := subjects(d.Added); !slices.Equal(got, append([]string{}, tt.added...)) {
+				t.Errorf("new: %q, want %q", got, tt.added)
+			}
+			if tt.old == "" {
+				// Written again from the same decisions, the file is the same.
+				again, err := os.ReadFile(filepath.Join(after, "accepted-mappings.csv"))
+				if err != nil || string(again) != text {
+					t.Errorf("accepted-mappings.csv written back differs (%v)", err)
+				}
+			}
+		})
+	}
+}
