@@ -226,3 +226,23 @@ func TestAssessOwnAcceptedFile(t *testing.T) {
 		})
 	}
 }
+
+// TestAssessReportSheetAsAccepted: report.xlsx's mapping sheet passed back
+// as --accepted keeps every decision of the run that wrote it, a "not
+// national" one too (its accepted-code cell is "-", not blank).
+func TestAssessReportSheetAsAccepted(t *testing.T) {
+	tmp := t.TempDir()
+	acc := filepath.Join(tmp, "accepted.csv")
+	if err := os.WriteFile(acc, []byte("name;service_task;code;confirmed_by\n"+
+		"Työvuorolista;Iäkkäiden palvelut;-;Asiakirjatyöpaja 3.3.2025\n"+
+		"Palvelusetelipäätös (kopio);Iäkkäiden palvelut;11000;Asiakirjatyöpaja 3.3.2025\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	first := filepath.Join(tmp, "first")
+	assessSamplesTo(t, first, "--accepted", acc)
+	second := filepath.Join(tmp, "second")
+	assessSamplesTo(t, second, "--accepted", filepath.Join(first, "report.xlsx"))
+	if d := diffOf(t, first, second); len(d.Fixed)+len(d.Added) != 0 {
+		t.Errorf("the report's sheet passed back changed findings: fixed %q, new %q", subjects(d.Fixed), subjects(d.Added))
+	}
+}
