@@ -172,7 +172,7 @@ func run(pass *analyzer.Pass, opts Options) (*Result, error) {
 			f := finding.New(RuleUnusedAccepted, finding.Tf(
 				"hyväksytty vastaavuus %q → %s ei vastaa yhtään inventaarion asiakirjaa (nimi tai palvelutehtävä muuttunut?)",
 				"accepted mapping %q → %s matches no inventory document (name or service task changed?)", e.Name, show(e.Key)),
-				finding.Location{File: opts.Accepted.Source, Row: e.Row}, textnorm.Fold(e.Name), e.Task, e.Key)
+				finding.Location{File: opts.Accepted.Source, Row: e.Row}, textnorm.Fold(e.Name), e.Task) // the entry, not the code it gives
 			f.Code, f.ServiceTask = e.Key, e.Task
 			pass.Report(f)
 		}
