@@ -45,6 +45,11 @@ func (r *Result) fillMapping(a *report.Assessment) {
 		}
 		if m := r.Mapping.ByDoc(i); m != nil {
 			row.Method, row.Confidence = string(m.Method), m.Confidence
+			if m.Method == mapping.MethodAccepted && m.Key == "" {
+				// An accepted "not national" is a decision too: without the
+				// "-" the sheet passed back would forget it.
+				row.Accepted = "-"
+			}
 			if m.Key != "" {
 				row.Code = m.Key
 				if dt := cat.ByKey(m.Key); dt != nil {

@@ -210,10 +210,14 @@ func New(r Rule, msg Text, loc Location, keys ...string) Finding {
 	}
 }
 
-// Fingerprint hashes the rule ID and content keys. Keys must be stable
-// content (document type, register, a record key, a normalised name), never
-// a row number. Personal identifiers must be masked or hashed before they
-// reach here: the fingerprint is printed.
+// Fingerprint hashes the rule ID and content keys. Keys name the finding's
+// subject (a normalised document name and its listed task, a record key, a
+// register, a plan row, a type missing from a task), never a row number and
+// never the analysis' current answer (the type a document was mapped to,
+// candidates, scores, counts): those change when a mapping is accepted,
+// and a finding that stays would then diff as fixed plus new and escape
+// its ignore entry. Personal identifiers must be masked or hashed before
+// they reach here: the fingerprint is printed.
 func Fingerprint(ruleID string, keys ...string) string {
 	h := sha256.New()
 	h.Write([]byte(ruleID))

@@ -178,7 +178,8 @@ type MappingRow struct {
 	Confidence float64     `json:"confidence"`
 	Candidates []Candidate `json:"candidates,omitempty"`
 	// Accepted is the accepted-mapping column as pre-filled for the user
-	// (an accepted code, or "" for the user to fill in).
+	// (an accepted code, "-" for accepted as not national, or "" for the
+	// user to fill in).
 	Accepted string `json:"accepted,omitempty"`
 }
 

@@ -13,7 +13,8 @@ import (
 
 // Diff compares two runs by finding fingerprint: a finding whose
 // fingerprint is in Old but not New was fixed; one only in New is new.
-// Fingerprints are content-based, so reordering rows changes nothing.
+// Fingerprints name the subject, not row numbers nor the mapping's answer,
+// so reordering rows or accepting a mapping changes nothing that stays.
 type Diff struct {
 	Old       string            `json:"old"`
 	New       string            `json:"new"`

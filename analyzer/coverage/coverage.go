@@ -478,8 +478,11 @@ func contains(xs []string, s string) bool {
 	return false
 }
 
-// report writes the findings. Fingerprints are the task, the type and
-// folded document names: never rows.
+// report writes the findings. Fingerprints name the subject: the task and
+// the folded document name, or the task and the national type a finding is
+// about (a missing type, a group of duplicates). Never rows, and never the
+// type a document was mapped to: accepting a mapping must not make a
+// finding that stays look fixed and new.
 func report(pass *analyzer.Pass, docs []inventory.Document, mr *mapping.Result, res *Result) {
 	cat := pass.Catalogue
 	taskName := func(id string) (fi, en string) {
@@ -532,7 +535,7 @@ func report(pass *analyzer.Pass, docs []inventory.Document, mr *mapping.Result, 
 				f := finding.New(RuleMisphased, finding.Text{
 					FI: fmt.Sprintf("%q (%s %s): inventaarion vaihe %q, valtakunnallinen oletus %q", d.Name, mp.Key, typeName(mp.Key), lfi, nfi),
 					EN: fmt.Sprintf("%q (%s %s): inventory phase %q, national default %q", d.Name, mp.Key, typeName(mp.Key), len_, nen),
-				}, d.Source, t.Task, mp.Key, textnorm.Fold(d.Name), mp.Local)
+				}, d.Source, t.Task, textnorm.Fold(d.Name), mp.Local)
 				f.Code, f.ServiceTask = mp.Key, t.Task
 				pass.Report(f)
 			}
@@ -554,7 +557,7 @@ func report(pass *analyzer.Pass, docs []inventory.Document, mr *mapping.Result, 
 						tfi, len(dup.Docs), dup.Key, typeName(dup.Key), strings.Join(names, ", "), strings.Join(rows, "; ")),
 					EN: fmt.Sprintf("%s: %d local documents on type %s %q: %s (%s); merge them or document why they differ",
 						ten, len(dup.Docs), dup.Key, typeName(dup.Key), strings.Join(names, ", "), strings.Join(rows, "; ")),
-				}, loc, append([]string{t.Task, dup.Key}, folded...)...)
+				}, loc, t.Task, dup.Key) // the members are the count, not the subject
 				f.Code, f.ServiceTask = dup.Key, t.Task
 				pass.Report(f)
 			}
@@ -572,7 +575,7 @@ func report(pass *analyzer.Pass, docs []inventory.Document, mr *mapping.Result, 
 						d.Name, tfi, m.Key, dt.NameFI, strings.Join(bfi, ", ")),
 					EN: fmt.Sprintf("%q is recorded under %s, but type %s %q belongs to: %s (a default; an overlay can override it)",
 						d.Name, ten, m.Key, dt.NameFI, strings.Join(ben, ", ")),
-				}, d.Source, t.Task, m.Key, textnorm.Fold(d.Name))
+				}, d.Source, t.Task, textnorm.Fold(d.Name))
 				f.Code, f.ServiceTask = m.Key, t.Task
 				pass.Report(f)
 			}

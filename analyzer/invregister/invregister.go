@@ -177,7 +177,9 @@ func check(pass *analyzer.Pass, d *inventory.Document, m *mapping.Match, joint m
 	}
 	patient := key == "" && registers.LooksLikeHealthDocument(d.Name)
 	add := func(r finding.Rule, fi, en string) {
-		f := finding.New(r, finding.Text{FI: fi, EN: en}, d.Source, textnorm.Fold(d.Name), d.Task(), key, string(d.Register))
+		// The subject is the document and its register, not the type it
+		// was mapped to: accepting a mapping keeps the fingerprint.
+		f := finding.New(r, finding.Text{FI: fi, EN: en}, d.Source, textnorm.Fold(d.Name), d.Task(), string(d.Register))
 		f.Code, f.ServiceTask = key, d.Task()
 		pass.Report(f)
 	}

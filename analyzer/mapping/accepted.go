@@ -31,6 +31,15 @@ import (
 // name, "11023 Päätös …" as copied from a report, or "-" / "ei" / "none"
 // for "not a national document". A blank code means "not decided yet":
 // the row is skipped and the document is matched as usual.
+//
+// The file the tool writes fills the code in wherever it recognised the
+// document (the method column says how), so that a workshop only edits
+// what it disagrees with. Such a row, as written (a recognition method in
+// the method column, no confirmed_by), is a suggestion, not a decision:
+// while the document is still recognised as the row says, it keeps that
+// recognition (a roster recognised as no client document stays one, not
+// "confirmed not national"). An edited code, a confirmed_by, or a method
+// column saying accepted or nothing makes the row the workshop's decision.
 
 // AcceptedColumns is the header the template is written with.
 var AcceptedColumns = []string{"name", "service_task", "code", "national_name", "method", "confidence", "candidates", "confirmed_by", "comment"}
@@ -44,6 +53,14 @@ var acceptedHeaders = map[string]string{
 	"hyvaksytty koodi": "code", "asiakirjatyyppi": "code", "national type": "code", "valtakunnallinen asiakirjatyyppi": "code", "kod": "code",
 	"confirmed by": "confirmed_by", "confirmed_by": "confirmed_by", "vahvistaja": "confirmed_by", "hyvaksyja": "confirmed_by", "vahvistanut": "confirmed_by",
 	"comment": "comment", "kommentti": "comment", "huomautus": "comment", "note": "comment", "notes": "comment", "lisatiedot": "comment",
+	"method": "method", "menetelma": "method",
+}
+
+// suggestionMethods are the method-column values of a row the tool filled
+// in from its own recognition (see the package comment on suggestions).
+var suggestionMethods = map[string]bool{
+	string(MethodCode): true, string(MethodExact): true, string(MethodNormalised): true, string(MethodSynonym): true,
+	string(MethodFuzzy): true, string(MethodLocal): true, string(MethodNone): true,
 }
 
 // notNational are code cell values meaning "confirmed: no national type".
@@ -82,6 +99,16 @@ type AcceptedEntry struct {
 	ConfirmedBy string `json:"confirmed_by,omitempty"`
 	Comment     string `json:"comment,omitempty"`
 	Row         int    `json:"row"`
+	// Suggested marks a row as the tool wrote it: it holds only if the
+	// tool no longer recognises the document as the row says.
+	Suggested bool `json:"suggested,omitempty"`
+}
+
+// Agrees reports whether the entry says what the tool's own match m says:
+// the same national type, or "not national" for a document the tool
+// recognised as no client document.
+func (e AcceptedEntry) Agrees(m Match) bool {
+	return e.Key == m.Key && (e.Key != "" || m.Method == MethodLocal)
 }
 
 // Accepted is a read accepted-mappings file.
@@ -322,10 +349,13 @@ func parseAcceptedRecords(src, sheet string, next func() ([]string, int, error),
 			a.reject(loc, name+"\x00"+code, finding.Tf("tuntematon valtakunnallinen asiakirjatyyppi %q (%s)", "unknown national document type %q (%s)", excerpt(code), excerpt(name)))
 			continue
 		}
+		confirmedBy := get(rec, "confirmed_by")
+		suggested := confirmedBy == "" && suggestionMethods[strings.ToLower(get(rec, "method"))]
 		k := acceptKey(name, task)
 		if prev := a.entries[k]; prev != nil {
 			if prev.Key == key {
-				a.Tally.Accepted++ // a harmless repeat
+				a.Tally.Accepted++ // a harmless repeat; a confirmed one confirms
+				prev.Suggested = prev.Suggested && suggested
 				continue
 			}
 			loc.Column = colName("code")
@@ -333,7 +363,7 @@ func parseAcceptedRecords(src, sheet string, next func() ([]string, int, error),
 				"conflicts with row %d: %q is already mapped to %s, this row says %s", prev.Row, excerpt(name), show(prev.Key), show(key)))
 			continue
 		}
-		e := &AcceptedEntry{Name: name, Task: task, Key: key, ConfirmedBy: get(rec, "confirmed_by"), Comment: get(rec, "comment"), Row: line}
+		e := &AcceptedEntry{Name: name, Task: task, Key: key, ConfirmedBy: confirmedBy, Comment: get(rec, "comment"), Row: line, Suggested: suggested}
 		a.entries[k] = e
 		a.Entries = append(a.Entries, e)
 		a.Tally.Accepted++

@@ -181,17 +181,19 @@ func TestAcceptedRoundTrip(t *testing.T) {
 	m2 := newTestMatcher(t, acc)
 	for i := range docs {
 		got, _ := m2.Match(InputOf(&docs[i]))
-		if got.Method != MethodAccepted || got.Confidence != 1 {
-			t.Errorf("doc %d %q: method %s conf %.2f, want accepted 1.0", i, docs[i].Name, got.Method, got.Confidence)
-		}
-		want := res.Matches[i].Key
+		// The edited rows are decisions; the rows left as the tool wrote
+		// them keep the recognition they came from.
+		want, wantMethod, wantConf := res.Matches[i].Key, res.Matches[i].Method, res.Matches[i].Confidence
 		switch docs[i].Name {
 		case "Asiakassuunnitelma":
 			if len(docs[i].ServiceTasks) == 0 {
-				want = "15009"
+				want, wantMethod, wantConf = "15009", MethodAccepted, 1
 			}
 		case "Kahvikassan tilitys":
-			want = ""
+			want, wantMethod, wantConf = "", MethodAccepted, 1
+		}
+		if got.Method != wantMethod || got.Confidence != wantConf {
+			t.Errorf("doc %d %q: method %s conf %.2f, want %s %.2f", i, docs[i].Name, got.Method, got.Confidence, wantMethod, wantConf)
 		}
 		if got.Key != want {
 			t.Errorf("doc %d %q: key %q, want %q", i, docs[i].Name, got.Key, want)
@@ -303,5 +305,58 @@ func TestParseAcceptedXLSX(t *testing.T) {
 	_, err = ParseAccepted("x.xlsx", bytes.NewReader([]byte("PK\x03\x04 not a zip")), cat)
 	if !errors.Is(err, kartoitus.ErrUnreadable) {
 		t.Errorf("err = %v, want ErrUnreadable", err)
+	}
+}
+
+// TestAcceptedSuggestions: a row as the tool wrote it (a recognition
+// method, no confirmed_by) keeps the tool's own recognition while that
+// agrees with it; an edited code, a confirmed_by or a row without a
+// recognition method is the workshop's decision.
+func TestAcceptedSuggestions(t *testing.T) {
+	cat := sosmeta.MustDefault()
+	const head = "name;service_task;code;national_name;method;confidence;candidates;confirmed_by;comment\n"
+	tests := []struct {
+		name, doc, task, row string
+		key                  string
+		method               Method
+	}{
+		{"exact as written", "Iäkkäiden palvelupäätös", "older_people",
+			"Iäkkäiden palvelupäätös;Iäkkäiden palvelut;11000;Iäkkäiden palvelupäätös;exact;1.00;;;", "11000", MethodExact},
+		{"exact confirmed", "Iäkkäiden palvelupäätös", "older_people",
+			"Iäkkäiden palvelupäätös;Iäkkäiden palvelut;11000;Iäkkäiden palvelupäätös;exact;1.00;;Työpaja;", "11000", MethodAccepted},
+		{"exact, code edited", "Iäkkäiden palvelupäätös", "older_people",
+			"Iäkkäiden palvelupäätös;Iäkkäiden palvelut;15003;Iäkkäiden palvelupäätös;exact;1.00;;;", "15003", MethodAccepted},
+		{"local as written", "Työlista", "child_welfare",
+			"Työlista;Lastensuojelu;-;;local;0.95;;;", "", MethodLocal},
+		{"local confirmed", "Työlista", "child_welfare",
+			"Työlista;Lastensuojelu;-;;local;0.95;;Työpaja;", "", MethodAccepted},
+		{"local, code left blank", "Työlista", "child_welfare",
+			"Työlista;Lastensuojelu;;;local;0.95;;;", "", MethodLocal},
+		{"none, not national filled in", "Kahvikassan tilitys", "child_welfare",
+			"Kahvikassan tilitys;Lastensuojelu;-;;none;;;;", "", MethodAccepted},
+		{"method says accepted", "Iäkkäiden palvelupäätös", "older_people",
+			"Iäkkäiden palvelupäätös;Iäkkäiden palvelut;11000;;accepted;1.00;;;", "11000", MethodAccepted},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			acc, err := ParseAccepted("acc.csv", strings.NewReader(head+tt.row+"\n"), cat)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := inventory.Document{Name: tt.doc, ServiceTasks: []string{tt.task}}
+			got, _ := newTestMatcher(t, acc).Match(InputOf(&d))
+			if got.Key != tt.key || got.Method != tt.method {
+				t.Errorf("key %q method %s, want %q %s", got.Key, got.Method, tt.key, tt.method)
+			}
+		})
+	}
+	// Without a method column (a workshop's own file) a code is a decision.
+	acc, err := ParseAccepted("acc.csv", strings.NewReader("name;service_task;code\nTyölista;Lastensuojelu;-\n"), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := inventory.Document{Name: "Työlista", ServiceTasks: []string{"child_welfare"}}
+	if got, _ := newTestMatcher(t, acc).Match(InputOf(&d)); got.Method != MethodAccepted {
+		t.Errorf("a hand-written row: method %s, want accepted", got.Method)
 	}
 }

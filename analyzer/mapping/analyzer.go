@@ -159,8 +159,8 @@ func run(pass *analyzer.Pass, opts Options) (*Result, error) {
 		mt, notes := m.Match(InputOf(d))
 		mt.Doc = i
 		res.Matches = append(res.Matches, mt)
-		if mt.Method == MethodAccepted {
-			used[opts.Accepted.Entry(d.Name, d.ServiceTasks)] = true
+		if e := opts.Accepted.Entry(d.Name, d.ServiceTasks); e != nil {
+			used[e] = true // a suggestion that held is used too
 		}
 		reportMatch(pass, m.threshold, d.Name, d.Source, mt, notes)
 	}
@@ -172,7 +172,7 @@ func run(pass *analyzer.Pass, opts Options) (*Result, error) {
 			f := finding.New(RuleUnusedAccepted, finding.Tf(
 				"hyväksytty vastaavuus %q → %s ei vastaa yhtään inventaarion asiakirjaa (nimi tai palvelutehtävä muuttunut?)",
 				"accepted mapping %q → %s matches no inventory document (name or service task changed?)", e.Name, show(e.Key)),
-				finding.Location{File: opts.Accepted.Source, Row: e.Row}, textnorm.Fold(e.Name), e.Task, e.Key)
+				finding.Location{File: opts.Accepted.Source, Row: e.Row}, textnorm.Fold(e.Name), e.Task) // the entry, not the code it gives
 			f.Code, f.ServiceTask = e.Key, e.Task
 			pass.Report(f)
 		}
@@ -180,8 +180,11 @@ func run(pass *analyzer.Pass, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// reportMatch turns a match and its notes into findings. Fingerprints use
-// the folded name, the task and the keys, never the row.
+// reportMatch turns a match and its notes into findings. Fingerprints name
+// the subject: the folded name, the task and what the row itself says,
+// never the row number nor the analysis' answer (the matched or accepted
+// key, the candidates), so accepting a mapping does not turn a finding
+// that stays into a fixed one and a new one.
 func reportMatch(pass *analyzer.Pass, threshold float64, name string, loc finding.Location, mt Match, notes []Note) {
 	cat := pass.Catalogue
 	fold := textnorm.Fold(name)
@@ -202,7 +205,7 @@ func reportMatch(pass *analyzer.Pass, threshold float64, name string, loc findin
 			add(RuleObsoleteType, finding.Tf(
 				"%q: asiakirjatyypillä %s %s on vain vanhentuneita rakenteita; valitse voimassa oleva tyyppi",
 				"%q: document type %s %s exists only as obsolete structures; choose a current type",
-				name, n.Key, d.NameFI), n.Key, n.Key)
+				name, n.Key, d.NameFI), n.Key)
 		case NoteObsoleteName:
 			d := cat.ByKey(n.Key)
 			add(RuleObsoleteName, finding.Tf(
@@ -213,7 +216,7 @@ func reportMatch(pass *analyzer.Pass, threshold float64, name string, loc findin
 			add(RuleAcceptedOverridesCode, finding.Tf(
 				"%q: hyväksytty vastaavuus %s ohittaa rivin koodin %s (%q); korjaa inventaario tai hyväksytty vastaavuus",
 				"%q: the accepted mapping %s overrides the row's code %s (%q); correct the inventory or the accepted mapping",
-				name, show(mt.Key), n.Key, n.Raw), mt.Key, n.Key, mt.Key)
+				name, show(mt.Key), n.Key, n.Raw), mt.Key, n.Key)
 		}
 	}
 	if mt.Key != "" || mt.Method == MethodAccepted || mt.Method == MethodLocal {
@@ -229,7 +232,7 @@ func reportMatch(pass *analyzer.Pass, threshold float64, name string, loc findin
 	add(RuleLowConfidence, finding.Tf(
 		"%q: ehdokkaat (varmuus alle kynnyksen %.2f): %s",
 		"%q: candidates (confidence below the threshold %.2f): %s",
-		name, threshold, candidateList(cat, mt.Candidates)), mt.Candidates[0].Key, mt.Candidates[0].Key)
+		name, threshold, candidateList(cat, mt.Candidates)), mt.Candidates[0].Key)
 }
 
 func candidateList(cat *sosmeta.Catalogue, cs []Candidate) string {

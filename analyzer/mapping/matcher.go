@@ -822,7 +822,10 @@ const (
 var codeLike = regexp.MustCompile(`^(?i:group:)?[0-9]{1,6}(\.0+)?$`)
 
 // Match maps one document. The result's Doc is left 0 for the caller.
-func (m *Matcher) Match(in Input) (Match, []Note) {
+func (m *Matcher) Match(in Input) (Match, []Note) { return m.match(in, true) }
+
+// match maps one document, with or without the accepted mappings.
+func (m *Matcher) match(in Input, useAccepted bool) (Match, []Note) {
 	var notes []Note
 	ctx := append([]string(nil), in.Tasks...)
 	nameQ := m.analyse(in.Name, true)
@@ -868,9 +871,15 @@ func (m *Matcher) Match(in Input) (Match, []Note) {
 		}
 	}
 
-	// 1. Accepted mapping.
-	if m.accepted != nil {
+	// 1. Accepted mapping. A suggestion the tool wrote itself keeps the
+	// recognition it came from while that still says the same.
+	if m.accepted != nil && useAccepted {
 		if e, ok := m.accepted.Lookup(in.Name, in.Tasks); ok {
+			if e.Suggested {
+				if own, ownNotes := m.match(in, false); e.Agrees(own) {
+					return own, ownNotes
+				}
+			}
 			res.Key, res.Method, res.Confidence, res.Field = e.Key, MethodAccepted, 1, FieldAccepted
 			if e.Key != "" {
 				res.Candidates = []Candidate{{Key: e.Key, Method: MethodAccepted, Confidence: 1}}

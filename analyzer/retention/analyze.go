@@ -285,7 +285,13 @@ func (a *analysis) document(i int) DocumentResult {
 			r.Task, r.TaskInferred = dt.Tasks[0], true
 		}
 	}
-	c := &docCheck{a: a, d: d, dt: dt, r: &r, refRows: map[tos.PlanKind]int{}}
+	c := &docCheck{a: a, d: d, dt: dt, r: &r, refRows: map[tos.PlanKind]int{}, subjectTask: d.Task()}
+	if c.subjectTask == "" {
+		c.subjectTask = a.tasks[i]
+	}
+	if c.subjectTask == "" && strings.TrimSpace(d.ServiceTaskRaw) != "" {
+		c.subjectTask = "raw:" + textnorm.Fold(d.ServiceTaskRaw)
+	}
 	if a.profile.OwnerOf(d.Basis, d.Controller) == profile.OwnerOrganiser {
 		c.organisers()
 		return r
@@ -315,6 +321,10 @@ type docCheck struct {
 	// entryLaw is the row the entry being checked is compared with (the
 	// governing row, or the part of it for the versions the entry names).
 	entryLaw *sosmeta.RetentionRule
+	// subjectTask is the document's task for fingerprints: the one it was
+	// listed under, else the one its name or task cell suggests; not the
+	// default task of the national type it was mapped to.
+	subjectTask string
 }
 
 // law finds the governing annex row and archival decisions: a row naming
@@ -365,7 +375,7 @@ func (c *docCheck) law() {
 			c.descFI(), taskFI, paperFI),
 		fmt.Sprintf("%s: %s, so the retention period of the 703/2023 annex cannot be determined. Give the service task in the inventory or map the document to a national type.%s",
 			c.descEN(), taskEN, paperEN)),
-		c.d.Source, c.docKey(), c.r.Task)
+		c.d.Source, c.docKey(), c.taskKey())
 	if c.d.Medium.Paper() {
 		f.Basis += "; 254/2015 § 27 mom 3"
 	}
@@ -427,7 +437,7 @@ func (c *docCheck) plans() {
 					c.descFI(), how),
 				fmt.Sprintf("%s %s, but the TOS/AMS records no digitisation decision (whether and when it is digitised, and whether the paper is kept). Incoming paper documents to be kept permanently must be converted to electronic form.",
 					c.descEN(), howEN)),
-				d.Source, c.docKey(), c.r.Task))
+				d.Source, c.docKey(), c.taskKey()))
 		}
 	}
 	for _, e := range c.r.Entries {
@@ -576,7 +586,7 @@ func (c *docCheck) missing(rule finding.Rule, plan string, other []tos.Entry, as
 		fi += " Lain mukaan: " + lf + "."
 		en += " The law: " + le + "."
 	}
-	f := finding.New(rule, finding.T(fi, en), c.d.Source, c.docKey(), c.r.Task)
+	f := finding.New(rule, finding.T(fi, en), c.d.Source, c.docKey(), c.taskKey())
 	f.Basis = planBasis(c.a.controller)
 	c.add(f)
 }
@@ -636,7 +646,7 @@ func (c *docCheck) entry(e tos.Entry) {
 	defer func() { c.entryLaw = nil }()
 	loc := e.Source
 	loc.Column = e.RetentionColumn
-	keys := []string{c.docKey(), c.r.Task, string(e.Kind), textnorm.Fold(e.Name), e.Class}
+	keys := []string{c.docKey(), c.taskKey(), string(e.Kind), textnorm.Fold(e.Name), e.Class}
 	what := c.entryDescFI(e)
 	whatEN := c.entryDescEN(e)
 	lawFI, lawEN := "ei liitteen riviä", "no annex row"

@@ -70,7 +70,7 @@ func (c *docCheck) legacyLoss() {
 			c.descFI(), tos.Quote(c.d.ServiceTaskRaw), p.What, c.taskOrNone("fi"), lawFI, ifFI, lt.Name),
 		fmt.Sprintf("%s: service task %s is an old name. The repealed 254/2015 annex kept of its documents permanently: %s. The document is now judged under %s (%s), and the 703/2023 annex has no such line; the National Archives' archival decisions remain in force, though (703/2023 § 101 mom 3), and the line probably restates decision AL/20064/07.01.01.03.01/2014 (inferred).%s Check the decision and record it under archival in the overlay file (e.g. legacy_tasks: [%s]), so that documents to be kept permanently are not destroyed.",
 			c.descEN(), tos.Quote(c.d.ServiceTaskRaw), p.WhatEN, c.taskOrNone("en"), lawEN, ifEN, lt.Name)),
-		loc, c.docKey(), c.r.Task, "legacy", textnorm.Fold(lt.Name))
+		loc, c.docKey(), c.taskKey(), "legacy", textnorm.Fold(lt.Name))
 	c.add(f)
 }
 

@@ -13,13 +13,24 @@ import (
 	"github.com/kartoitus/kartoitus/tos"
 )
 
-// docKey identifies a document by content for fingerprints: its national
-// type, else its folded local name.
+// docKey and taskKey identify the subject of a finding for fingerprints:
+// an inventory document by its folded local name and the task it was
+// listed under, never by the national type it was mapped to, so accepting
+// a mapping leaves the fingerprints of its findings as they were. A plan
+// row no document matched is its own subject: its code, else its name,
+// and its task.
 func (c *docCheck) docKey() string {
-	if c.r.Key != "" {
+	if c.planOnly && c.r.Key != "" {
 		return c.r.Key
 	}
 	return "name:" + textnorm.Fold(c.d.Name)
+}
+
+func (c *docCheck) taskKey() string {
+	if c.planOnly {
+		return c.r.Task
+	}
+	return c.subjectTask
 }
 
 func (c *docCheck) taskName(lang string) string {
