@@ -485,7 +485,7 @@ func (r *Result) analyse() ([]collect, error) {
 		}
 	}
 	run, err := analyzer.Execute(analyzer.Input{Catalogue: r.Catalogue, Inventory: r.Inventory, TOS: r.Plan},
-		[]analyzer.Option{mapping.Analyzer.With(mopts), coverage.Analyzer.With(coverage.Options{AllTasks: cfg.AllTasks}),
+		[]analyzer.Option{mapping.Analyzer.With(mopts), coverage.Analyzer.With(coverage.Options{AllTasks: cfg.AllTasks, Producer: r.producer()}),
 			retention.Analyzer.With(cfg.Retention)}, want...)
 	if err != nil {
 		return nil, internal(err)
@@ -611,4 +611,19 @@ func internal(err error) error {
 		}
 	}
 	return fmt.Errorf("%w: %w", kartoitus.ErrInternal, err)
+}
+
+// producer reports whether the profile says the organisation is not the
+// organising authority: a private provider, or (kind not given) one whose
+// roles are producing for others. Coverage then leaves the authority's
+// documents out of its target. Without a profile every type is expected.
+func (r *Result) producer() bool {
+	p := r.Profile
+	if p == nil {
+		return false
+	}
+	if public, ok := p.Public(); ok {
+		return !public
+	}
+	return !p.Has(profile.RoleOrganiser) && (p.Has(profile.RoleProducer) || p.Has(profile.RoleSubcontractor))
 }

@@ -490,3 +490,61 @@ func TestValidateFindsProblems(t *testing.T) {
 		t.Error("changing a Load copy changed Default")
 	}
 }
+
+func TestAuthorityOnly(t *testing.T) {
+	cat := MustDefault()
+	for code := range cat.authority {
+		if d := cat.Resolve(code); d == nil || !d.Current {
+			t.Errorf("authority_only code %s is not a current national type", code)
+		}
+	}
+	for _, tt := range []struct {
+		code string
+		want bool
+	}{
+		{"11023", true}, {"3004", true}, {"11047", true}, {"11000", true},
+		{"11062", true},  // lastenvalvoja (Sosmeta document_author)
+		{"11050", false}, // restricting contact: also an institution's director
+		{"11040", false}, // a unit's responsible director
+		{"15004", false}, {"19005", false},
+	} {
+		if got, why := cat.AuthorityOnly(cat.Resolve(tt.code)); got != tt.want || (got && why == "") {
+			t.Errorf("AuthorityOnly(%s) = %v %q, want %v", tt.code, got, why, tt.want)
+		}
+	}
+	all, producer := cat.TypesForTask("child_welfare"), cat.TargetTypes("child_welfare", false)
+	if len(producer) >= len(all) || len(cat.TargetTypes("child_welfare", true)) != len(all) {
+		t.Errorf("child welfare: %d types, %d a producer writes", len(all), len(producer))
+	}
+	o, err := ParseOverlay("o.yaml", []byte("authority_only: {\"11023\": false, \"15004\": true}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, err := Load("") // a catalogue of its own: Default is shared
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c2.Apply(o); err != nil {
+		t.Fatal(err)
+	}
+	if only, _ := c2.AuthorityOnly(c2.Resolve("11023")); only {
+		t.Error("overlay false did not remove 11023")
+	}
+	if only, why := c2.AuthorityOnly(c2.Resolve("15004")); !only || !strings.Contains(why, "o.yaml") {
+		t.Errorf("overlay true did not add 15004: %q", why)
+	}
+	if only, _ := MustDefault().AuthorityOnly(MustDefault().Resolve("11023")); !only {
+		t.Error("the overlay changed the default catalogue")
+	}
+	c3, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad, err := ParseOverlay("o.yaml", []byte("authority_only: {\"99999\": true}\n"))
+	if err == nil {
+		err = c3.Apply(bad)
+	}
+	if err == nil || !strings.Contains(err.Error(), "authority_only") {
+		t.Errorf("unknown code: %v", err)
+	}
+}

@@ -176,11 +176,17 @@ type curated struct {
 	CodePhases  map[string]string `yaml:"code_phases"`
 	Groups      []Group           `yaml:"document_groups"`
 	Retention   []RetentionRule   `yaml:"retention"`
+	Authority   []authorityOnly   `yaml:"authority_only"`
 	// informational keys
 	TaskCS   string `yaml:"service_task_code_system"`
 	TaskCSV  string `yaml:"service_task_code_system_version"`
 	LegacyCS any    `yaml:"legacy_code_systems"`
 	PhaseCS  string `yaml:"phase_code_system"`
+}
+
+type authorityOnly struct {
+	Code string `yaml:"code"`
+	Why  string `yaml:"why"`
 }
 
 // noSubject is how the curated data names the empty Sosmeta subject.
@@ -206,7 +212,10 @@ func Build(src string, versions []Version, curatedYAML []byte) (*Catalogue, erro
 		byName: map[string][]*DocumentType{}, byFolded: map[string][]*DocumentType{},
 		Tasks: cu.Tasks, LegacyTasks: cu.LegacyTasks, Phases: cu.Phases, Groups: cu.Groups,
 		Retention: cu.Retention, Synonyms: map[string]string{}, TaskAliases: map[string][]string{},
-		taskByFold: map[string][]string{}, phaseByFold: map[string]string{},
+		taskByFold: map[string][]string{}, phaseByFold: map[string]string{}, authority: map[string]string{},
+	}
+	for _, a := range cu.Authority {
+		c.authority[a.Code] = a.Why
 	}
 	for i, p := range c.Phases {
 		p.Order = i + 1

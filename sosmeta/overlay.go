@@ -56,6 +56,10 @@ type Overlay struct {
 	// (years; 0 = not set).
 	RetentionHorizon int `yaml:"retention_horizon" json:"retention_horizon"`
 
+	// AuthorityOnly overrides which types only the organising authority
+	// writes (true adds a type, false removes one from the curated list).
+	AuthorityOnly map[string]bool `yaml:"authority_only" json:"authority_only"`
+
 	path string
 }
 
@@ -120,6 +124,24 @@ func (c *Catalogue) Apply(o *Overlay) error {
 		return nil
 	}
 	where := func(field, key string) string { return fmt.Sprintf("%s: %s[%q]", o.path, field, key) }
+	for _, key := range slices.Sorted(maps.Keys(o.AuthorityOnly)) {
+		d := c.Resolve(key)
+		if d == nil {
+			return fmt.Errorf("%s: unknown document type", where("authority_only", key))
+		}
+		if o.AuthorityOnly[key] {
+			if c.authority == nil {
+				c.authority = map[string]string{}
+			}
+			c.authority[d.Code] = "overlay " + o.path
+			delete(c.notAuthority, d.Code)
+		} else {
+			if c.notAuthority == nil {
+				c.notAuthority = map[string]bool{}
+			}
+			c.notAuthority[d.Code] = true
+		}
+	}
 	for _, key := range slices.Sorted(maps.Keys(o.Tasks)) {
 		d := c.Resolve(key)
 		if d == nil {

@@ -296,6 +296,10 @@ type Catalogue struct {
 
 	taskByFold  map[string][]string
 	phaseByFold map[string]string
+	// authority: codes only the organising authority writes, with why
+	// (curated, inferred); an overlay's false entries are in notAuthority.
+	authority    map[string]string
+	notAuthority map[string]bool
 }
 
 // Types returns every document type: current ones and codes that exist only
@@ -483,6 +487,60 @@ func (c *Catalogue) TypesForTask(task string) []*DocumentType {
 		}
 		return codeLess(out[i].Code, out[j].Code)
 	})
+	return out
+}
+
+// AuthorityOnly reports whether only the organising authority writes
+// documents of the type [inferred]: the curated list, or a Sosmeta
+// document_author that names only an authority; an overlay overrides
+// either. why says which.
+func (c *Catalogue) AuthorityOnly(d *DocumentType) (only bool, why string) {
+	if d == nil || d.IsGroup() || c.notAuthority[d.Code] {
+		return false, ""
+	}
+	if w, ok := c.authority[d.Code]; ok {
+		return true, w
+	}
+	if authorAuthority(d.Author) {
+		return true, "Sosmeta document_author: " + strings.TrimSpace(d.Author)
+	}
+	return false, ""
+}
+
+// authorAuthority: the author field names an authority and no one else (a
+// professional, a unit's director or a private person could be anyone's).
+func authorAuthority(a string) bool {
+	f := textnorm.Fold(a)
+	if f == "" {
+		return false
+	}
+	for _, w := range []string{"ammattihenkilo", "yksityishenkilo", "asiakas", "toimintayksikon", "laakari", "psykologi", "sosiaalityontekija"} {
+		if strings.Contains(f, w) {
+			return false
+		}
+	}
+	for _, w := range []string{"viranomainen", "lastenvalvoja", "johtoryhma", "asiantuntijaryhma"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// TargetTypes are a task's types the organisation itself writes: all of
+// TypesForTask for an authority, without the authority-only ones for a
+// producer or a private provider.
+func (c *Catalogue) TargetTypes(task string, authority bool) []*DocumentType {
+	ts := c.TypesForTask(task)
+	if authority {
+		return ts
+	}
+	out := ts[:0:0]
+	for _, d := range ts {
+		if only, _ := c.AuthorityOnly(d); !only {
+			out = append(out, d)
+		}
+	}
 	return out
 }
 

@@ -394,8 +394,8 @@ func BuildTask(cat *sosmeta.Catalogue, task string, docs []inventory.Document, k
 		}
 	} else {
 		// The inventory has nothing for the task: everything is missing.
-		b.totals.Expected = len(cat.TypesForTask(task))
-		for _, t := range cat.TypesForTask(task) {
+		b.totals.Expected = len(cat.TargetTypes(task, !cov.Producer))
+		for _, t := range cat.TargetTypes(task, !cov.Producer) {
 			b.missing[t.Key()] = true
 		}
 	}
@@ -404,12 +404,16 @@ func BuildTask(cat *sosmeta.Catalogue, task string, docs []inventory.Document, k
 			b.common++
 		}
 	}
-	b.target = cat.TypesForTask(task)
+	// A producer's target is what a producer writes (coverage.Options).
+	b.target = cat.TargetTypes(task, !cov.Producer)
 	b.targetSet = make(map[string]*sosmeta.DocumentType, len(b.target))
 	for _, t := range b.target {
 		b.targetSet[t.Key()] = t
 	}
 	for i := range docs {
+		if i < len(cov.NotClient) && cov.NotClient[i] {
+			continue // a roster or a staff list is no step of the client process
+		}
 		t := cat.ByKey(keys[i])
 		for _, id := range docTasks(cat, cov, i) {
 			if id == task {

@@ -2,10 +2,13 @@ package stategraph
 
 import (
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/kartoitus/kartoitus/analyzer/coverage"
+	"github.com/kartoitus/kartoitus/analyzer/mapping"
 	"github.com/kartoitus/kartoitus/inventory"
 	"github.com/kartoitus/kartoitus/registers"
 	"github.com/kartoitus/kartoitus/sosmeta"
@@ -348,3 +351,46 @@ func TestOverview(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestRoles: a roster the mapping knows is not a client document is no
+// step of the current state, and a producer's target leaves out what only
+// the authority writes (issue 14).
+func TestRoles(t *testing.T) {
+	cat := sosmeta.MustDefault()
+	docs := []inventory.Document{
+		{Name: "Hoito- ja kasvatussuunnitelma", ServiceTasks: []string{"child_welfare"}, Phase: "planning"},
+		{Name: "Työvuorolista", ServiceTasks: []string{"child_welfare"}},
+	}
+	mr := &mapping.Result{Matches: []mapping.Match{{Doc: 0, Key: "15010", Method: mapping.MethodExact}, {Doc: 1, Method: mapping.MethodLocal}}}
+	nodes := func(m *Model) (out []Node) {
+		for _, p := range m.Phases {
+			out = append(out, m.Documents(p.ID)...)
+		}
+		return out
+	}
+	steps := func(m *Model) (names []string) {
+		for _, n := range nodes(m) {
+			for _, l := range n.Locals {
+				names = append(names, l.Name)
+			}
+		}
+		return names
+	}
+	for _, producer := range []bool{false, true} {
+		cov := coverage.Compute(cat, docs, mr, coverage.Options{Producer: producer})
+		tg, err := BuildTask(cat, "child_welfare", docs, []string{"15010", ""}, cov)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := steps(tg.Current); slices.Contains(got, "Työvuorolista") {
+			t.Errorf("the roster is a step of the current state: %v", got)
+		}
+		hasCare := false
+		for _, n := range nodes(tg.Target) {
+			hasCare = hasCare || n.Code == "11023"
+		}
+		if hasCare == producer {
+			t.Errorf("producer %v: 11023 in the target = %v", producer, hasCare)
+		}
+	}
+}

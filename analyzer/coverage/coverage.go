@@ -37,6 +37,12 @@ type Result struct {
 	// from: sosmeta's TasksOf, the one rule the graphs and retention share.
 	DocTasks      [][]string           `json:"doc_tasks"`
 	DocTaskSource []sosmeta.TaskSource `json:"doc_task_source"`
+	// Producer is Options.Producer: the target leaves the authority's
+	// types out (Task.Organisers lists them).
+	Producer bool `json:"producer,omitempty"`
+	// NotClient[i]: the mapping knows document i is not a client document
+	// (a roster, a staff list, a patient record): never a process step.
+	NotClient []bool `json:"not_client,omitempty"`
 }
 
 // Task is the coverage of one service task.
@@ -46,6 +52,10 @@ type Task struct {
 	Task   string `json:"task"`
 	Cells  []Cell `json:"cells"`
 	Totals Totals `json:"totals"`
+	// Organisers are the task's types only the organising authority
+	// writes, left out of Expected for a producer (Options.Producer): the
+	// organiser's documents, not the organisation's gaps.
+	Organisers []string `json:"organisers_types,omitempty"`
 }
 
 // Cell is one service task × phase. National types sit in the cell of
@@ -152,6 +162,11 @@ type Options struct {
 	// has documents for (an organiser of all services wants to see the
 	// tasks it has not inventoried at all).
 	AllTasks bool
+	// Producer: the organisation is not the organising authority (a
+	// producer, or a private provider), so the types only an authority
+	// writes (sosmeta AuthorityOnly) are the organiser's, not its gaps or
+	// target steps. False (no profile) expects every type of the task.
+	Producer bool
 }
 
 const (
@@ -270,7 +285,7 @@ func run(pass *analyzer.Pass, opts Options) (*Result, error) {
 // Compute builds the coverage result; it is exported for the report and
 // graph packages, which may recompute it for a filtered inventory.
 func Compute(cat *sosmeta.Catalogue, docs []inventory.Document, mr *mapping.Result, opts Options) *Result {
-	res := &Result{}
+	res := &Result{Producer: opts.Producer}
 	for _, p := range cat.Phases {
 		res.Phases = append(res.Phases, p.ID)
 	}
@@ -286,8 +301,10 @@ func Compute(cat *sosmeta.Catalogue, docs []inventory.Document, mr *mapping.Resu
 	present := map[string]map[string][]int{} // task → key → docs
 	res.DocTasks = make([][]string, len(docs))
 	res.DocTaskSource = make([]sosmeta.TaskSource, len(docs))
+	res.NotClient = make([]bool, len(docs))
 	for i := range docs {
 		m := mr.ByDoc(i)
+		res.NotClient[i] = m != nil && m.Method == mapping.MethodLocal
 		var typ *sosmeta.DocumentType
 		named := ""
 		if m != nil {
@@ -358,6 +375,10 @@ func Compute(cat *sosmeta.Catalogue, docs []inventory.Document, mr *mapping.Resu
 		// its national phase, or missing.
 		if tid != "" {
 			for _, d := range cat.TypesForTask(tid) {
+				if only, _ := cat.AuthorityOnly(d); only && opts.Producer {
+					tc.Organisers = append(tc.Organisers, d.Key())
+					continue
+				}
 				tc.Totals.Expected++
 				ds, ok := present[tid][d.Key()]
 				if !ok {

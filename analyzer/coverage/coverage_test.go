@@ -232,3 +232,28 @@ func TestCoverageEmptyInventory(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverageProducer: a producer is not told it lacks the documents only
+// the organising authority writes (the decision to take a child into care,
+// the application to the administrative court); they are listed as the
+// organiser's instead, and the figure counts the rest (issue 14).
+func TestCoverageProducer(t *testing.T) {
+	inv := &inventory.Inventory{Documents: []inventory.Document{doc(2, "Hoito- ja kasvatussuunnitelma", "planning", "child_welfare")}}
+	org, _ := runCoverage(t, inv, Options{})
+	prod, run := runCoverage(t, inv, Options{Producer: true})
+	o, p := org.Task("child_welfare"), prod.Task("child_welfare")
+	if o == nil || p == nil {
+		t.Fatal("no child welfare row")
+	}
+	if !slices.Contains(p.Organisers, "11023") || !slices.Contains(p.Organisers, "3004") || len(o.Organisers) != 0 {
+		t.Errorf("organisers' types: producer %v, authority %v", p.Organisers, o.Organisers)
+	}
+	if p.Totals.Expected+len(p.Organisers) != o.Totals.Expected || p.Totals.Covered != o.Totals.Covered {
+		t.Errorf("producer expects %d (+%d the organiser's), authority %d", p.Totals.Expected, len(p.Organisers), o.Totals.Expected)
+	}
+	for _, f := range run.Findings {
+		if f.RuleID == "COV001" && (strings.Contains(f.Message.EN, "11023") || strings.Contains(f.Message.EN, "3004 ")) {
+			t.Errorf("producer told it lacks an authority's document: %s", f.Message.EN)
+		}
+	}
+}

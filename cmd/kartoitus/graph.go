@@ -55,6 +55,8 @@ func runGraph(e env) error {
 	fs.StringVar(&task, "task", "", "draw only this service task (ID, code or name), even one the inventory lacks")
 	fs.StringVar(&lang, "lang", "fi", "language of titles, phases and legends: fi or en")
 	fs.StringVar(&accepted, "accepted", "", "accepted-mappings `file` (CSV) from a workshop")
+	var prof string
+	fs.StringVar(&prof, "profile", "", "organisation profile `file` (YAML): a producer's target leaves out what only the authority writes")
 	fs.Float64Var(&threshold, "threshold", mapping.DefaultThreshold, "mapping confidence at or above which a match is asserted (0 < X ≤ 1)")
 	fs.StringVar(&columns, "columns", "", "inventory column-mapping `file` (YAML/CSV: header → field) for headers no synonym catches")
 	fs.StringVar(&sheets, "sheet", "", "read only these workbook sheets (comma-separated `names`)")
@@ -94,7 +96,7 @@ func runGraph(e env) error {
 	}
 
 	cfg := assess.Config{Catalogue: cat, Inventories: inventories, Columns: columns, Sheets: splitList(sheets),
-		Accepted: accepted, Threshold: threshold}
+		Accepted: accepted, Threshold: threshold, Profile: prof}
 	res, err := assess.Run(e.ctx, cfg, assess.Graphs)
 	if err != nil {
 		return err

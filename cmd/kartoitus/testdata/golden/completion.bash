@@ -43,7 +43,7 @@ _kartoitus() {
         map) flags="--accepted --all-tasks --catalog --columns --config --encoding --fail-on --format --ignore --inventory --lang --overlay --profile --sheet --threshold --view --write-accepted -o -q -v"; subs="" ;;
         registers) flags="--catalog --config --deployment-test --encoding --fail-on --format --ignore --lang --mapping --max-findings --overlay --profile --progress --pseudonymize --reveal-ids --sheet --workers -o -q -v"; subs="generate" ;;
         retention) flags="--accepted --ams --catalog --columns --config --controller --draft --encoding --fail-on --format --horizon --ignore --inventory --lang --overlay --profile --threshold --tos -o -q -v"; subs="" ;;
-        graph) flags="--accepted --catalog --columns --config --encoding --format --inventory --json --lang --out --overlay --sheet --task --threshold -o -q -v"; subs="" ;;
+        graph) flags="--accepted --catalog --columns --config --encoding --format --inventory --json --lang --out --overlay --profile --sheet --task --threshold -o -q -v"; subs="" ;;
         deploytest) flags=""; subs="plan verify report" ;;
         plan) flags="--accepted --ams --backup-cards --catalog --config --encoding --eves-work --evidence --export --fail-on --format --go-live --inventory --lang --new-system --organisation --overlay --pairs --readers --staff --status --today --tos --warn-days -o -q -v"; subs="" ;;
         diff) flags="--config --fail-on --format --lang -o -q -v"; subs="" ;;

@@ -243,6 +243,7 @@ complete -c kartoitus -n '__fish_seen_subcommand_from graph' -l lang -x -a 'fi e
 complete -c kartoitus -n '__fish_seen_subcommand_from graph' -s o -r -F -d 'write the pictures into dir'
 complete -c kartoitus -n '__fish_seen_subcommand_from graph' -l out -r -F -d 'write the pictures into dir (created if missing)'
 complete -c kartoitus -n '__fish_seen_subcommand_from graph' -l overlay -r -F -d 'overlay file (YAML/JSON)'
+complete -c kartoitus -n '__fish_seen_subcommand_from graph' -l profile -r -F -d 'organisation profile file (YAML)'
 complete -c kartoitus -n '__fish_seen_subcommand_from graph' -s q -d 'quiet: print nothing but errors and the --format outputs asked for'
 complete -c kartoitus -n '__fish_seen_subcommand_from graph' -l sheet -r -F -d 'read only these workbook sheets (comma-separated names)'
 complete -c kartoitus -n '__fish_seen_subcommand_from graph' -l task -r -F -d 'draw only this service task (ID, code or name), even one the inventory lacks'

@@ -292,6 +292,7 @@ _kartoitus() {
         '-o[write the pictures into dir]:o:_files' \
         '--out[write the pictures into dir (created if missing)]:out:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
+        '--profile[organisation profile file (YAML)]:profile:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
         '--sheet[read only these workbook sheets (comma-separated names)]:sheet:_files' \
         '--task[draw only this service task (ID, code or name), even one the inventory lacks]:task:_files' \
