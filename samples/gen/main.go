@@ -230,10 +230,22 @@ type invRow struct {
 	Paper, Electronic           bool
 	System, Register, TOSRef    string
 	AMSRef, Retention, Notes    string
-	Expect                      string
+	// Basis is the Käsittelyperuste column: whose register the document
+	// is (with the profile). Empty where the inventory's authors left it.
+	Basis  string
+	Expect string
 	// Sheet and Row are set when written.
 	Sheet string
 	Row   int
+}
+
+// olderTask: the task names Kotipolku's rows use (current, old, Swedish).
+func olderTask(t string) bool {
+	switch t {
+	case "Iäkkäiden palvelut", "Ikäihmisten palvelut", "Vanhuspalvelut", "Äldreomsorg":
+		return true
+	}
+	return false
 }
 
 func (s *sample) inventoryRows() {
@@ -339,13 +351,41 @@ func (s *sample) inventoryRows() {
 		{Name: "Vanhemuuden tukemisen suunnitelma", Phase: "Suunnittelu", Electronic: true, System: "Vaahtera", Register: sos, TOSRef: "05 02 03", Retention: "pysyvä",
 			Expect: "typo ('Vanhemuuden'): should still map to 15022 Vanhemmuuden tukemisen suunnitelma"},
 		{Name: "Yhteenveto perhehoidossa olevan lapsen tuesta", Phase: "Toteutus", Electronic: true, System: "Vaahtera", Register: sos, TOSRef: "05 02 03", Retention: "10",
-			Expect: "retention 10 y where the law gives 2 y from the client's death"},
+			Expect: "retention 10 y where the law gives 2 y from the client's death; with the profile a county's document (ostopalvelu): RET014, the county plans it"},
 		{Name: "Lapsen kuulemisasiakirja", Phase: "Arviointi", Paper: true, Register: sos, TOSRef: "05 02 03", Retention: "pysyvä"},
 		{Name: "Karkaamisilmoitus poliisille", Phase: "Toteutus", Electronic: true, System: "Vaahtera", Register: sos, Retention: "30"},
 		{Name: "Jälkihuoltosuunnitelma", Phase: "Suunnittelu", Paper: true, Register: sos, TOSRef: "05 02 05", Retention: "pysyvä"},
 		{Name: "Tapaamiskirjaus (vanhemmat)", Phase: "Toteutus", Electronic: true, System: "Vaahtera", Register: sos, Retention: "pysyvä"},
 		{Name: "Plan för vård och fostran", Phase: "Planering", Electronic: true, System: "Vaahtera", Register: "Klientregister", Retention: "pysyvä",
 			Notes: "Svenskspråkiga barn", Expect: "Swedish name: exact Swedish national name of 15002"},
+	}
+	// Käsittelyperuste. The family home's children are placed by the county
+	// (purchased service): the county's register. Kotipolku serves
+	// self-paying, purchased-service and voucher clients, so its documents
+	// are in both registers, except the county's own papers and the
+	// self-paying clients' contract. Tähkä's and Verso's rows are left
+	// empty, as the inventory's authors left them: judged as Hoivapolku's
+	// own until someone fills in "ostopalvelu" (samples/README.md).
+	for i := range s.invChild {
+		s.invChild[i].Basis = "ostopalvelu"
+	}
+	for i := range s.invMain {
+		r := &s.invMain[i]
+		if r.Task == "" || r.Register == "Potilasrekisteri" || r.Register == "" || !olderTask(r.Task) {
+			continue
+		}
+		switch r.Name {
+		case "Palvelusuunnitelma":
+			r.Basis = "ostopalvelu, palveluseteli"
+		case "Maksusitoumus":
+			r.Basis = "ostopalvelu"
+		case "Palvelusetelipäätös (kopio)":
+			r.Basis = "palveluseteli"
+		case "Palvelusopimus (itsemaksavat asiakkaat)":
+			r.Basis = "itsemaksava"
+		default:
+			r.Basis = "itsemaksava, ostopalvelu, palveluseteli"
+		}
 	}
 	// Paper series are referenced from the AMS, electronic documents from
 	// the TOS; a document kept both ways has both references.
@@ -363,7 +403,7 @@ func (s *sample) inventoryRows() {
 }
 
 var invHeader = []string{"Palvelutehtävä", "Asiakirjan nimi organisaatiossa", "Vastaava valtakunnallinen asiakirja", "Prosessin vaihe",
-	"Paperinen", "Sähköinen", "Tietojärjestelmä", "Rekisteri", "TOS-viite", "AMS-viite", "Säilytysaika (v)", "Lisätietoja"}
+	"Paperinen", "Sähköinen", "Tietojärjestelmä", "Rekisteri", "TOS-viite", "AMS-viite", "Säilytysaika (v)", "Lisätietoja", "Käsittelyperuste"}
 
 // fixedProps make the workbooks byte-for-byte reproducible.
 func fixedProps(f *excelize.File, title string) error {
@@ -443,7 +483,7 @@ func (s *sample) inventory() ([]byte, error) {
 		for i := range rows {
 			row := &rows[i]
 			row.Sheet, row.Row = sheet, r
-			vals := []any{row.Name, row.National, row.Phase, mark(row.Paper), mark(row.Electronic), row.System, row.Register, row.TOSRef, row.AMSRef, retentionCell(row.Retention), row.Notes}
+			vals := []any{row.Name, row.National, row.Phase, mark(row.Paper), mark(row.Electronic), row.System, row.Register, row.TOSRef, row.AMSRef, retentionCell(row.Retention), row.Notes, row.Basis}
 			if withTask {
 				vals = append([]any{row.Task}, vals...)
 			}
@@ -453,7 +493,7 @@ func (s *sample) inventory() ([]byte, error) {
 			r++
 		}
 		_ = f.SetCellStyle(sheet, "A"+strconv.Itoa(first), last+strconv.Itoa(r-1), wrap)
-		widths := []float64{22, 36, 36, 18, 9, 9, 14, 26, 11, 11, 12, 36}
+		widths := []float64{22, 36, 36, 18, 9, 9, 14, 26, 11, 11, 12, 36, 26}
 		if !withTask {
 			widths = widths[1:]
 		}
@@ -1054,7 +1094,7 @@ func (s *sample) tosContent() {
 		phase("Palvelun toteutus"),
 		rec("kertomus", "Arjen kirjaukset", "Vaahtera", "-1 (säilytetään pysyvästi)", "Arkistolaitoksen päätös AL/20064/07.01.01.03.01/2014", "", ""),
 		rec("ilmoitus", "Lastensuojeluilmoitus", "Vaahtera", "30", "Sosiaalihuollon asiakasasiakirjalaki 254/2015 liite", "Asiakirjan päivämäärä",
-			"30 y from the document date (the repealed 254/2015 rule): the law now gives 2 y from the client's death"),
+			"30 y from the document date (the repealed 254/2015 rule): the law now gives 2 y from the client's death; with the profile the family home's ls-ilmoitus is the county's (RET014: the producer keeps no plan of its own for it)"),
 		rec("päätös", "Päätös yhteydenpidon rajoittamisesta", "Vaahtera", "-1 (säilytetään pysyvästi)", "Arkistolaitoksen päätös AL/20064/07.01.01.03.01/2014", "", ""),
 		{Type: "05 06", Task: "Toimeentulo, maahanmuutto ja sosiaalinen kuntoutus"},
 		{Type: "05 06 06", Task: "Sosiaalinen työhön kuntoutus ja työllistämispalvelut"},
@@ -1079,10 +1119,10 @@ func (s *sample) amsContent() {
 		{Class: "05 04 04", Series: "Palvelusopimus (itsemaksavat asiakkaat)", Retention: "10", Basis: law703, Start: "Asian sulkeminen", Place: "Kotipolun arkisto",
 			Notes: "Skannataan Hilkkaan, paperi hävitetään tarkastuksen jälkeen"},
 		{Class: "05 04 02", Series: "Maksusitoumus", Retention: "6", Basis: "Kirjanpitolaki", Start: "Tilikauden päättyminen",
-			Expect: "6 y from the end of the financial year: neither the law's period nor its start event"},
+			Expect: "6 y from the end of the financial year: neither the law's period nor its start event; with the profile the county's (RET014)"},
 		{Class: "05 03 03", Series: "Erityishuolto-ohjelma (EHO)", Retention: "50", Basis: "Kehitysvammaisten erityishuollosta annettu laki", Start: "Asiakirjan päivämäärä", Place: "Tähkän arkisto"},
 		{Class: "05 02 03", Series: "Sijoitettavan lapsen esitiedot", Retention: "", Basis: "", Start: "", Place: "Sataman lukittu kaappi",
-			Expect: "series listed without a retention period"},
+			Expect: "series listed without a retention period; with the profile the county's, so no gap of Hoivapolku's"},
 		{Class: "05 06 06", Series: "KTT-sopimus", Retention: "5", Basis: "Organisaation oma päätös", Start: "Asiakirjan päivämäärä", Place: "Verso",
 			Expect: "5 y from the document date: shorter than the law's 10 y from the closing of the case"},
 	}
@@ -1341,6 +1381,7 @@ Client systems (fictional products): **Hilkka** (housing units), **Vaahtera** (f
 | ` + "`plan/status.yaml`" + ` | Hand-written: the onboarding status (Kela's steps 1–4) for ` + "`kartoitus plan`" + `, go-live 1.3.2027. |
 | ` + "`plan/staff.csv`" + ` | Hand-written: the staff list for the certificate-card plan (15 rows). |
 | ` + "`plan/evidence.json`" + ` | Hand-written from a run of ` + "`make run`" + `: the readiness evidence (2C, 2D, 2E) until the assessment fills it itself. |
+| ` + "`profile.yaml`" + ` | Hand-written: the organisation profile (` + "`--profile`" + `): Hoivapolku's toimintayksikkö and service units, its roles (producer for the county, organiser of its self-paying clients' services), and Järvimaa as a public organiser. See below for what it changes. |
 
 ## What the sample should reveal
 
@@ -1389,6 +1430,24 @@ corrected second versions and voided documents with a reason.
 Beyond these, many electronic inventory documents (PTA, ls-ilmoitus, Valmennussuunnitelma, …) have
 no TOS entry at all and several paper ones no AMS entry: the retention analysis reports them, and
 the TOS draft lists every national type the organisation produces with the 703/2023 period.
+
+### What the profile changes
+
+` + "`make run`" + ` passes ` + "`--profile samples/profile.yaml`" + `. The inventory's *Käsittelyperuste* column says whose
+register each document is: the family home's children are placed by the county (ostopalvelu, the county's
+register); Kotipolku serves self-paying, purchased-service and voucher clients (both registers), except the
+county's own papers (Palvelusuunnitelma, Maksusitoumus, Palvelusetelipäätös) and the self-paying clients'
+contract. Tähkä's and Verso's rows leave the column empty, as the inventory's authors did: they are judged
+as Hoivapolku's own until someone writes *ostopalvelu* there. Without the profile every document is
+Hoivapolku's own and the county is not known to be an authority. With it (measured on this sample):
+
+| | without | with |
+|---|---|---|
+| COV001 national types missing | 81 | 51: the decisions and documents only the county writes (huostaanotto, service decisions, income support …) are the county's, not Hoivapolku's gaps |
+| expected types: child welfare / older people / disability / working-age | 46 / 10 / 24 / 24 | 35 / 5 / 16 / 18 |
+| RET001 / RET002 (no TOS / AMS entry) | 25 / 10 | 20 / 6: the county's documents are planned by the county (703/2023 § 23) |
+| RET014 (a plan keeps the county's document) | 0 | 17: the family home's TOS and inventory periods for documents it hands over to the county's register (§ 14) |
+| REG012 / REG014 in the export | 2 / 1 | 3 / 0: Järvimaa is an authority, so the purchased-service document under a private controller is REG012 again |
 
 ## Deployment test (` + "`deploytest/`" + `)
 
