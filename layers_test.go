@@ -22,7 +22,7 @@ var layers = [][]string{
 	{"internal/xlsxguard"},
 	{"finding", "output"},
 	{"sosmeta", "registers"},
-	{"inventory", "export", "tos", "exportgen"},
+	{"inventory", "export", "export/pgsource", "tos", "exportgen"},
 	{"analyzer"},
 	{"analyzer/mapping", "analyzer/coverage", "analyzer/invregister", "analyzer/retention", "separation", "stategraph"},
 	{"report", "deploytest", "onboarding"},
