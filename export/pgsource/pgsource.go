@@ -22,6 +22,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/kartoitus/kartoitus"
+	"github.com/kartoitus/kartoitus/ident"
 )
 
 // Source is a table or a query of a database.
@@ -147,7 +148,9 @@ func redactedURL(u *url.URL) string {
 
 // scrub is err's text on one line (each distinct line once: pgx repeats
 // a failed dial for each TLS mode it tries) with every password of the
-// URL masked: pgx redacts on a best-effort basis only.
+// URL masked (pgx redacts on a best-effort basis only) and any
+// henkilötunnus redacted: a server's error may quote a value ("invalid
+// input syntax for type date: …").
 func scrub(err error, u *url.URL) string {
 	var lines []string
 	for _, l := range strings.Split(err.Error(), "\n") {
@@ -172,5 +175,5 @@ func scrub(err error, u *url.URL) string {
 		msg = strings.ReplaceAll(msg, url.QueryEscape(sec), "xxxxx")
 		msg = strings.ReplaceAll(msg, url.PathEscape(sec), "xxxxx")
 	}
-	return msg
+	return ident.Redact(msg)
 }
