@@ -235,4 +235,3 @@ func (o registersOut) rules() []string {
 	}
 	return rules
 }
-
