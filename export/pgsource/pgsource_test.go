@@ -107,8 +107,10 @@ func TestOpen(t *testing.T) {
 		return string(b)
 	}
 	want := "Asiakirjan tunniste;Tila\n1.2.3;aktiivinen\n1.2.4;\"a;b\"\n1.2.5;\n"
-	if got := read(t, Source{URL: pg, Table: l.View}); got != want {
-		t.Errorf("table:\n%s\nwant\n%s", got, want)
+	for _, table := range []string{l.View, "public." + l.View} {
+		if got := read(t, Source{URL: pg, Table: table}); got != want {
+			t.Errorf("table %s:\n%s\nwant\n%s", table, got, want)
+		}
 	}
 	if got := read(t, Source{URL: pg, Query: `SELECT "Tila" FROM ` + l.Table + ` WHERE "Tila" IS NOT NULL ORDER BY 1;`}); got != "Tila\n\"a;b\"\naktiivinen\n" {
 		t.Errorf("query: %q", got)

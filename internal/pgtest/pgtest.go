@@ -102,6 +102,7 @@ func missing(t testing.TB, err error) {
 	t.Helper()
 	if os.Getenv("CI") != "" {
 		t.Fatalf("CI: a PostgreSQL server is needed (set %s or install postgresql): %v", EnvURL, err)
+		return
 	}
 	t.Skipf("no PostgreSQL server (set %s or install postgresql): %v", EnvURL, err)
 }
