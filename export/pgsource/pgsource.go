@@ -78,6 +78,7 @@ func (s Source) copySQL() string {
 // connection. A connection or query failure is kartoitus.ErrUnreadable
 // with the URL's password masked, and it is returned here, not at the
 // first read, so the message is about the database and not about a CSV.
+// A COPY cut short by ctx is kartoitus.ErrInternal (an interrupted run).
 func Open(ctx context.Context, s Source) (io.ReadCloser, error) {
 	if err := s.Check(); err != nil {
 		return nil, fmt.Errorf("%w: %v", kartoitus.ErrUsage, err)
@@ -92,6 +93,7 @@ func Open(ctx context.Context, s Source) (io.ReadCloser, error) {
 		}
 		return nil, fmt.Errorf("%w: cannot connect to %s: %s", kartoitus.ErrUnreadable, where, scrub(err, u))
 	}
+	run := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	pr, pw := io.Pipe()
 	done := make(chan struct{})
@@ -105,7 +107,11 @@ func Open(ctx context.Context, s Source) (io.ReadCloser, error) {
 		if err == nil {
 			err = bw.Flush()
 		}
-		if err != nil {
+		switch {
+		case err != nil && run.Err() != nil:
+			// Interrupted (Ctrl-C): the tool stopped, the input is fine.
+			err = fmt.Errorf("%w: %s: interrupted: %v", kartoitus.ErrInternal, s.Name(), run.Err())
+		case err != nil:
 			err = fmt.Errorf("%w: %s: %s", kartoitus.ErrUnreadable, s.Name(), scrub(err, u))
 		}
 		pw.CloseWithError(err) // nil: EOF after the last row
@@ -115,7 +121,7 @@ func Open(ctx context.Context, s Source) (io.ReadCloser, error) {
 	// good one sends at least a line.
 	if _, err := st.Peek(1); err != nil {
 		st.Close()
-		if !errors.Is(err, kartoitus.ErrUnreadable) {
+		if !errors.Is(err, kartoitus.ErrUnreadable) && !errors.Is(err, kartoitus.ErrInternal) {
 			err = fmt.Errorf("%w: %s: %v", kartoitus.ErrUnreadable, s.Name(), err)
 		}
 		return nil, err

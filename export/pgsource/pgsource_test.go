@@ -128,6 +128,19 @@ func TestOpen(t *testing.T) {
 		t.Logf("close mid-stream: %v", err)
 	}
 
+	// An interrupt mid-COPY is the run's failure, not the input's.
+	cctx, stop := context.WithCancel(ctx)
+	rc, err = Open(cctx, Source{URL: pg, Query: "SELECT g FROM generate_series(1, 10000000) g"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop()
+	_, err = io.Copy(io.Discard, rc)
+	rc.Close()
+	if !errors.Is(err, kartoitus.ErrInternal) || !strings.Contains(err.Error(), "interrupted") {
+		t.Errorf("cancelled COPY: %v, want ErrInternal, interrupted", err)
+	}
+
 	u, _ := url.Parse(pg)
 	bad := *u
 	bad.User = url.UserPassword("postgres", "S3cr3t-pw")
