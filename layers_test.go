@@ -19,10 +19,10 @@ const module = "github.com/kartoitus/kartoitus"
 // package must be placed here.
 var layers = [][]string{
 	{"", "internal/strictyaml", "internal/textio", "internal/textnorm", "ident", "calendar"},
-	{"internal/xlsxguard"},
+	{"internal/xlsxguard", "internal/pgtest"},
 	{"finding", "output"},
 	{"sosmeta", "registers"},
-	{"inventory", "export", "tos", "exportgen"},
+	{"inventory", "export", "export/pgsource", "tos", "exportgen"},
 	{"analyzer", "profile"},
 	{"analyzer/mapping", "analyzer/coverage", "analyzer/invregister", "analyzer/retention", "separation", "stategraph"},
 	{"report", "deploytest", "onboarding"},

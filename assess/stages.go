@@ -136,6 +136,10 @@ type Config struct {
 	Workers        int
 	// WrapExport wraps the export's byte stream (a progress bar).
 	WrapExport func(io.Reader) io.Reader
+	// OpenExport, when set, opens the export's CSV text in place of a
+	// file (a database's COPY); Export then only names it in findings
+	// and reports ("postgres:clients").
+	OpenExport func(context.Context) (io.ReadCloser, error)
 
 	// Pairs is a deployment-test pairs file (DeployPlan).
 	Pairs string
@@ -335,7 +339,7 @@ func Run(ctx context.Context, cfg Config, stages Stage) (*Result, error) {
 		res.Graphs = set
 	}
 	if stages.Has(Gate) && cfg.Export != "" {
-		run, err := res.runGate(ignore)
+		run, err := res.runGate(ctx, ignore)
 		if err != nil {
 			return nil, err
 		}
@@ -537,7 +541,7 @@ func coverageFigures(c *coverage.Result) map[string]int {
 	return out
 }
 
-func (r *Result) runGate(ignore *finding.IgnoreList) (finding.Run, error) {
+func (r *Result) runGate(ctx context.Context, ignore *finding.IgnoreList) (finding.Run, error) {
 	cfg := r.Config
 	var m *export.Mapping
 	if cfg.ExportMapping != "" {
@@ -560,13 +564,22 @@ func (r *Result) runGate(ignore *finding.IgnoreList) (finding.Run, error) {
 	}
 	var rd *export.Reader
 	var err error
-	if cfg.Export == "-" {
+	switch {
+	case cfg.OpenExport != nil:
+		gcfg.File = cfg.Export
+		src, oerr := cfg.OpenExport(ctx)
+		if oerr != nil {
+			return finding.Run{}, Unreadable(oerr)
+		}
+		defer src.Close()
+		rd, err = export.NewCSVReader(src, opts)
+	case cfg.Export == "-":
 		gcfg.File = "stdin"
 		if cfg.ExportStdin == nil {
 			return finding.Run{}, fmt.Errorf("%w: no standard input to read the export from", kartoitus.ErrUsage)
 		}
 		rd, err = export.NewCSVReader(cfg.ExportStdin, opts)
-	} else {
+	default:
 		gcfg.File = filepath.Base(cfg.Export)
 		rd, err = export.Open(cfg.Export, opts)
 	}

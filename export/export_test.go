@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -485,4 +486,51 @@ func FuzzParseMapping(f *testing.F) {
 			}
 		}
 	})
+}
+
+// failingStream yields its text, then err.
+type failingStream struct {
+	r   io.Reader
+	err error
+}
+
+func (f *failingStream) Read(p []byte) (int, error) {
+	n, err := f.r.Read(p)
+	if err == io.EOF {
+		return n, f.err
+	}
+	return n, err
+}
+
+// TestStreamErrors: a stream that fails mid-export stops the reading with
+// its own verdict when it has one (a database source: unreadable, or an
+// interrupt, which is the tool's), else as unreadable.
+func TestStreamErrors(t *testing.T) {
+	in := "document_id;client_id;register;document_type\nD1;010181-900C;social;11000\n"
+	for _, tc := range []struct {
+		name string
+		err  error
+		want error
+	}{
+		{"plain", errors.New("connection reset"), kartoitus.ErrUnreadable},
+		{"unreadable", fmt.Errorf("%w: postgres:query: server closed", kartoitus.ErrUnreadable), kartoitus.ErrUnreadable},
+		{"interrupted", fmt.Errorf("%w: postgres:query: interrupted", kartoitus.ErrInternal), kartoitus.ErrInternal},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := NewCSVReader(&failingStream{r: strings.NewReader(in), err: tc.err}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rec Record
+			for err == nil {
+				err = r.Next(&rec)
+			}
+			if !errors.Is(err, tc.want) || !strings.Contains(err.Error(), tc.err.Error()) {
+				t.Errorf("Next: %v, want %v carrying %q", err, tc.want, tc.err)
+			}
+			if tc.want == kartoitus.ErrInternal && errors.Is(err, kartoitus.ErrUnreadable) {
+				t.Errorf("an interrupt reported as unreadable input: %v", err)
+			}
+		})
+	}
 }

@@ -281,7 +281,7 @@ func NewCSVReader(r io.Reader, opts Options) (*Reader, error) {
 		if errors.As(err, &pe) {
 			return nil, fmt.Errorf("%w: the header row cannot be read: %v", kartoitus.ErrNotRecognised, pe.Err)
 		}
-		return nil, fmt.Errorf("%w: %v", kartoitus.ErrUnreadable, err)
+		return nil, streamError(err)
 	}
 	names := append([]string(nil), first...)
 	h, err := ResolveHeader(names, opts.Mapping)
@@ -407,7 +407,8 @@ func (r *Reader) Close() error {
 
 // Next reads the next row into rec. It returns io.EOF at the end, a
 // *RowError for a row that cannot be used (read on after it), and any
-// other error (wrapping kartoitus.ErrUnreadable) when reading must stop.
+// other error (wrapping kartoitus.ErrUnreadable, or ErrInternal when the
+// stream was interrupted) when reading must stop.
 func (r *Reader) Next(rec *Record) error {
 	if r.csv != nil {
 		return r.nextCSV(rec)
@@ -461,6 +462,16 @@ func (r *Reader) readRawXLSX(dst []string) ([]string, int, error) {
 	return append(dst[:0], cols...), r.xrow, nil
 }
 
+// streamError is a failure of the byte stream under the CSV. A stream
+// that already judged it (a database source: unreadable, or interrupted
+// and so the tool's failure) keeps its sentinel; any other is unreadable.
+func streamError(err error) error {
+	if errors.Is(err, kartoitus.ErrUnreadable) || errors.Is(err, kartoitus.ErrInternal) {
+		return err
+	}
+	return fmt.Errorf("%w: %v", kartoitus.ErrUnreadable, err)
+}
+
 func (r *Reader) csvError(rec *Record, fields []string, err error) error {
 	if err == io.EOF {
 		return io.EOF
@@ -471,7 +482,7 @@ func (r *Reader) csvError(rec *Record, fields []string, err error) error {
 	}
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
-		return fmt.Errorf("%w: %v", kartoitus.ErrUnreadable, err)
+		return streamError(err)
 	}
 	re := &RowError{Line: pe.StartLine, EndLine: pe.Line, Err: pe.Err, Column: pe.Column}
 	if i := r.Header.Index[DocumentID]; i >= 0 && i < len(fields) {

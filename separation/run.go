@@ -24,7 +24,8 @@ type batch struct {
 
 // Run streams every row of r through the gate. A nil error means the run
 // finished; findings are in the Result. Reading errors that stop the run
-// wrap kartoitus.ErrUnreadable. An export with a header and no rows is
+// wrap kartoitus.ErrUnreadable (ErrInternal: a database source was
+// interrupted). An export with a header and no rows is
 // kartoitus.ErrNotRecognised: an empty export must never pass.
 func Run(r *export.Reader, cfg Config) (*Result, error) {
 	if cfg.Catalogue == nil {

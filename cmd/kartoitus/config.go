@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"sort"
 	"strings"
@@ -207,6 +208,11 @@ func (c *config) section(path, name string, n *strictyaml.Node, sets map[string]
 			if key == "pseudonymize" && !strings.HasPrefix(x, "@") && !strings.HasPrefix(x, "env:") {
 				return cfgErr(path, v.Line, label, "pseudonymize: give @FILE or env:NAME in a config file, never the key itself")
 			}
+			// A config file is committed and shared: a database password
+			// belongs in PGPASSWORD or ~/.pgpass. The value is not quoted.
+			if key == "from" && urlHasPassword(x) {
+				return cfgErr(path, v.Line, label, "from: give the URL without its password in a config file (the password from PGPASSWORD or ~/.pgpass)")
+			}
 			// The describe run's flag variables are scratch: Set checks
 			// the value without touching a real run.
 			if err := f.Value.Set(x); err != nil {
@@ -335,4 +341,16 @@ func describeAll() map[string]*flag.FlagSet {
 		}
 	}
 	return sets
+}
+
+// urlHasPassword reports a password in a connection URL, in its user
+// part or as a password parameter. Text that is no URL counts as one: it
+// cannot be checked.
+func urlHasPassword(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil {
+		return true
+	}
+	_, inUser := u.User.Password()
+	return inUser || u.Query().Has("password") || u.Query().Has("sslpassword")
 }

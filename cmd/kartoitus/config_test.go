@@ -97,6 +97,8 @@ func TestConfigStrict(t *testing.T) {
 		{"registers:\n  format: {json: x}\n", "c.yaml:2: registers: format: want a value or a list"},
 		{"registers:\n  reveal-ids: true\n", "c.yaml:2: registers: reveal-ids can only be given on the command line"},
 		{"registers:\n  pseudonymize: 0123456789abcdef0123\n", "c.yaml:2: registers: pseudonymize: give @FILE or env:NAME in a config file, never the key itself"},
+		{"registers:\n  from: postgres://ci:Salasana1@db/sote\n", "c.yaml:2: registers: from: give the URL without its password in a config file"},
+		{"registers:\n  from: postgres://ci@db/sote?password=Salasana1\n", "c.yaml:2: registers: from: give the URL without its password"},
 		{"inventory:\n  lang: en\n", `c.yaml:2: inventory: "lang": inventory has no flags of its own; put them under a subcommand (columns, read)`},
 		{"inventory:\n  raed:\n    lang: en\n", `c.yaml:2: inventory: "raed": inventory has no flags of its own`},
 		{"defaults:\n  nosuch: 1\n", `c.yaml:2: defaults: unknown flag "nosuch"`},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,19 +15,22 @@ import (
 	"golang.org/x/term"
 
 	"github.com/kartoitus/kartoitus/assess"
+	"github.com/kartoitus/kartoitus/export/pgsource"
 	"github.com/kartoitus/kartoitus/exportgen"
 	"github.com/kartoitus/kartoitus/output"
 	"github.com/kartoitus/kartoitus/separation"
 )
 
 const registersUsage = `registers [flags] EXPORT
+       kartoitus registers [flags] --from postgres://USER@HOST/DB (--query SELECT... | --table NAME)
        kartoitus registers generate --rows N [--clients M] [--seed S] -o FILE [--manifest FILE]
 
 Checks a client-system register export (CSV: ';', ',' or tab, UTF-8 or
 Windows-1252; or a small XLSX) for mixed registers, controller and basis
 conflicts, the producer's register use right, § 37 metadata, Sosmeta codes
-and identifiers. EXPORT "-" reads standard input. Exit 1 when a finding is
-at or above --fail-on: use it as a CI gate.`
+and identifiers. EXPORT "-" reads standard input; --from reads a
+PostgreSQL table or query through COPY as the same CSV. Exit 1 when a
+finding is at or above --fail-on: use it as a CI gate.`
 
 func runRegisters(e env) error {
 	if len(e.args) > 0 && e.args[0] == "generate" {
@@ -35,12 +39,16 @@ func runRegisters(e env) error {
 	var cf catalogueFlags
 	var of outputFlags
 	var mapping, sheet, pseudo, progress, prof string
+	var db pgsource.Source
 	var deployment, reveal bool
 	var maxFindings, workers int
 	fs := newFlags(e, "registers", registersUsage)
 	cf.register(fs)
 	of.register(fs, "table")
 	fs.StringVar(&mapping, "mapping", "", "mapping `file` (YAML): vendor columns and values → canonical fields")
+	fs.StringVar(&db.URL, "from", "", "read the export from PostgreSQL: a postgres://user@host/database `URL` (the password from PGPASSWORD or ~/.pgpass, not the URL, keeps it out of shell history)")
+	fs.StringVar(&db.Query, "query", "", "with --from: the `SELECT` whose rows are the export")
+	fs.StringVar(&db.Table, "table", "", "with --from: the `table` (schema.table) read whole")
 	fs.StringVar(&sheet, "sheet", "", "XLSX sheet `name` (default: the first sheet)")
 	fs.StringVar(&prof, "profile", "", "organisation profile `file` (YAML): the organisers' kinds (public, private, Kela) and whether it has a register of its own")
 	fs.BoolVar(&deployment, "deployment-test", false, "deployment test: every client id must be a 900-series test henkilötunnus")
@@ -52,7 +60,17 @@ func runRegisters(e env) error {
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	switch {
+	case db.URL != "":
+		if fs.NArg() != 0 {
+			return usageErr("registers: --from reads the export from the database; give no export file")
+		}
+		if err := db.Check(); err != nil {
+			return usageErr("registers: %v", err)
+		}
+	case db.Query != "" || db.Table != "":
+		return usageErr("registers: --query and --table need --from")
+	case fs.NArg() != 1:
 		return usageErr("registers: give exactly one export file (or - for standard input)")
 	}
 	if reveal && pseudo != "" {
@@ -76,6 +94,10 @@ func runRegisters(e env) error {
 	}
 	cfg := p.config(cat)
 	cfg.Export, cfg.ExportStdin, cfg.ExportMapping, cfg.ExportSheet = fs.Arg(0), e.stdin, mapping, sheet
+	if db.URL != "" {
+		cfg.Export = db.Name()
+		cfg.OpenExport = func(ctx context.Context) (io.ReadCloser, error) { return pgsource.Open(ctx, db) }
+	}
 	cfg.DeploymentTest, cfg.MaxPerRule, cfg.Workers, cfg.Profile = deployment, maxFindings, workers, prof
 	switch {
 	case reveal:
@@ -101,7 +123,7 @@ func runRegisters(e env) error {
 		debug.SetMemoryLimit(registersMemoryLimit)
 	}
 	var bar *progressBar
-	if path := fs.Arg(0); path != "-" {
+	if path := fs.Arg(0); path != "-" && db.URL == "" {
 		if st, serr := os.Stat(path); serr == nil && !e.quiet() && wantProgress(progress, e.stderr, st.Size()) {
 			bar = newProgressBar(e.stderr, st.Size())
 			cfg.WrapExport = bar.wrap

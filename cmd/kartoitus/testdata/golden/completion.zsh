@@ -224,6 +224,7 @@ _kartoitus() {
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--fail-on[exit 1 when a finding is at or above this severity]:fail-on:(error warning info never)' \
         '--format[output format, repeatable]:format:(table json csv junit sarif github codequality markdown html xlsx)' \
+        '--from[read the export from PostgreSQL]:from:_files' \
         '--ignore[ignore file (YAML)\: rule, optional fingerprint, reason, optional expiry (default\: $KARTOITUS_IGNORE, else ./.kartoitusignore.yaml if present]:ignore:_files' \
         '--lang[report language\: fi or en]:lang:(fi en)' \
         '--mapping[mapping file (YAML)\: vendor columns and values → canonical fields]:mapping:_files' \
@@ -234,8 +235,10 @@ _kartoitus() {
         '--progress[progress bar on standard error]:progress:(auto always never)' \
         '--pseudonymize[replace client ids in the report by a keyed hash (HMAC-SHA256) of KEY]:pseudonymize:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
+        '--query[with --from\: the SELECT whose rows are the export]:query:_files' \
         '--reveal-ids[show client ids in full in the report (only when you must]' \
         '--sheet[XLSX sheet name (default]:sheet:_files' \
+        '--table[with --from\: the table (schema.table) read whole]:table:_files' \
         '-v[verbose\: say on standard error which config and ignore files were used, what was read and written, and how long it took]' \
         '--workers[N > 1 parses CSV and checks rows on separate cores]:workers:_files' \
         '*:file:_files' ;;
