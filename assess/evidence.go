@@ -11,12 +11,18 @@ import (
 )
 
 // Evidence is the onboarding plan's readiness evidence taken from the
-// run's own results (Kela's steps 2D, 2E and 3C–3E), so the plan says what
-// the analyses found rather than what someone typed. Parts with no input
-// are left nil ("not known"). The organisation profile (2C) comes with
-// the profile file.
+// run's own results (Kela's steps 2C from the profile, 2D, 2E and 3C–3E),
+// so the plan says what the analyses found rather than what someone
+// typed. Parts with no input are left nil ("not known").
 func (r *Result) Evidence() *onboarding.Evidence {
 	ev := &onboarding.Evidence{Schema: onboarding.EvidenceSchema, Source: "kartoitus assess"}
+	if p := r.Profile; p != nil {
+		o := &onboarding.OrganisationEvidence{Name: p.Organisation.Name, YTunnus: p.Organisation.YTunnus, OID: p.Organisation.OID}
+		for _, u := range p.ServiceUnits {
+			o.Units = append(o.Units, onboarding.UnitEvidence{Name: u.Name, OID: u.OID})
+		}
+		ev.Organisation = o
+	}
 	if r.Inventory != nil && r.Mapping != nil {
 		in := &onboarding.InventoryEvidence{Documents: len(r.Inventory.Documents)}
 		for _, t := range r.Inventory.Tallies {
