@@ -133,6 +133,9 @@ type Config struct {
 	IDs            separation.IDMode
 	PseudonymKey   []byte
 	MaxPerRule     int
+	// AsOf: the export is the producer system's own, taken that day
+	// (REG025); 0 otherwise.
+	AsOf export.Date
 	Workers        int
 	// WrapExport wraps the export's byte stream (a progress bar).
 	WrapExport func(io.Reader) io.Reader
@@ -553,7 +556,7 @@ func (r *Result) runGate(ctx context.Context, ignore *finding.IgnoreList) (findi
 	opts := export.Options{Mapping: m, Sheet: cfg.ExportSheet, Wrap: cfg.WrapExport, Now: cfg.Now}
 	gcfg := separation.Config{
 		Catalogue: r.Catalogue, Mapping: m, DeploymentTest: cfg.DeploymentTest, IDs: cfg.IDs,
-		MaxPerRule: cfg.MaxPerRule, Workers: cfg.Workers, Ignore: ignore, Now: cfg.Now,
+		MaxPerRule: cfg.MaxPerRule, Workers: cfg.Workers, Ignore: ignore, Now: cfg.Now, AsOf: cfg.AsOf,
 		Organisers: r.Profile.OrganiserKinds(),
 	}
 	if r.Profile.NoOwnRegister() {

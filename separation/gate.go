@@ -74,6 +74,10 @@ type Config struct {
 	// it has no self-paying clients and organises nothing: it has no
 	// client register of its own (REG015).
 	NoOwnRegister ident.YTunnus
+	// AsOf is the day a producer system's own export was taken (0: not
+	// such a run): the organiser's documents it still holds after the
+	// client relationship ended are REG025.
+	AsOf export.Date
 	// noPlans (tests) runs every enabled judge on every row.
 	noPlans bool
 }

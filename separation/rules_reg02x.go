@@ -33,6 +33,7 @@ var (
 		},
 		// Judges REG021 in the same pass over the candidates.
 		finish: func(g *gate, c *Check) {
+			g.ur.judgeHeld(g, RuleHeldAfterEnd)
 			g.ur.judgeChanges(g, RuleChangedAfterEnd)
 			g.ur.judge(g, c, RuleNoRelationship)
 		},
@@ -96,6 +97,35 @@ var (
 		},
 	})
 
+	// RuleHeldAfterEnd: after the unit's end date "asiakkaan asiakirjat
+	// eivät enää saa olla tallennettuina tai luettavissa palveluntuottajan
+	// järjestelmässä" (Kela 2025, Taulukko 2, 6). Run on the producer
+	// system's own export with --as-of, the day it was taken.
+	RuleHeldAfterEnd = register(&Check{Rule: finding.Rule{ID: "REG025", Severity: finding.Error,
+		Title: finding.T("Palveluntuottajan järjestelmässä on palvelunjärjestäjän asiakirja asiakkuuden päätyttyä",
+			"The producer's system holds an organiser's document after the client relationship ended"),
+		Basis: basisUseRight + "; Kela 2025 (Taulukko 2, 6)"},
+		Needs: useRightNeeds, Setting: "--as-of DATE (the producer system's own export)",
+		configured: func(cfg *Config) bool { return cfg.AsOf != 0 },
+		judge: func(g *gate, c *Check, f *facts) {
+			if f.patientDoc || f.org == 0 || f.ctrl != f.org || f.prod == 0 || f.prod == f.org || f.dt.relationship {
+				return
+			}
+			g.ur.held = append(g.ur.held, candidate{key: g.hashKey(f.v[export.ClientID], f.org, unitOf(f.v)), date: f.rec.UnitEnd,
+				line: uint32(f.line), off: f.docOff, unit: g.ur.unit(f.v[export.ServiceUnit])})
+		},
+		good: []sample{
+			{note: "relationship still in force", rows: rows(rel(row{"unit_end": ""}), pdoc(nil)), cfg: asOf("2024-08-01")},
+			{note: "taken before the end", rows: rows(rel(nil), pdoc(nil)), cfg: asOf("2024-06-30")},
+			{note: "the client came back", rows: rows(rel(nil), rel(row{"version": "2", "created": "2024-09-01", "unit_start": "2024-09-01", "unit_end": ""}), pdoc(nil)), cfg: asOf("2024-10-01")},
+			{note: "own register's document", rows: rows(row{"basis": "self_paying", "producer_id": prodOID, "organiser_id": "", "controller_id": prodCtrl, "controller_kind": "private", "author_org": prodOID}), cfg: asOf("2030-01-01")},
+		},
+		bad: []sample{
+			{note: "held after the Asiakkuusasiakirja's end", rows: rows(rel(nil), pdoc(nil)), cfg: asOf("2024-07-01")},
+			{note: "held after the row's own unit end, no Asiakkuusasiakirja exported", rows: rows(pdoc(row{"unit_end": "2024-06-30"})), cfg: asOf("2025-01-01")},
+		},
+	})
+
 	RuleNoCaseID = register(&Check{Rule: finding.Rule{ID: "REG022", Severity: finding.Error,
 		Title: finding.T("Palveluntuottajan asiakirjaa ei ole liitetty palvelunjärjestäjän asiaan",
 			"Producer document not attached to an organiser case id"),
@@ -155,7 +185,10 @@ type useRight struct {
 	periodsOf map[uint64][]window
 	cands     [][]candidate
 	// changes are producer-stored versions with their time (REG024).
-	changes   []candidate
+	changes []candidate
+	// held are organiser-register documents in a producer system's export
+	// with their own unit_end (REG025).
+	held      []candidate
 	units     []string
 	unitIndex map[string]uint32
 	lastUnit  uint32
@@ -328,6 +361,37 @@ func (u *useRight) change(g *gate, f *facts) {
 		line: uint32(f.line), off: f.docOff, unit: u.unit(f.v[export.ServiceUnit])})
 }
 
+// judgeHeld flags organiser documents held after every period of the
+// unit's relationship ended (the Asiakkuusasiakirja's, else the row's own
+// unit_end); an open or unknown end is not judged.
+func (u *useRight) judgeHeld(g *gate, c *Check) {
+	asOf := g.cfg.AsOf
+	for _, h := range u.held {
+		end := h.date
+		if ps := u.periods(h.key); len(ps) > 0 {
+			end = ps[len(ps)-1].end
+			if inside(ps, asOf) {
+				continue
+			}
+		}
+		if end == 0 || asOf <= end {
+			continue
+		}
+		docID, unit := g.ids.id(h.off), ""
+		if int(h.unit) < len(u.units) {
+			unit = u.units[h.unit]
+		}
+		g.emit(c, int(h.line), docID, []string{docID, unit}, func() finding.Text {
+			return finding.Text{
+				FI: fmt.Sprintf("Palveluntuottajan järjestelmän vienti %s sisältää palvelunjärjestäjän rekisterin asiakirjan, vaikka palveluyksikön %q asiakkuus päättyi %s; asiakkuuden päätyttyä asiakirjat eivät saa olla tallennettuina eivätkä luettavissa palveluntuottajan järjestelmässä.",
+					fiDate(asOf), unit, fiDate(end)),
+				EN: fmt.Sprintf("The producer system's export of %s holds a document of the organiser's register, though service unit %q's client relationship ended on %s; after the end the documents must not be stored or readable in the producer's system.",
+					asOf, unit, end)}
+		}, "", "")
+	}
+	u.held = nil
+}
+
 // judgeChanges flags producer-side versions stored outside every period
 // of the unit's relationship (no relationship at all is REG021's).
 func (u *useRight) judgeChanges(g *gate, c *Check) {
@@ -423,4 +487,16 @@ func (u *useRight) unit(s string) uint32 {
 	u.units = append(u.units, s)
 	u.unitIndex[s] = i
 	return i
+}
+
+// asOf configures a sample as a producer system's export taken on day d
+// (REG025).
+func asOf(d string) func(*Config) {
+	return func(cfg *Config) {
+		ts, err := export.ParseTimestamp(d)
+		if err != nil {
+			panic(err)
+		}
+		cfg.AsOf = ts.Date()
+	}
 }

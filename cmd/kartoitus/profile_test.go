@@ -46,4 +46,20 @@ func TestProfileRoles(t *testing.T) {
 	if count(profiled.stdout, "REG012") != 1 || count(profiled.stdout, "REG014") != 0 {
 		t.Errorf("with the profile: want REG012 (the county is an authority)\n%s", profiled.stdout)
 	}
+
+	// A producer system's own export, taken after the unit's end (REG025).
+	held := writeTemp(t, "held.csv", "document_id;client_id;register;controller_id;organiser_id;producer_id;service_unit;basis;document_type;author_org;created;unit_start;unit_end\n"+
+		"P1;010181-900C;social;1.2.246.10.32661452.19.0;1.2.246.10.32661452.10.0;1.2.246.10.31875424.10.0;1.2.246.10.31875424.10.1;ostopalvelu;19005;1.2.246.10.31875424.10.0;2025-03-01;2025-01-01;2025-06-30\n")
+	for _, tt := range []struct {
+		asOf string
+		want int
+	}{{"2025-06-30", 0}, {"1.7.2025", 1}} {
+		r := runCLI(t, "", "registers", "--deployment-test", "--format", "json", "--as-of", tt.asOf, held)
+		if got := count(r.stdout, "REG025"); got != tt.want {
+			t.Errorf("--as-of %s: %d REG025, want %d\n%s%s", tt.asOf, got, tt.want, r.stdout, r.stderr)
+		}
+	}
+	if r := runCLI(t, "", "registers", "--as-of", "eilen", held); r.code != 2 {
+		t.Errorf("--as-of eilen: exit %d", r.code)
+	}
 }

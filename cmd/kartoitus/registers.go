@@ -16,6 +16,7 @@ import (
 
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/export/pgsource"
+	"github.com/kartoitus/kartoitus/export"
 	"github.com/kartoitus/kartoitus/exportgen"
 	"github.com/kartoitus/kartoitus/output"
 	"github.com/kartoitus/kartoitus/separation"
@@ -38,7 +39,7 @@ func runRegisters(e env) error {
 	}
 	var cf catalogueFlags
 	var of outputFlags
-	var mapping, sheet, pseudo, progress, prof string
+	var mapping, sheet, pseudo, progress, prof, asOf string
 	var db pgsource.Source
 	var deployment, reveal bool
 	var maxFindings, workers int
@@ -51,6 +52,7 @@ func runRegisters(e env) error {
 	fs.StringVar(&db.Table, "table", "", "with --from: the `table` (schema.table) read whole")
 	fs.StringVar(&sheet, "sheet", "", "XLSX sheet `name` (default: the first sheet)")
 	fs.StringVar(&prof, "profile", "", "organisation profile `file` (YAML): the organisers' kinds (public, private, Kela) and whether it has a register of its own")
+	fs.StringVar(&asOf, "as-of", "", "the export is the producer system's own, taken on `DATE`: the organiser's documents it still holds after the client relationship ended are REG025")
 	fs.BoolVar(&deployment, "deployment-test", false, "deployment test: every client id must be a 900-series test henkilötunnus")
 	fs.StringVar(&pseudo, "pseudonymize", "", "replace client ids in the report by a keyed hash (HMAC-SHA256) of `KEY`; @FILE reads the key from a file, env:NAME from the environment")
 	fs.BoolVar(&reveal, "reveal-ids", false, "show client ids in full in the report (only when you must; the default masks them)")
@@ -99,6 +101,13 @@ func runRegisters(e env) error {
 		cfg.OpenExport = func(ctx context.Context) (io.ReadCloser, error) { return pgsource.Open(ctx, db) }
 	}
 	cfg.DeploymentTest, cfg.MaxPerRule, cfg.Workers, cfg.Profile = deployment, maxFindings, workers, prof
+	if asOf != "" {
+		ts, err := export.ParseTimestamp(asOf)
+		if err != nil {
+			return usageErr("registers: --as-of %q is not a date (YYYY-MM-DD or d.m.yyyy)", asOf)
+		}
+		cfg.AsOf = ts.Date()
+	}
 	switch {
 	case reveal:
 		cfg.IDs = separation.Reveal

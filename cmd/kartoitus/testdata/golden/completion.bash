@@ -41,7 +41,7 @@ _kartoitus() {
         inventory) flags=""; subs="columns read" ;;
         template) flags="--catalog --config --deploytest --encoding --force --lang --overlay --pairs --plan -o -q -v"; subs="" ;;
         map) flags="--accepted --all-tasks --catalog --columns --config --encoding --fail-on --format --ignore --inventory --lang --overlay --profile --sheet --threshold --view --write-accepted -o -q -v"; subs="" ;;
-        registers) flags="--catalog --config --deployment-test --encoding --fail-on --format --from --ignore --lang --mapping --max-findings --overlay --profile --progress --pseudonymize --query --reveal-ids --sheet --table --workers -o -q -v"; subs="generate" ;;
+        registers) flags="--as-of --catalog --config --deployment-test --encoding --fail-on --format --from --ignore --lang --mapping --max-findings --overlay --profile --progress --pseudonymize --query --reveal-ids --sheet --table --workers -o -q -v"; subs="generate" ;;
         retention) flags="--accepted --ams --catalog --columns --config --controller --draft --encoding --fail-on --format --horizon --ignore --inventory --lang --overlay --profile --threshold --tos -o -q -v"; subs="" ;;
         graph) flags="--accepted --catalog --columns --config --encoding --format --inventory --json --lang --out --overlay --profile --sheet --task --threshold -o -q -v"; subs="" ;;
         deploytest) flags=""; subs="plan verify report" ;;

@@ -176,6 +176,7 @@ complete -c kartoitus -n '__fish_seen_subcommand_from map' -l view -x -a 'findin
 complete -c kartoitus -n '__fish_seen_subcommand_from map' -l write-accepted -r -F -d 'write the accepted-mappings template with the current best guesses to file'
 complete -c kartoitus -n '__fish_seen_subcommand_from map' -F
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and not __fish_seen_subcommand_from generate' -a 'generate'
+complete -c kartoitus -n '__fish_seen_subcommand_from registers; and not __fish_seen_subcommand_from generate' -l as-of -r -F -d 'the export is the producer system\'s own, taken on DATE'
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and not __fish_seen_subcommand_from generate' -l catalog -r -F -d 'structures CSV from \'kartoitus catalog import\' (default'
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and not __fish_seen_subcommand_from generate' -l config -r -F -d 'read flag values from this kartoitus.yaml file (default'
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and not __fish_seen_subcommand_from generate' -l deployment-test -d 'deployment test: every client id must be a 900-series test henkilötunnus'

@@ -218,6 +218,7 @@ _kartoitus() {
         '*:file:_files' ;;
     "registers")
       _arguments -s \
+        '--as-of[the export is the producer system'\''s own, taken on DATE]:as-of:_files' \
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--deployment-test[deployment test\: every client id must be a 900-series test henkilötunnus]' \
