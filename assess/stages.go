@@ -135,8 +135,8 @@ type Config struct {
 	MaxPerRule     int
 	// AsOf: the export is the producer system's own, taken that day
 	// (REG025); 0 otherwise.
-	AsOf export.Date
-	Workers        int
+	AsOf    export.Date
+	Workers int
 	// WrapExport wraps the export's byte stream (a progress bar).
 	WrapExport func(io.Reader) io.Reader
 	// OpenExport, when set, opens the export's CSV text in place of a

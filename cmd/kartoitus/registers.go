@@ -15,8 +15,8 @@ import (
 	"golang.org/x/term"
 
 	"github.com/kartoitus/kartoitus/assess"
-	"github.com/kartoitus/kartoitus/export/pgsource"
 	"github.com/kartoitus/kartoitus/export"
+	"github.com/kartoitus/kartoitus/export/pgsource"
 	"github.com/kartoitus/kartoitus/exportgen"
 	"github.com/kartoitus/kartoitus/output"
 	"github.com/kartoitus/kartoitus/separation"
