@@ -140,6 +140,8 @@ var instructionSheets = map[string]bool{
 	"anvisning": true, "anvisningar": true, "instruktioner": true, "kodverk": true, "listor": true,
 	"instructions": true, "instruction": true, "readme": true, "read me": true, "help": true, "lists": true,
 	"code lists": true, "codes": true, "value lists": true, "cover": true,
+	// The organisation profile's sheet (package profile reads it).
+	"organisaatioprofiili": true, "organisation profile": true, "organisationsprofil": true,
 }
 
 // isInstructionSheet reports whether a sheet is guidance by its name.

@@ -151,12 +151,20 @@ func templateLists(cat *sosmeta.Catalogue, lang string) [][]string {
 // their own sheet because the document types far exceed the 255
 // characters Excel allows in an inline list. Reading the file back with
 // ReadFile gives the rows filled in.
-func WriteTemplate(w io.Writer, cat *sosmeta.Catalogue, lang string) error {
+//
+// extra adds sheets of other inputs the workbook carries (the
+// organisation profile's, which the inventory reader skips by name).
+func WriteTemplate(w io.Writer, cat *sosmeta.Catalogue, lang string, extra ...func(*excelize.File, string) error) error {
 	f, err := buildTemplate(cat, lang)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
+	for _, add := range extra {
+		if err := add(f, lang); err != nil {
+			return err
+		}
+	}
 	_, err = f.WriteTo(w)
 	return err
 }

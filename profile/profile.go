@@ -10,7 +10,6 @@ package profile
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	kartoitus "github.com/kartoitus/kartoitus"
@@ -95,11 +94,26 @@ type Party struct {
 // ErrInvalid is wrapped by every validation error (with ErrUnreadable).
 var ErrInvalid = errors.New("invalid organisation profile")
 
-// Read reads and validates a profile file (YAML or JSON).
+// Read reads and validates a profile file: YAML or JSON, or a workbook
+// with the profile sheet (the inventory template's).
 func Read(path string) (*Profile, error) {
-	b, err := os.ReadFile(path)
+	b, err := readFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", kartoitus.ErrUnreadable, err)
+		return nil, err
+	}
+	if isWorkbook(b) {
+		p, err := readSheet(path, b)
+		if err != nil {
+			if errors.Is(err, kartoitus.ErrNotRecognised) || errors.Is(err, kartoitus.ErrUnreadable) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%w: %w: %v", kartoitus.ErrUnreadable, ErrInvalid, err)
+		}
+		p.Path = path
+		if err := p.validate(); err != nil {
+			return nil, fmt.Errorf("%w: %w: %s: %v", kartoitus.ErrUnreadable, ErrInvalid, path, err)
+		}
+		return p, nil
 	}
 	return Parse(path, b)
 }

@@ -2,8 +2,12 @@ package profile
 
 import (
 	"errors"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	kartoitus "github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/export"
@@ -123,5 +127,83 @@ func TestOwnerOf(t *testing.T) {
 	}
 	if _, ok := producer.Public(); ok {
 		t.Error("producer's kind is not given")
+	}
+}
+
+// TestSheetRoundTrip: the profile sheet of the inventory template, filled
+// in, reads back as the YAML profile would (fi and en labels).
+func TestSheetRoundTrip(t *testing.T) {
+	for _, lang := range []string{"fi", "en"} {
+		f := excelize.NewFile()
+		if err := AddSheet(f, lang); err != nil {
+			t.Fatal(err)
+		}
+		sh := SheetName(lang)
+		rows, _ := f.GetRows(sh)
+		at := func(l label) int {
+			for i, r := range rows {
+				if len(r) > 0 && l.is(r[0]) {
+					return i + 1
+				}
+			}
+			t.Fatalf("%s: no row %q", lang, l.in(lang))
+			return 0
+		}
+		set := func(cell string, v string) {
+			if err := f.SetCellValue(sh, cell, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		set(fmt.Sprintf("B%d", at(lName)), "Hoivapolku Oy")
+		set(fmt.Sprintf("B%d", at(lYTunnus)), "3187542-4")
+		set(fmt.Sprintf("B%d", at(lOID)), "1.2.246.10.31875424.10.0")
+		set(fmt.Sprintf("B%d", at(lKind)), "yksityinen")
+		set(fmt.Sprintf("B%d", at(lRoles)), "palveluntuottaja, palvelunjärjestäjä")
+		set(fmt.Sprintf("B%d", at(lSelfPay)), "kyllä")
+		u := at(lUnits) + 2
+		set(fmt.Sprintf("A%d", u), "Palvelutalo Kotipolku")
+		set(fmt.Sprintf("B%d", u), "1.2.246.10.31875424.10.1")
+		set(fmt.Sprintf("C%d", u), "Iäkkäiden palvelut")
+		o := at(lOrgs) + 2
+		set(fmt.Sprintf("A%d", o), "Järvimaan hyvinvointialue")
+		set(fmt.Sprintf("B%d", o), "3266145-2")
+		set(fmt.Sprintf("D%d", o), "julkinen")
+		path := filepath.Join(t.TempDir(), "inventaario.xlsx")
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		p, err := Read(path)
+		if err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		county, _ := ident.ParseYTunnus("3266145-2")
+		if p.Own().String() != "3187542-4" || !p.Has(RoleProducer) || !p.Has(RoleOrganiser) || p.SelfPayingClients == nil || !*p.SelfPayingClients ||
+			len(p.ServiceUnits) != 1 || p.ServiceUnits[0].ServiceTasks[0] != "Iäkkäiden palvelut" || p.OrganiserKinds()[county] != export.OrgKindPublic {
+			t.Errorf("%s: read back %+v", lang, p)
+		}
+		if pub, ok := p.Public(); pub || !ok {
+			t.Errorf("%s: kind not private", lang)
+		}
+	}
+	// A workbook without the sheet is not recognised; a bad role is an error.
+	f := excelize.NewFile()
+	path := filepath.Join(t.TempDir(), "empty.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(path); !errors.Is(err, kartoitus.ErrNotRecognised) {
+		t.Errorf("no profile sheet: %v", err)
+	}
+	if err := AddSheet(f, "fi"); err != nil {
+		t.Fatal(err)
+	}
+	_ = f.SetCellValue(SheetName("fi"), "B7", "omistaja")
+	_ = f.SetCellValue(SheetName("fi"), "B3", "X Oy")
+	_ = f.SetCellValue(SheetName("fi"), "B4", "3187542-4")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(path); err == nil || !strings.Contains(err.Error(), "omistaja") || !errors.Is(err, kartoitus.ErrUnreadable) {
+		t.Errorf("bad role: %v", err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kartoitus/kartoitus/inventory"
+	"github.com/kartoitus/kartoitus/profile"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
 
@@ -172,7 +173,11 @@ func TestTemplateCommand(t *testing.T) {
 	}
 	defer f.Close()
 	inv, _ := inventory.Read(f, out, sosmeta.MustDefault(), inventory.Options{})
-	if inv == nil || len(inv.Sheets) != 3 {
-		t.Errorf("template read back: %+v", inv)
+	if inv == nil || len(inv.Sheets) != 4 || inv.Sheets[3].Status != inventory.SheetInstructions {
+		t.Errorf("template read back (instructions, inventory, lists, the profile sheet skipped): %+v", inv)
+	}
+	// The blank profile sheet is a profile that says nothing yet.
+	if _, err := profile.Read(out); err == nil || !strings.Contains(err.Error(), "give y_tunnus or oid") {
+		t.Errorf("blank profile sheet: %v", err)
 	}
 }

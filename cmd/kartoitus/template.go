@@ -7,6 +7,7 @@ import (
 
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/inventory"
+	"github.com/kartoitus/kartoitus/profile"
 )
 
 func runTemplate(e env) error {
@@ -56,7 +57,7 @@ func runTemplate(e env) error {
 	if err != nil {
 		return err
 	}
-	if err := e.writeTo(out, func(w io.Writer) error { return inventory.WriteTemplate(w, cat, string(lang)) }); err != nil {
+	if err := e.writeTo(out, func(w io.Writer) error { return inventory.WriteTemplate(w, cat, string(lang), profile.AddSheet) }); err != nil {
 		return fmt.Errorf("template: %v", err)
 	}
 	if out == "-" {
