@@ -207,3 +207,27 @@ func TestSheetRoundTrip(t *testing.T) {
 		t.Errorf("bad role: %v", err)
 	}
 }
+
+// FuzzReadSheet: any workbook bytes give a profile or an error wrapping a
+// sentinel, never a panic.
+func FuzzReadSheet(f *testing.F) {
+	wb := excelize.NewFile()
+	if err := AddSheet(wb, "fi"); err != nil {
+		f.Fatal(err)
+	}
+	_ = wb.SetCellValue(SheetName("fi"), "B4", "3187542-4")
+	_ = wb.SetCellValue(SheetName("fi"), "B7", "palveluntuottaja")
+	buf, err := wb.WriteToBuffer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte("PK\x03\x04garbage"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p, err := readSheet("f.xlsx", b)
+		if err != nil {
+			return
+		}
+		_ = p.validate()
+	})
+}
