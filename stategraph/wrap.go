@@ -59,7 +59,7 @@ func Wrap(s string, width int) []string {
 			if k := hyphenPoint(word, room); k >= 4 {
 				lines = append(lines, string(cur)+" "+head(word, k))
 				cur = cur[:0]
-				word = word[k:]
+				word = trimLeadingSpace(word[k:])
 			} else {
 				flush()
 			}
@@ -70,7 +70,7 @@ func Wrap(s string, width int) []string {
 				k = width - 1 // no boundary: break hard
 			}
 			lines = append(lines, head(word, k))
-			word = word[k:]
+			word = trimLeadingSpace(word[k:])
 		}
 		cur = append(cur[:0], word...)
 	}
@@ -83,10 +83,31 @@ func Wrap(s string, width int) []string {
 const slack = 3
 
 func head(word []rune, k int) string {
-	if word[k-1] == '-' {
-		return string(word[:k])
+	h := word[:k]
+	// A break at a no-break space needs no hyphen and keeps no space.
+	if unicode.IsSpace(h[len(h)-1]) {
+		return string(trimTrailingSpace(h))
 	}
-	return string(word[:k]) + "-"
+	if h[k-1] == '-' {
+		return string(h)
+	}
+	return string(h) + "-"
+}
+
+// trimLeadingSpace and trimTrailingSpace drop the no-break spaces a hard
+// break inside a joined word leaves at a piece's edge.
+func trimLeadingSpace(w []rune) []rune {
+	for len(w) > 0 && unicode.IsSpace(w[0]) {
+		w = w[1:]
+	}
+	return w
+}
+
+func trimTrailingSpace(w []rune) []rune {
+	for len(w) > 0 && unicode.IsSpace(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
 }
 
 // hyphenPoint returns the largest k such that word[:k] plus a hyphen fits
