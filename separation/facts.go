@@ -116,8 +116,11 @@ func (g *gate) resolve(f *facts, rec *export.Record) {
 	f.okind = g.orgKind(f)
 	f.unitTop = false
 	if u := v[export.ServiceUnit]; u != "" && unitIsID(u) {
-		g.org(f, export.ServiceUnit, 1<<4)
-		f.unitTop = g.orgs[export.ServiceUnit].get(u, resolveOrg).top
+		o := g.orgs[export.ServiceUnit].get(u, resolveOrg)
+		if o.err != nil {
+			f.orgBad |= 1 << 4
+		}
+		f.unitTop = o.top
 	}
 
 	g.client(f)
