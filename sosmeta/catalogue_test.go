@@ -548,3 +548,29 @@ func TestAuthorityOnly(t *testing.T) {
 		t.Errorf("unknown code: %v", err)
 	}
 }
+
+func TestSearchInflected(t *testing.T) {
+	cat := MustDefault()
+	codes := func(ds []*DocumentType) (out []string) {
+		for _, d := range ds {
+			out = append(out, d.Code)
+		}
+		return out
+	}
+	if got := codes(cat.Search("kuntouttava työtoiminta arvio")); !slices.Contains(got, "1003") {
+		t.Errorf("inflected words: %v, want 1003 Kuntouttavan työtoiminnan arvio", got)
+	}
+	if got := codes(cat.Search("sijaishuolto huostaanotto päätös")); !slices.Contains(got, "11023") {
+		t.Errorf("any order: %v, want 11023", got)
+	}
+	if got := cat.Search("kuntouttava työtoiminta sopimus"); got != nil {
+		t.Errorf("no type has every word: %v", codes(got))
+	}
+	found, m, n := cat.SearchClosest("kuntouttava työtoiminta sopimus")
+	if m != 2 || n != 3 || !slices.Contains(codes(found), "1003") {
+		t.Errorf("closest: %v (%d of %d)", codes(found), m, n)
+	}
+	if found, _, _ := cat.SearchClosest("xyzzy plugh sopimus"); found != nil {
+		t.Errorf("one word of three is not close: %v", codes(found))
+	}
+}

@@ -384,28 +384,57 @@ func (c *Catalogue) ByFoldedName(name string) []*DocumentType {
 // Search returns types whose code, OID, or any FI/SV name (current or old)
 // contains the query after folding; every word of the query must match.
 func (c *Catalogue) Search(q string) []*DocumentType {
-	words := strings.Fields(textnorm.Fold(q))
-	if len(words) == 0 {
+	found, matched, total := c.SearchClosest(q)
+	if matched < total {
 		return nil
 	}
-	var out []*DocumentType
+	return found
+}
+
+// SearchClosest is Search that, when no type has every word, returns the
+// types having the most of them (matched of total words), or none when
+// that is fewer than half.
+func (c *Catalogue) SearchClosest(q string) (found []*DocumentType, matched, total int) {
+	words := strings.Fields(textnorm.Fold(q))
+	if len(words) == 0 {
+		return nil, 0, 0
+	}
 	for _, d := range c.types {
 		hay := d.Code + " " + d.StructureOID + " " + textnorm.Fold(d.Subject) + " " + textnorm.Fold(d.Kind)
 		for _, v := range d.Versions {
 			hay += " " + v.StructureOID + " " + textnorm.Fold(v.NameFI) + " " + textnorm.Fold(v.NameSV)
 		}
-		ok := true
+		var hayWords []string
+		n := 0
 		for _, w := range words {
-			if !strings.Contains(hay, w) {
-				ok = false
-				break
+			if strings.Contains(hay, w) {
+				n++
+				continue
+			}
+			// Any order and inflected forms: "kuntouttava työtoiminta
+			// arvio" finds "Kuntouttavan työtoiminnan arvio".
+			if hayWords == nil {
+				hayWords = strings.Fields(hay)
+			}
+			for _, h := range hayWords {
+				if textnorm.SameWord(w, h) {
+					n++
+					break
+				}
 			}
 		}
-		if ok {
-			out = append(out, d)
+		switch {
+		case n == 0 || n < matched:
+		case n > matched:
+			found, matched = []*DocumentType{d}, n
+		default:
+			found = append(found, d)
 		}
 	}
-	return out
+	if 2*matched < len(words) {
+		return nil, 0, len(words) // fewer than half the words: nothing close
+	}
+	return found, matched, len(words)
 }
 
 // Task returns the service task with this ID.

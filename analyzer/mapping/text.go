@@ -24,56 +24,10 @@ const (
 	minStrip = 3
 )
 
-// endings are Finnish case and number endings (folded: ä→a, ö→o), longest
-// first, plus a few Swedish definite/plural endings. Stripping is
-// deliberately shallow: consonant gradation (otto/oto, lto/llo) is left to
-// the prefix similarity.
-var endings = []string{
-	"iden", "itten", "ihin", "iksi", "ista", "issa", "ilta", "illa", "ille", "ineen",
-	"erna", "arna", "orna",
-	"jen", "ien", "sta", "ssa", "lta", "lla", "lle", "ksi", "ja", "ia",
-	"aan", "een", "iin", "oon", "uun", "yyn", // illative: huoltoon, palveluun
-	"n", "t",
-}
+// stem is textnorm.Stem (shared with the catalogue search).
+func stem(w string) string { return textnorm.Stem(w) }
 
-// stem strips one inflectional ending and normalises the -s/-kse- and
-// -nen/-se- alternations (päätös/päätöksen, hakemus/hakemuksen,
-// ennakollinen/ennakollisen).
-func stem(w string) string {
-	if len(w) <= minStrip || isDigits(w) {
-		return w
-	}
-	if strings.HasSuffix(w, "nen") && len(w)-3 >= minStem {
-		return w[:len(w)-3] + "s"
-	}
-	for _, e := range endings {
-		if strings.HasSuffix(w, e) && len(w)-len(e) >= minStrip {
-			if len(e) == 3 && e[0] == e[1] {
-				e = e[1:] // illative: huolto+on, palvelu+un keep their vowel
-			}
-			w = w[:len(w)-len(e)]
-			break
-		}
-	}
-	switch {
-	case strings.HasSuffix(w, "kse") && len(w) > 5:
-		w = w[:len(w)-3] + "s" // päätökse → päätös
-	case strings.HasSuffix(w, "ks") && len(w) > 5:
-		w = w[:len(w)-2] + "s" // päätöks(iä) → päätös
-	case strings.HasSuffix(w, "ise") && len(w) > 5:
-		w = w[:len(w)-1] // ennakollise → ennakollis
-	}
-	return w
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
+func isDigits(s string) bool { return textnorm.IsDigits(s) }
 
 // lcp is the length of the common prefix of a and b.
 func lcp(a, b string) int {

@@ -117,10 +117,13 @@ func catalogSearch(e env, args []string) error {
 		return err
 	}
 	q := strings.Join(words, " ")
-	found := cat.Search(q)
+	found, matched, total := cat.SearchClosest(q)
 	if len(found) == 0 {
 		fmt.Fprintf(e.stderr, "no document type matches %q\n", q)
 		return nil
+	}
+	if matched < total {
+		fmt.Fprintf(e.stderr, "no document type matches every word of %q; the closest match %d of %d:\n", q, matched, total)
 	}
 	return writeTypes(e.stdout, found, asJSON)
 }

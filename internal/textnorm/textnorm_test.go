@@ -64,3 +64,18 @@ func TestHeaderKey(t *testing.T) {
 		t.Error("HeaderKey merged different headers")
 	}
 }
+
+func TestSameWord(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"kuntouttava", "kuntouttavan", true}, {"tyotoiminta", "tyotoiminnan", true}, {"paatos", "paatoksen", true},
+		{"hakemus", "hakemuksen", true}, {"huolto", "huoltoon", true},
+		{"arvio", "arviointi", false}, {"ls", "lsi", false}, {"suunnitelma", "sopimus", false}, {"lapsen", "lapset", true},
+	} {
+		if got := SameWord(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameWord(%q, %q) = %v, want %v (stems %q %q)", tt.a, tt.b, got, tt.want, Stem(tt.a), Stem(tt.b))
+		}
+	}
+}

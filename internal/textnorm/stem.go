@@ -1,0 +1,92 @@
+package textnorm
+
+import "strings"
+
+// The light Finnish (and Swedish) stemmer the mapping and the catalogue
+// search share: one inflectional ending off, -s/-kse- and -nen/-se-
+// normalised. Not a morphological analyser: consonant gradation
+// (toiminta/toiminnan) is left to a common-prefix comparison.
+
+// minStem and minStrip: words of up to minStrip letters (ls, pta, om,
+// apu) keep their endings, and endings are stripped down to minStrip
+// letters (tuen, tuesta → tue).
+const (
+	minStem  = 4
+	minStrip = 3
+)
+
+// endings are Finnish case and number endings (folded: ä→a, ö→o), longest
+// first, plus a few Swedish definite/plural endings. Stripping is
+// deliberately shallow: consonant gradation (otto/oto, lto/llo) is left to
+// the prefix similarity.
+var endings = []string{
+	"iden", "itten", "ihin", "iksi", "ista", "issa", "ilta", "illa", "ille", "ineen",
+	"erna", "arna", "orna",
+	"jen", "ien", "sta", "ssa", "lta", "lla", "lle", "ksi", "ja", "ia",
+	"aan", "een", "iin", "oon", "uun", "yyn", // illative: huoltoon, palveluun
+	"n", "t",
+}
+
+// Stem strips one inflectional ending and normalises the -s/-kse- and
+// -nen/-se- alternations (päätös/päätöksen, hakemus/hakemuksen,
+// ennakollinen/ennakollisen).
+func Stem(w string) string {
+	if len(w) <= minStrip || IsDigits(w) {
+		return w
+	}
+	if strings.HasSuffix(w, "nen") && len(w)-3 >= minStem {
+		return w[:len(w)-3] + "s"
+	}
+	for _, e := range endings {
+		if strings.HasSuffix(w, e) && len(w)-len(e) >= minStrip {
+			if len(e) == 3 && e[0] == e[1] {
+				e = e[1:] // illative: huolto+on, palvelu+un keep their vowel
+			}
+			w = w[:len(w)-len(e)]
+			break
+		}
+	}
+	switch {
+	case strings.HasSuffix(w, "kse") && len(w) > 5:
+		w = w[:len(w)-3] + "s" // päätökse → päätös
+	case strings.HasSuffix(w, "ks") && len(w) > 5:
+		w = w[:len(w)-2] + "s" // päätöks(iä) → päätös
+	case strings.HasSuffix(w, "ise") && len(w) > 5:
+		w = w[:len(w)-1] // ennakollise → ennakollis
+	}
+	return w
+}
+
+// IsDigits reports whether s is a non-empty run of ASCII digits.
+func IsDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// CommonPrefix is the length in bytes of the common prefix of a and b.
+func CommonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
+}
+
+// SameWord reports whether two folded words are plausibly one word
+// inflected (kuntouttava/kuntouttavan, työtoiminta/työtoiminnan): equal
+// stems, or stems of five letters or more sharing all but their last two.
+func SameWord(a, b string) bool {
+	sa, sb := Stem(a), Stem(b)
+	if sa == sb {
+		return true
+	}
+	short, long := min(len(sa), len(sb)), max(len(sa), len(sb))
+	p := CommonPrefix(sa, sb)
+	return short >= 5 && p >= max(short-2, 5) && long-p <= 3
+}
