@@ -22,7 +22,7 @@ var layers = [][]string{
 	{"internal/xlsxguard", "internal/pgtest"},
 	{"finding", "output"},
 	{"sosmeta", "registers"},
-	{"inventory", "export", "export/pgsource", "tos", "exportgen"},
+	{"inventory", "export", "export/pgsource", "export/parquetsrc", "tos", "exportgen"},
 	{"analyzer", "profile"},
 	{"analyzer/mapping", "analyzer/coverage", "analyzer/invregister", "analyzer/retention", "separation", "stategraph"},
 	{"report", "deploytest", "onboarding"},

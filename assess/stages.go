@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -24,6 +25,7 @@ import (
 	"github.com/kartoitus/kartoitus/analyzer/retention"
 	"github.com/kartoitus/kartoitus/deploytest"
 	"github.com/kartoitus/kartoitus/export"
+	"github.com/kartoitus/kartoitus/export/parquetsrc"
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/ident"
 	"github.com/kartoitus/kartoitus/inventory"
@@ -582,6 +584,15 @@ func (r *Result) runGate(ctx context.Context, ignore *finding.IgnoreList) (findi
 			return finding.Run{}, fmt.Errorf("%w: no standard input to read the export from", kartoitus.ErrUsage)
 		}
 		rd, err = export.NewCSVReader(cfg.ExportStdin, opts)
+	case isParquet(cfg.Export):
+		// A data lake's Parquet file, read as the CSV text of its rows.
+		gcfg.File = filepath.Base(cfg.Export)
+		src, oerr := parquetsrc.Open(cfg.Export)
+		if oerr != nil {
+			return finding.Run{}, Unreadable(oerr)
+		}
+		defer src.Close()
+		rd, err = export.NewCSVReader(src, opts)
 	default:
 		gcfg.File = filepath.Base(cfg.Export)
 		rd, err = export.Open(cfg.Export, opts)
@@ -642,4 +653,16 @@ func (r *Result) producer() bool {
 		return !public
 	}
 	return !p.Has(profile.RoleOrganiser) && (p.Has(profile.RoleProducer) || p.Has(profile.RoleSubcontractor))
+}
+
+// isParquet reports whether a file starts with Parquet's magic bytes.
+func isParquet(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false // export.Open reports it
+	}
+	defer f.Close()
+	var head [4]byte
+	n, _ := io.ReadFull(f, head[:])
+	return parquetsrc.IsParquet(head[:n])
 }
