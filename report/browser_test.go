@@ -15,8 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/kartoitus/kartoitus/finding"
@@ -305,6 +307,44 @@ func TestHTMLInBrowser(t *testing.T) {
 				t.Errorf("print %s = %q, want %q", k, st[k], v)
 			}
 		}
+	})
+
+	// Printed on A4 landscape (297 mm less 2 × 12 mm margins ≈ 1032 CSS px),
+	// no table, matrix or figure may reach past the page's right edge: a
+	// column that does is cut off on paper (issue 17).
+	t.Run("print keeps every column on the page", func(t *testing.T) {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			t.Fatal(err)
+		}
+		defer chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+		if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1032, Height: 730, DeviceScaleFactor: 1}); err != nil {
+			t.Fatal(err)
+		}
+		defer chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
+		over := run(t, ctx, chromedp.Evaluate[[]string](`(() => {
+			const edge = document.documentElement.clientWidth + 1, out = [];
+			for (const e of document.querySelectorAll('table, svg, figure, .matrix-wrap, .table-wrap, pre')) {
+				const r = e.getBoundingClientRect();
+				if (r.width > 0 && r.right > edge) {
+					const sec = e.closest('section');
+					out.push((sec ? sec.id : '?') + ' ' + e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' right ' + Math.round(r.right) + ' > ' + edge);
+				}
+			}
+			return out;
+		})()`))
+		for _, o := range over {
+			t.Errorf("printed past the page edge: %s", o)
+		}
+		yes := true
+		res, err := chromedp.Call(ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{Landscape: &yes, PreferCSSPageSize: &yes})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf := res.Data
+		if !bytes.HasPrefix(pdf, []byte("%PDF-")) || len(pdf) < 10000 {
+			t.Errorf("print to PDF gave %d bytes", len(pdf))
+		}
+		t.Logf("PDF: %d bytes, %d pages", len(pdf), bytes.Count(pdf, []byte("/Type /Page\n"))+bytes.Count(pdf, []byte("/Type/Page\n")))
 	})
 
 	t.Run("screenshot", func(t *testing.T) {
