@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/kartoitus/kartoitus/internal/xlsxprint"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
 
@@ -157,6 +158,9 @@ func WriteTemplate(w io.Writer, cat *sosmeta.Catalogue, lang string) error {
 		return err
 	}
 	defer f.Close()
+	if err := xlsxprint.SetupAll(f); err != nil {
+		return err
+	}
 	_, err = f.WriteTo(w)
 	return err
 }

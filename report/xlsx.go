@@ -11,6 +11,7 @@ import (
 
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/ident"
+	"github.com/kartoitus/kartoitus/internal/xlsxprint"
 )
 
 // XLSX writes the assessment as a workbook a consultant edits further:
@@ -183,6 +184,9 @@ func (x *xw) table(sheetKey string, cols []column, n int, row func(i int) []any)
 	// Autofilter and input prompts go in before streaming starts: the
 	// stream writer copies them from the sheet when it flushes.
 	if err := x.f.AutoFilter(name, "A1:"+last+strconv.Itoa(n+1), nil); err != nil {
+		return err
+	}
+	if err := xlsxprint.Setup(x.f, name, len(cols)); err != nil {
 		return err
 	}
 	for i, c := range cols {
@@ -416,6 +420,9 @@ func (x *xw) summary() error {
 	set("A", x.h("pii.note"), x.body)
 	r++
 	set("A", x.h("xlsx.editable"), x.body)
+	if err := xlsxprint.Setup(f, name, 5); err != nil {
+		return err
+	}
 	if err := f.SetColWidth(name, "A", "A", 42); err != nil {
 		return err
 	}
@@ -555,7 +562,10 @@ func (x *xw) coverage() error {
 		Selection: []excelize.Selection{{SQRef: "B2", ActiveCell: "B2", Pane: "bottomRight"}}}); err != nil {
 		return err
 	}
-	return f.AutoFilter(name, "A1:"+last+strconv.Itoa(len(rows)+1), nil)
+	if err := f.AutoFilter(name, "A1:"+last+strconv.Itoa(len(rows)+1), nil); err != nil {
+		return err
+	}
+	return xlsxprint.Setup(f, name, len(phases)+2) // after the filter, which replaces the sheet properties
 }
 
 // cellText writes a coverage cell as text with symbols, so the matrix

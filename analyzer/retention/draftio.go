@@ -10,6 +10,7 @@ import (
 
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/internal/textio"
+	"github.com/kartoitus/kartoitus/internal/xlsxprint"
 )
 
 // draftColumn is one column of the written draft.
@@ -253,6 +254,9 @@ func (d *Draft) WriteXLSX(w io.Writer, l finding.Lang) error {
 				return err
 			}
 		}
+	}
+	if err := xlsxprint.SetupAll(f); err != nil {
+		return err
 	}
 	_, err = f.WriteTo(w)
 	return err
