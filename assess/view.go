@@ -22,6 +22,11 @@ func (r *Result) View(command string, lang finding.Lang, organisation string) *r
 	for id, s := range r.Sections {
 		a.SetSection(id, s)
 	}
+	for _, d := range r.Catalogue.CurrentTypes() {
+		if !d.IsGroup() {
+			a.NationalTypes = append(a.NationalTypes, report.Label{ID: d.Key(), Name: finding.T(d.NameFI, d.NameFI)})
+		}
+	}
 	r.fillMapping(a)
 	r.fillCoverage(a)
 	r.fillDraft(a)

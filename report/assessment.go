@@ -42,6 +42,10 @@ type Assessment struct {
 	// matrix). Rows refer to them by ID.
 	Tasks  []Label `json:"tasks"`
 	Phases []Label `json:"phases"`
+	// NationalTypes are the current national document types (ID the
+	// code), the choices of the workbook's accepted-code drop-down. Not
+	// in the JSON: the catalogue is the tool's, not the assessment's.
+	NationalTypes []Label `json:"-"`
 
 	// Summary is derived by Complete from everything else.
 	Summary AssessmentSummary `json:"summary"`

@@ -42,6 +42,7 @@ var xlsxSheets = map[string]finding.Text{
 	"rules":      finding.T("Säännöt", "Rules"),
 	"deploytest": finding.T("Käyttöönottokoe", "Deployment test"),
 	"onboarding": finding.T("Käyttöönoton valmius", "Onboarding readiness"),
+	"lists":      finding.T("Koodistot", "Code lists"),
 }
 
 // SheetName returns the name of a workbook sheet ("mapping", "tos", …) in l.
@@ -100,7 +101,7 @@ func (XLSX) WriteAssessment(w io.Writer, a *Assessment) (err error) {
 	if err := x.styles(); err != nil {
 		return err
 	}
-	steps := []func() error{x.summary, x.mapping, x.coverage, x.coverageDetail, x.registers, x.retention, x.tosDraft, x.plans, x.rejected, x.findings, x.rules}
+	steps := []func() error{x.summary, x.mapping, x.coverage, x.coverageDetail, x.registers, x.retention, x.tosDraft, x.plans, x.rejected, x.findings, x.rules, x.lists}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -164,9 +165,11 @@ func (x *xw) styles() error {
 type column struct {
 	header string
 	width  float64
-	// edit marks a column the user fills in; help is its input prompt.
+	// edit marks a column the user fills in; help is its input prompt and
+	// list, if set, the range its drop-down offers.
 	edit bool
 	help string
+	list string
 }
 
 // table writes a sheet with a header row and rows, streamed so that tens
@@ -190,13 +193,21 @@ func (x *xw) table(sheetKey string, cols []column, n int, row func(i int) []any)
 		return err
 	}
 	for i, c := range cols {
-		if !c.edit || c.help == "" {
+		if !c.edit || (c.help == "" && c.list == "") {
 			continue
 		}
 		colName, _ := excelize.ColumnNumberToName(i + 1)
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(fmt.Sprintf("%s2:%s%d", colName, colName, n+1001))
-		dv.SetInput(c.header, c.help)
+		if c.list != "" {
+			dv.SetSqrefDropList(c.list)
+			// A warning, not a stop: the reader also takes an OID, a name
+			// or "ei", and reports what it does not recognise.
+			dv.SetError(excelize.DataValidationErrorStyleWarning, c.header, c.help)
+		}
+		if c.help != "" {
+			dv.SetInput(c.header, c.help)
+		}
 		if err := x.f.AddDataValidation(name, dv); err != nil {
 			return err
 		}
@@ -440,6 +451,7 @@ func (x *xw) mapping() error {
 		if k == "accepted" {
 			cols[i].edit = true
 			cols[i].help = x.h("xlsx.accepted.help")
+			cols[i].list = x.codeListRef()
 		}
 	}
 	return x.table("mapping", cols, len(a.Mapping), func(i int) []any {
@@ -463,6 +475,59 @@ func (x *xw) mapping() error {
 		return []any{m.Source.File, m.Source.Sheet, rowNum(m.Source.Row), m.Name, m.NationalRaw, task, phase, enum(l, "medium", m.Medium),
 			m.System, m.Register, m.Code, m.NationalName, enum(l, "method", method), pctValue(m.Confidence), strings.Join(cands, "\n"), m.Accepted}
 	})
+}
+
+// codeChoices are the accepted-code drop-down's values: "-" (not
+// national) and each national type as "code name", both of which the
+// accepted-mappings reader takes.
+func (x *xw) codeChoices() []string {
+	if len(x.a.NationalTypes) == 0 {
+		return nil
+	}
+	out := []string{"-"}
+	for _, t := range x.a.NationalTypes {
+		out = append(out, strings.TrimSpace(t.ID+" "+t.Name.In(x.l)))
+	}
+	return out
+}
+
+// codeListRef is the range of the code choices on the hidden lists sheet,
+// or "" when the assessment names no national types.
+func (x *xw) codeListRef() string {
+	n := len(x.codeChoices())
+	if n == 0 {
+		return ""
+	}
+	name := strings.ReplaceAll(SheetName("lists", x.l), "'", "''")
+	return fmt.Sprintf("'%s'!$A$2:$A$%d", name, n+1)
+}
+
+// lists writes the hidden sheet the drop-downs take their values from (a
+// list of 200 types is far over the 255 characters of an inline list).
+func (x *xw) lists() error {
+	choices := x.codeChoices()
+	if len(choices) == 0 {
+		return nil
+	}
+	name := SheetName("lists", x.l)
+	if _, err := x.f.NewSheet(name); err != nil {
+		return err
+	}
+	if err := x.f.SetCellValue(name, "A1", x.h("col.acceptedcode")); err != nil {
+		return err
+	}
+	for i, v := range choices {
+		if err := x.f.SetCellValue(name, "A"+strconv.Itoa(i+2), v); err != nil {
+			return err
+		}
+	}
+	if err := x.f.SetColWidth(name, "A", "A", 60); err != nil {
+		return err
+	}
+	if err := xlsxprint.Setup(x.f, name, 1); err != nil {
+		return err
+	}
+	return x.f.SetSheetVisible(name, false)
 }
 
 func (x *xw) coverage() error {
