@@ -3,6 +3,7 @@ package report
 import (
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/kartoitus/kartoitus/internal/textio"
 )
@@ -12,7 +13,7 @@ import (
 type CSV struct{}
 
 // CSVHeader is the header row of findings.csv.
-var CSVHeader = []string{"rule", "severity", "message", "file", "sheet", "row", "column", "key", "code", "service_task", "basis", "fingerprint"}
+var CSVHeader = []string{"rule", "severity", "message", "file", "sheet", "row", "column", "key", "code", "candidates", "service_task", "basis", "fingerprint"}
 
 func (CSV) Write(w io.Writer, r *Result) error {
 	cw := textio.NewCSVWriter(w, 0)
@@ -26,7 +27,7 @@ func (CSV) Write(w io.Writer, r *Result) error {
 		}
 		if err := cw.Write([]string{f.RuleID, f.Severity.String(), f.Message.In(r.Lang),
 			f.Location.File, f.Location.Sheet, row, f.Location.Column, f.Location.Key,
-			f.Code, f.ServiceTask, f.Basis, f.Fingerprint}); err != nil {
+			f.Code, strings.Join(f.Candidates, " "), f.ServiceTask, f.Basis, f.Fingerprint}); err != nil {
 			return err
 		}
 	}

@@ -728,7 +728,8 @@ func (x *xw) findingsSheet(key string, fs []finding.Finding) error {
 	a, l := x.a, x.l
 	cols := []column{{header: x.h("col.rule"), width: 10}, {header: x.h("col.severity"), width: 11}, {header: x.h("col.message"), width: 70},
 		{header: x.h("col.file"), width: 20}, {header: x.h("col.sheet"), width: 16}, {header: x.h("col.row"), width: 7}, {header: x.h("col.column"), width: 18},
-		{header: x.h("col.key"), width: 22}, {header: x.h("col.code"), width: 9}, {header: x.h("col.task"), width: 22}, {header: x.h("col.basis"), width: 22},
+		{header: x.h("col.key"), width: 22}, {header: x.h("col.code"), width: 9}, {header: x.h("col.offered"), width: 16},
+		{header: x.h("col.task"), width: 22}, {header: x.h("col.basis"), width: 22},
 		{header: x.h("col.fingerprint"), width: 18}}
 	return x.table(key, cols, len(fs), func(i int) []any {
 		f := fs[i]
@@ -737,7 +738,7 @@ func (x *xw) findingsSheet(key string, fs []finding.Finding) error {
 			task = a.TaskName(f.ServiceTask, l)
 		}
 		return []any{f.RuleID, severityName(l, f.Severity), f.Message.In(l), f.Location.File, f.Location.Sheet, rowNum(f.Location.Row),
-			f.Location.Column, f.Location.Key, f.Code, task, f.Basis, f.Fingerprint}
+			f.Location.Column, f.Location.Key, f.Code, strings.Join(f.Candidates, ", "), task, f.Basis, f.Fingerprint}
 	})
 }
 
