@@ -127,6 +127,11 @@ func (r *Result) fillDraft(a *report.Assessment) {
 	if rr == nil || rr.Draft == nil {
 		return
 	}
+	sheet := &report.SheetTable{Rows: rr.Draft.Records(a.Meta.Lang)}
+	for _, c := range rr.Draft.Layout(a.Meta.Lang) {
+		sheet.Columns = append(sheet.Columns, report.SheetColumn{Header: c.Header, Width: c.Width, Edit: c.Blank, Numeric: c.Numeric, Choices: c.Choices})
+	}
+	a.TOSDraftSheet = sheet
 	for _, d := range rr.Draft.Rows {
 		a.TOSDraft = append(a.TOSDraft, report.TOSDraftRow{
 			Task: d.ServiceTask, TaskInferred: d.TaskInferred, Code: d.Key, NationalName: d.NameFI,

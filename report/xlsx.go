@@ -167,9 +167,10 @@ type column struct {
 	width  float64
 	// edit marks a column the user fills in; help is its input prompt and
 	// list, if set, the range its drop-down offers.
-	edit bool
-	help string
-	list string
+	edit    bool
+	help    string
+	list    string
+	choices []string
 }
 
 // table writes a sheet with a header row and rows, streamed so that tens
@@ -193,12 +194,17 @@ func (x *xw) table(sheetKey string, cols []column, n int, row func(i int) []any)
 		return err
 	}
 	for i, c := range cols {
-		if !c.edit || (c.help == "" && c.list == "") {
+		if !c.edit || (c.help == "" && c.list == "" && len(c.choices) == 0) {
 			continue
 		}
 		colName, _ := excelize.ColumnNumberToName(i + 1)
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(fmt.Sprintf("%s2:%s%d", colName, colName, n+1001))
+		if len(c.choices) > 0 {
+			if err := dv.SetDropList(c.choices); err != nil {
+				return err
+			}
+		}
 		if c.list != "" {
 			dv.SetSqrefDropList(c.list)
 			// A warning, not a stop: the reader also takes an OID, a name
@@ -776,59 +782,32 @@ func (x *xw) retention() error { return x.findingsSheet("ret", x.a.RetentionFind
 func (x *xw) rejected() error  { return x.findingsSheet("rejected", x.a.RejectedRows()) }
 func (x *xw) findings() error  { return x.findingsSheet("findings", x.a.Result.Findings) }
 
-// TOSDraftColumns counts the TOS draft sheet's filled columns; the
-// records manager's editable columns follow them.
-const TOSDraftColumns = 18
-
+// tosDraft writes the TOS draft in the layout every draft file has.
 func (x *xw) tosDraft() error {
-	a, l := x.a, x.l
-	cols := []column{
-		{header: x.h("col.task"), width: 22}, {header: x.h("col.code"), width: 9}, {header: x.h("col.national"), width: 40},
-		{header: x.h("col.localnames"), width: 32}, {header: x.h("col.phase"), width: 22}, {header: x.h("col.medium"), width: 14},
-		{header: x.h("col.plans"), width: 10},
-		{header: x.h("col.lawyears") + " (" + x.h("years.short") + ")", width: 12}, {header: x.h("col.start"), width: 22},
-		{header: x.h("col.period"), width: 40}, {header: x.h("col.annexrow"), width: 10}, {header: x.h("col.basis"), width: 16},
-		{header: x.h("col.archival"), width: 24},
-		{header: x.h("col.existing"), width: 14}, {header: x.h("col.existingstart"), width: 22}, {header: x.h("col.existingbasis"), width: 22},
-		{header: x.h("col.existingsrc"), width: 22}, {header: x.h("col.status"), width: 18},
-		// JHS 191 items the records manager decides.
-		{header: x.h("col.publicity"), width: 18, edit: true}, {header: x.h("col.secrecyperiod"), width: 14, edit: true},
-		{header: x.h("col.secrecybasis"), width: 20, edit: true}, {header: x.h("col.personaldata"), width: 22, edit: true},
-		{header: x.h("col.storage"), width: 18, edit: true},
-		{header: x.h("col.decidedperiod"), width: 14, edit: true}, {header: x.h("col.decidedbasis"), width: 22, edit: true},
-		{header: x.h("col.notes"), width: 30, edit: true},
+	t := x.a.TOSDraftSheet
+	if t == nil {
+		return nil
 	}
-	return x.table("tos", cols, len(a.TOSDraft), func(i int) []any {
-		t := a.TOSDraft[i]
-		var years any = t.Years
-		switch {
-		case t.RuleID == "" && t.Period == "":
-			years = nil
-		case t.Years <= 0:
-			years = yearsText(l, t.Years)
+	cols := make([]column, len(t.Columns))
+	for i, c := range t.Columns {
+		cols[i] = column{header: c.Header, width: c.Width, edit: c.Edit, choices: c.Choices}
+	}
+	return x.table("tos", cols, len(t.Rows), func(i int) []any {
+		rec := t.Rows[i]
+		out := make([]any, len(rec))
+		for j, v := range rec {
+			out[j] = v
+			if j < len(t.Columns) && t.Columns[j].Numeric {
+				if n, err := strconv.Atoi(v); err == nil {
+					out[j] = n
+				}
+			}
+			if v == "" {
+				out[j] = nil
+			}
 		}
-		phase := ""
-		if t.Phase != "" {
-			phase = a.PhaseName(t.Phase, l)
-		}
-		status := enum(l, "tos", t.Status)
-		if len(t.Findings) > 0 {
-			status += " (" + strings.Join(t.Findings, ", ") + ")"
-		}
-		return []any{a.TaskName(t.Task, l), t.Code, t.NationalName, strings.Join(t.LocalNames, ", "), phase, enum(l, "medium", t.Medium),
-			t.Plans, years, enum(l, "start", t.Start), t.Period, t.RuleID, t.Basis, t.Archival.In(l),
-			t.Existing, t.ExistingStart, t.ExistingBasis, x.locations(t.ExistingSources), status,
-			t.Publicity, nil, t.SecrecyBasis, t.PersonalData, t.Storage}
+		return out
 	})
-}
-
-// locations lists plan rows, one a line.
-func (x *xw) locations(ls []finding.Location) string {
-	parts := make([]string, len(ls))
-	for i, l := range ls {
-		parts[i] = locationText(x.l, l)
-	}
-	return strings.Join(parts, "\n")
 }
 
 func (x *xw) rules() error {
