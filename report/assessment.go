@@ -57,7 +57,7 @@ type Assessment struct {
 	// analysis (the columns of tos-draft.csv), which the workbook writes
 	// as its TOS draft sheet; nil writes no such sheet.
 	TOSDraftSheet *SheetTable `json:"-"`
-	Graphs   Graphs        `json:"graphs"`
+	Graphs        Graphs      `json:"graphs"`
 
 	// DeployTest and Onboarding are the plans the run was given (a pairs
 	// file; a go-live date or status file), as tables the pipeline filled

@@ -172,11 +172,21 @@ func (d *Draft) Records(l finding.Lang) [][]string {
 // WriteCSV writes the draft as CSV the way Finnish Excel opens it without
 // an import dialog: UTF-8 with a byte-order mark and ';' between fields.
 func (d *Draft) WriteCSV(w io.Writer, l finding.Lang) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+	return d.WriteCSVIn(w, l, textio.ExcelFI)
+}
+
+// WriteCSVIn writes the draft as CSV in a dialect; the rfc4180 dialect
+// has the English headers (the values stay in l).
+func (d *Draft) WriteCSVIn(w io.Writer, l finding.Lang, dialect textio.Dialect) error {
+	cw, err := dialect.Writer(w)
+	if err != nil {
 		return err
 	}
-	cw := textio.NewCSVWriter(w, ';')
-	if err := cw.Write(d.Header(l)); err != nil {
+	header := d.Header(l)
+	if dialect.Canonical() {
+		header = d.Header(finding.EN)
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
 	if err := cw.WriteAll(d.Records(l)); err != nil {
