@@ -19,7 +19,7 @@ const module = "github.com/kartoitus/kartoitus"
 // package must be placed here.
 var layers = [][]string{
 	{"", "internal/strictyaml", "internal/textio", "internal/textnorm", "ident", "calendar"},
-	{"internal/xlsxguard", "internal/pgtest"},
+	{"internal/xlsxguard", "internal/xlsxprint", "internal/pgtest"},
 	{"finding", "output"},
 	{"sosmeta", "registers"},
 	{"inventory", "export", "export/pgsource", "export/parquetsrc", "tos", "exportgen"},

@@ -15,6 +15,7 @@ import (
 	"github.com/kartoitus/kartoitus/analyzer/mapping"
 	"github.com/kartoitus/kartoitus/analyzer/retention"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/inventory"
 	"github.com/kartoitus/kartoitus/output"
 	"github.com/kartoitus/kartoitus/report"
@@ -32,6 +33,8 @@ type FolderOptions struct {
 	NoGraphs bool
 	// Reveal writes henkilötunnus codes in full (--reveal-ids).
 	Reveal bool
+	// CSVDialect is how the CSV files are written (--csv-dialect).
+	CSVDialect textio.Dialect
 }
 
 // Folder is what WriteFolder wrote.
@@ -77,17 +80,17 @@ func (r *Result) WriteFolder(ctx context.Context, o FolderOptions) (*Folder, err
 	a.Complete()
 	arts := []artifact{
 		{"findings.json", func(f io.Writer) error { return report.JSON{}.Write(f, a.Result) }},
-		{"findings.csv", func(f io.Writer) error { return report.CSV{}.Write(f, a.Result) }},
+		{"findings.csv", func(f io.Writer) error { return report.CSV{Dialect: o.CSVDialect}.Write(f, a.Result) }},
 		{"index.html", func(f io.Writer) error { return report.HTML{}.WriteAssessment(f, a) }},
 		{"report.xlsx", func(f io.Writer) error { return report.XLSX{}.WriteAssessment(f, a) }},
 	}
 	if r.Mapping != nil {
 		arts = append(arts, artifact{"accepted-mappings.csv", func(f io.Writer) error {
-			return mapping.WriteAccepted(f, mapping.TemplateRows(r.Catalogue, r.Inventory.Documents, r.Mapping, nil))
+			return mapping.WriteAcceptedIn(f, mapping.TemplateRows(r.Catalogue, r.Inventory.Documents, r.Mapping, nil), o.Lang, o.CSVDialect)
 		}})
 	}
 	if r.Retention != nil && r.Retention.Draft != nil {
-		arts = append(arts, artifact{"tos-draft.csv", func(f io.Writer) error { return r.Retention.Draft.WriteCSV(f, o.Lang) }})
+		arts = append(arts, artifact{"tos-draft.csv", func(f io.Writer) error { return r.Retention.Draft.WriteCSVIn(f, o.Lang, o.CSVDialect) }})
 	}
 	for _, art := range arts {
 		if err := ctx.Err(); err != nil {

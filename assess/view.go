@@ -22,6 +22,11 @@ func (r *Result) View(command string, lang finding.Lang, organisation string) *r
 	for id, s := range r.Sections {
 		a.SetSection(id, s)
 	}
+	for _, d := range r.Catalogue.CurrentTypes() {
+		if !d.IsGroup() {
+			a.NationalTypes = append(a.NationalTypes, report.Label{ID: d.Key(), Name: finding.T(d.NameFI, d.NameFI)})
+		}
+	}
 	r.fillMapping(a)
 	r.fillCoverage(a)
 	r.fillDraft(a)
@@ -122,6 +127,11 @@ func (r *Result) fillDraft(a *report.Assessment) {
 	if rr == nil || rr.Draft == nil {
 		return
 	}
+	sheet := &report.SheetTable{Rows: rr.Draft.Records(a.Meta.Lang)}
+	for _, c := range rr.Draft.Layout(a.Meta.Lang) {
+		sheet.Columns = append(sheet.Columns, report.SheetColumn{Header: c.Header, Width: c.Width, Edit: c.Blank, Numeric: c.Numeric, Choices: c.Choices})
+	}
+	a.TOSDraftSheet = sheet
 	for _, d := range rr.Draft.Rows {
 		a.TOSDraft = append(a.TOSDraft, report.TOSDraftRow{
 			Task: d.ServiceTask, TaskInferred: d.TaskInferred, Code: d.Key, NationalName: d.NameFI,

@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/xlsxprint"
 )
 
 // testDayOrder is the order of the test day: the ground rule, the
@@ -220,5 +221,8 @@ func WriteChecklist(w io.Writer, l finding.Lang) error {
 	}
 	idx, _ := f.GetSheetIndex(day)
 	f.SetActiveSheet(idx)
+	if err := xlsxprint.SetupAll(f); err != nil {
+		return err
+	}
 	return f.Write(w)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
+	"github.com/kartoitus/kartoitus/internal/xlsxprint"
 )
 
 // pairCol is a column of the pairs workbook.
@@ -317,5 +318,8 @@ func WritePairsTemplate(w io.Writer, lang finding.Lang) error {
 	}
 	idx, _ := f.GetSheetIndex(data)
 	f.SetActiveSheet(idx)
+	if err := xlsxprint.SetupAll(f); err != nil {
+		return err
+	}
 	return f.Write(w)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kartoitus/kartoitus/calendar"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/xlsxprint"
 )
 
 // label is a report heading in Finnish (the form's language, K25's
@@ -313,6 +314,9 @@ func WriteReportXLSX(w io.Writer, d *ReportDraft, l finding.Lang) error {
 				return err
 			}
 		}
+	}
+	if err := xlsxprint.SetupAll(f); err != nil {
+		return err
 	}
 	return f.Write(w)
 }

@@ -190,6 +190,9 @@ type Finding struct {
 	Basis    string   `json:"basis,omitempty"`
 	// Code is the national document type code the finding concerns, if any.
 	Code string `json:"code,omitempty"`
+	// Candidates are the codes offered, best first, when the finding is
+	// about a type not yet decided (MAP002): an offer, so not in Code.
+	Candidates []string `json:"candidates,omitempty"`
 	// ServiceTask is the service task ID the finding concerns, if any.
 	ServiceTask string `json:"service_task,omitempty"`
 	// Fingerprint identifies the finding by content, not position, so

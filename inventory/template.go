@@ -3,9 +3,11 @@ package inventory
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/kartoitus/kartoitus/internal/xlsxprint"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
 
@@ -23,8 +25,8 @@ type templateColumn struct {
 	helpEN       string
 	exampleFI    string
 	exampleEN    string
-	list         int // index into the value lists, -1 for none
-	wholeNumbers bool
+	list         int  // index into the value lists, -1 for none
+	wholeNumbers bool // years or a permanent word (see retentionRule)
 }
 
 // Value lists on the hidden sheet, in column order there.
@@ -165,6 +167,9 @@ func WriteTemplate(w io.Writer, cat *sosmeta.Catalogue, lang string, extra ...fu
 			return err
 		}
 	}
+	if err := xlsxprint.SetupAll(f); err != nil {
+		return err
+	}
 	_, err = f.WriteTo(w)
 	return err
 }
@@ -253,7 +258,7 @@ func buildTemplate(cat *sosmeta.Catalogue, lang string) (*excelize.File, error) 
 		case c.wholeNumbers:
 			dv := excelize.NewDataValidation(true)
 			dv.Sqref = rng
-			b.err = firstErr(b.err, dv.SetRange(-1, 200, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween))
+			dv.Type, dv.Formula1 = "custom", retentionRule(col+"2")
 			dv.SetError(excelize.DataValidationErrorStyleWarning, tr("Säilytysaika vuosina", "Retention in years"),
 				tr("Kirjoita vuodet (esim. 10) tai -1 pysyvälle säilytykselle.", "Write years (such as 10) or -1 for permanent retention."))
 			dv.SetInput(c.field.Label(lang), truncate(help, 255))
@@ -324,6 +329,23 @@ func (b *bookWriter) instructions(sheet string, cat *sosmeta.Catalogue, lang str
 	b.err = firstErr(b.err, f.SetColWidth(sheet, "A", "A", 30))
 	b.err = firstErr(b.err, f.SetColWidth(sheet, "B", "B", 80))
 	b.err = firstErr(b.err, f.SetColWidth(sheet, "C", "C", 32))
+}
+
+// permanentWords are the retention words the validation lets through;
+// the reader (parseRetention) reads them and more as permanent.
+var permanentWords = []string{"pysyvä", "pysyvästi", "permanent"}
+
+// retentionRule is the custom validation formula of the retention column
+// at cell (its first row; Excel shifts the reference down the range): a
+// whole number of years from -1 (permanent) to 200, or a permanent word.
+// A whole-number rule would refuse "pysyvä", which the reader accepts.
+// The formula is stored as XML text, hence the escaped comparisons.
+func retentionRule(cell string) string {
+	words := make([]string, len(permanentWords))
+	for i, w := range permanentWords {
+		words[i] = fmt.Sprintf(`LOWER(TRIM(%s))="%s"`, cell, w)
+	}
+	return fmt.Sprintf("OR(AND(ISNUMBER(%[1]s),%[1]s=INT(%[1]s),%[1]s&gt;=-1,%[1]s&lt;=200),%[2]s)", cell, strings.Join(words, ","))
 }
 
 // bookWriter keeps the first error of a run of cell writes.

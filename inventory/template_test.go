@@ -3,6 +3,7 @@ package inventory
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -65,8 +66,8 @@ func TestTemplateStructure(t *testing.T) {
 					t.Errorf("column %s list = %q, want a reference to %s", col, got, wantRef)
 				}
 			}
-			if _, ok := lists["J2:J5001"]; !ok {
-				t.Errorf("no whole-number validation on the retention column: %v", lists)
+			if got := lists["J2:J5001"]; !strings.Contains(got, "ISNUMBER(J2)") || !strings.Contains(got, `"pysyvä"`) {
+				t.Errorf("retention column validation = %q, want numbers or pysyvä", got)
 			}
 			// Every header reads back as its field.
 			head, _ := f.GetRows(inv)
@@ -122,6 +123,38 @@ func TestTemplateStructure(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The retention column's validation lets through what the reader reads:
+// whole years from -1 to 200 and the permanent words, in any case.
+func TestTemplateRetentionRule(t *testing.T) {
+	rule := strings.NewReplacer("&gt;", ">", "&lt;", "<").Replace(retentionRule("J2"))
+	for _, tc := range []struct {
+		value any
+		ok    bool
+	}{
+		{10, true}, {0, true}, {-1, true}, {200, true}, {"pysyvä", true}, {" Pysyvä", true}, {"PERMANENT", true}, {"pysyvästi", true},
+		{201, false}, {-2, false}, {2.5, false}, {"kymmenen", false}, {"pysyv", false},
+	} {
+		f := excelize.NewFile()
+		if err := f.SetCellValue("Sheet1", "J2", tc.value); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetCellFormula("Sheet1", "A1", rule); err != nil {
+			t.Fatal(err)
+		}
+		got, err := f.CalcCellValue("Sheet1", "A1")
+		if err != nil {
+			t.Fatalf("%v: %v", tc.value, err)
+		}
+		if (got == "TRUE") != tc.ok {
+			t.Errorf("%v: the rule says %s, want %v", tc.value, got, tc.ok)
+		}
+		if _, parsed := parseRetention(strings.TrimSpace(fmt.Sprint(tc.value))); tc.ok && !parsed {
+			t.Errorf("%v passes the rule but the reader does not read it", tc.value)
+		}
+		f.Close()
 	}
 }
 

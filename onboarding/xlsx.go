@@ -10,6 +10,7 @@ import (
 
 	"github.com/kartoitus/kartoitus/calendar"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/xlsxprint"
 )
 
 // Sheet names of the plan workbook.
@@ -377,6 +378,9 @@ func WriteXLSX(out io.Writer, p *Plan, m Meta) (err error) {
 	if err := f.SetDocProps(&excelize.DocProperties{Title: title, Creator: strings.TrimSpace("kartoitus " + m.Version), Language: string(l)}); err != nil {
 		return err
 	}
+	if err := xlsxprint.SetupAll(f); err != nil {
+		return err
+	}
 	_, err = f.WriteTo(out)
 	return err
 }
@@ -544,6 +548,9 @@ func WriteTemplate(out io.Writer, l finding.Lang) (err error) {
 		return err
 	}
 	if err := f.SetDocProps(&excelize.DocProperties{Title: L("Käyttöönoton tila ja henkilöstö", "Onboarding status and staff"), Creator: "kartoitus", Language: string(l)}); err != nil {
+		return err
+	}
+	if err := xlsxprint.SetupAll(f); err != nil {
 		return err
 	}
 	_, err = f.WriteTo(out)

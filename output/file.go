@@ -31,8 +31,15 @@ func WriteFile(stdout io.Writer, path string, reveal bool, fill func(io.Writer) 
 		}
 		return r.Close()
 	}
-	if st, err := os.Lstat(path); err == nil && st.Mode()&os.ModeSymlink != 0 {
+	st, err := os.Lstat(path)
+	if err == nil && st.Mode()&os.ModeSymlink != 0 {
 		return fmt.Errorf("%s: %w: it is a symbolic link; write to the file it points to instead", path, ErrNotOurs)
+	}
+	if err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		// A device or a pipe (-o /dev/null, a FIFO): written in place.
+		// Renaming a file over it would replace the device, and a
+		// root run would leave /dev/null a regular file.
+		return writeInPlace(path, reveal, fill)
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -67,4 +74,23 @@ func WriteFile(stdout io.Writer, path string, reveal bool, fill func(io.Writer) 
 	}
 	done = true
 	return nil
+}
+
+// writeInPlace writes to an existing non-regular file through the
+// redactor (not atomic: there is no previous content to keep).
+func writeInPlace(path string, reveal bool, fill func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	r := NewRedactor(f, reveal)
+	if err := fill(r); err != nil {
+		f.Close()
+		return err
+	}
+	if err := r.Close(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -42,6 +42,10 @@ type Assessment struct {
 	// matrix). Rows refer to them by ID.
 	Tasks  []Label `json:"tasks"`
 	Phases []Label `json:"phases"`
+	// NationalTypes are the current national document types (ID the
+	// code), the choices of the workbook's accepted-code drop-down. Not
+	// in the JSON: the catalogue is the tool's, not the assessment's.
+	NationalTypes []Label `json:"-"`
 
 	// Summary is derived by Complete from everything else.
 	Summary AssessmentSummary `json:"summary"`
@@ -49,7 +53,11 @@ type Assessment struct {
 	Mapping  []MappingRow  `json:"mapping"`
 	Coverage []CoverageRow `json:"coverage"`
 	TOSDraft []TOSDraftRow `json:"tos_draft"`
-	Graphs   Graphs        `json:"graphs"`
+	// TOSDraftSheet is the TOS draft as laid out by the retention
+	// analysis (the columns of tos-draft.csv), which the workbook writes
+	// as its TOS draft sheet; nil writes no such sheet.
+	TOSDraftSheet *SheetTable `json:"-"`
+	Graphs        Graphs      `json:"graphs"`
 
 	// DeployTest and Onboarding are the plans the run was given (a pairs
 	// file; a go-live date or status file), as tables the pipeline filled
@@ -326,6 +334,24 @@ type TOSDraftRow struct {
 	SecrecyBasis string `json:"secrecy_basis,omitempty"`
 	PersonalData string `json:"personal_data,omitempty"`
 	Storage      string `json:"storage,omitempty"`
+}
+
+// SheetTable is a table laid out by the analysis that owns it, written
+// to the workbook as it is.
+type SheetTable struct {
+	Columns []SheetColumn
+	Rows    [][]string
+}
+
+// SheetColumn is one column of a SheetTable.
+type SheetColumn struct {
+	Header string
+	Width  float64
+	// Edit marks a column the user fills in, Choices its drop-down values
+	// and Numeric one whose whole numbers are written as numbers.
+	Edit    bool
+	Numeric bool
+	Choices []string
 }
 
 // Graphs holds SVG markup rendered by the graph package. The HTML report

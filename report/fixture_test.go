@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/kartoitus/kartoitus/finding"
@@ -121,6 +122,7 @@ func fixtureAssessment(l finding.Lang) *Assessment {
 			Period: "2 vuotta asiakkaan kuolemasta", RuleID: "R703-01", Basis: "703/2023 liite", Existing: "pysyvä", Status: TOSDiffers,
 			Archival: finding.T("ei arkistointipäätöstä", "no archival decision")},
 	}
+	a.TOSDraftSheet = fixtureDraftSheet(a, l)
 	a.Graphs = Graphs{
 		Overview: `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
@@ -155,4 +157,31 @@ func withCode(f finding.Finding, code, task string) finding.Finding {
 // testResult builds a Result from its parts, as the pipeline does.
 func testResult(command string, l finding.Lang, failOn finding.Severity, inputs []finding.Tally, fs []finding.Finding, rules []finding.Rule) *Result {
 	return NewResult(command, l, failOn, finding.Run{Inputs: inputs, Findings: fs, Rules: rules})
+}
+
+// fixtureDraftSheet lays the fixture's draft rows out as the retention
+// analysis would, in a few of its columns.
+func fixtureDraftSheet(a *Assessment, l finding.Lang) *SheetTable {
+	tr := func(fi, en string) string {
+		if l == finding.EN {
+			return en
+		}
+		return fi
+	}
+	t := &SheetTable{Columns: []SheetColumn{
+		{Header: tr("Palvelutehtävä", "Service task"), Width: 24}, {Header: tr("Koodi", "Code"), Width: 8},
+		{Header: tr("Valtakunnallinen asiakirjatyyppi", "National document type"), Width: 45}, {Header: tr("Suunnitelma", "Plan"), Width: 10},
+		{Header: tr("Säilytysaika (v, -1 = pysyvä)", "Retention (years, -1 = permanent)"), Width: 12, Numeric: true},
+		{Header: tr("Tila", "Status"), Width: 12},
+		{Header: tr("Julkisuusluokka", "Publicity class"), Width: 20, Edit: true, Choices: []string{"Julkinen", "Salassa pidettävä"}},
+		{Header: tr("Huomautukset", "Notes"), Width: 30, Edit: true},
+	}}
+	for _, r := range a.TOSDraft {
+		years := ""
+		if r.RuleID != "" {
+			years = fmt.Sprint(r.Years)
+		}
+		t.Rows = append(t.Rows, []string{a.TaskName(r.Task, l), r.Code, r.NationalName, r.Plans, years, r.Status, r.Publicity, ""})
+	}
+	return t
 }

@@ -84,6 +84,7 @@ var uiText = map[string]finding.Text{
 	"col.national":      finding.T("Kansallinen asiakirjatyyppi", "National document type"),
 	"col.confidence":    finding.T("Varmuus", "Confidence"),
 	"col.candidates":    finding.T("Muut ehdokkaat", "Other candidates"),
+	"col.offered":       finding.T("Ehdokkaat", "Candidates"),
 	"col.status":        finding.T("Tila", "Status"),
 	"col.acceptedcode":  finding.T("Hyväksytty koodi", "Accepted code"),
 	"col.rule":          finding.T("Sääntö", "Rule"),

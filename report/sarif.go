@@ -218,6 +218,9 @@ func (SARIF) Write(w io.Writer, r *Result) error {
 				props[k] = v
 			}
 		}
+		if len(f.Candidates) > 0 {
+			props["candidates"] = f.Candidates
+		}
 		res.Properties = props
 		run.Results = append(run.Results, res)
 	}

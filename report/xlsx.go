@@ -11,6 +11,7 @@ import (
 
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/ident"
+	"github.com/kartoitus/kartoitus/internal/xlsxprint"
 )
 
 // XLSX writes the assessment as a workbook a consultant edits further:
@@ -41,6 +42,7 @@ var xlsxSheets = map[string]finding.Text{
 	"rules":      finding.T("Säännöt", "Rules"),
 	"deploytest": finding.T("Käyttöönottokoe", "Deployment test"),
 	"onboarding": finding.T("Käyttöönoton valmius", "Onboarding readiness"),
+	"lists":      finding.T("Koodistot", "Code lists"),
 }
 
 // SheetName returns the name of a workbook sheet ("mapping", "tos", …) in l.
@@ -99,7 +101,7 @@ func (XLSX) WriteAssessment(w io.Writer, a *Assessment) (err error) {
 	if err := x.styles(); err != nil {
 		return err
 	}
-	steps := []func() error{x.summary, x.mapping, x.coverage, x.coverageDetail, x.registers, x.retention, x.tosDraft, x.plans, x.rejected, x.findings, x.rules}
+	steps := []func() error{x.summary, x.mapping, x.coverage, x.coverageDetail, x.registers, x.retention, x.tosDraft, x.plans, x.rejected, x.findings, x.rules, x.lists}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -163,9 +165,12 @@ func (x *xw) styles() error {
 type column struct {
 	header string
 	width  float64
-	// edit marks a column the user fills in; help is its input prompt.
-	edit bool
-	help string
+	// edit marks a column the user fills in; help is its input prompt and
+	// list, if set, the range its drop-down offers.
+	edit    bool
+	help    string
+	list    string
+	choices []string
 }
 
 // table writes a sheet with a header row and rows, streamed so that tens
@@ -185,14 +190,30 @@ func (x *xw) table(sheetKey string, cols []column, n int, row func(i int) []any)
 	if err := x.f.AutoFilter(name, "A1:"+last+strconv.Itoa(n+1), nil); err != nil {
 		return err
 	}
+	if err := xlsxprint.Setup(x.f, name, len(cols)); err != nil {
+		return err
+	}
 	for i, c := range cols {
-		if !c.edit || c.help == "" {
+		if !c.edit || (c.help == "" && c.list == "" && len(c.choices) == 0) {
 			continue
 		}
 		colName, _ := excelize.ColumnNumberToName(i + 1)
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(fmt.Sprintf("%s2:%s%d", colName, colName, n+1001))
-		dv.SetInput(c.header, c.help)
+		if len(c.choices) > 0 {
+			if err := dv.SetDropList(c.choices); err != nil {
+				return err
+			}
+		}
+		if c.list != "" {
+			dv.SetSqrefDropList(c.list)
+			// A warning, not a stop: the reader also takes an OID, a name
+			// or "ei", and reports what it does not recognise.
+			dv.SetError(excelize.DataValidationErrorStyleWarning, c.header, c.help)
+		}
+		if c.help != "" {
+			dv.SetInput(c.header, c.help)
+		}
 		if err := x.f.AddDataValidation(name, dv); err != nil {
 			return err
 		}
@@ -416,6 +437,9 @@ func (x *xw) summary() error {
 	set("A", x.h("pii.note"), x.body)
 	r++
 	set("A", x.h("xlsx.editable"), x.body)
+	if err := xlsxprint.Setup(f, name, 5); err != nil {
+		return err
+	}
 	if err := f.SetColWidth(name, "A", "A", 42); err != nil {
 		return err
 	}
@@ -433,6 +457,7 @@ func (x *xw) mapping() error {
 		if k == "accepted" {
 			cols[i].edit = true
 			cols[i].help = x.h("xlsx.accepted.help")
+			cols[i].list = x.codeListRef()
 		}
 	}
 	return x.table("mapping", cols, len(a.Mapping), func(i int) []any {
@@ -456,6 +481,59 @@ func (x *xw) mapping() error {
 		return []any{m.Source.File, m.Source.Sheet, rowNum(m.Source.Row), m.Name, m.NationalRaw, task, phase, enum(l, "medium", m.Medium),
 			m.System, m.Register, m.Code, m.NationalName, enum(l, "method", method), pctValue(m.Confidence), strings.Join(cands, "\n"), m.Accepted}
 	})
+}
+
+// codeChoices are the accepted-code drop-down's values: "-" (not
+// national) and each national type as "code name", both of which the
+// accepted-mappings reader takes.
+func (x *xw) codeChoices() []string {
+	if len(x.a.NationalTypes) == 0 {
+		return nil
+	}
+	out := []string{"-"}
+	for _, t := range x.a.NationalTypes {
+		out = append(out, strings.TrimSpace(t.ID+" "+t.Name.In(x.l)))
+	}
+	return out
+}
+
+// codeListRef is the range of the code choices on the hidden lists sheet,
+// or "" when the assessment names no national types.
+func (x *xw) codeListRef() string {
+	n := len(x.codeChoices())
+	if n == 0 {
+		return ""
+	}
+	name := strings.ReplaceAll(SheetName("lists", x.l), "'", "''")
+	return fmt.Sprintf("'%s'!$A$2:$A$%d", name, n+1)
+}
+
+// lists writes the hidden sheet the drop-downs take their values from (a
+// list of 200 types is far over the 255 characters of an inline list).
+func (x *xw) lists() error {
+	choices := x.codeChoices()
+	if len(choices) == 0 {
+		return nil
+	}
+	name := SheetName("lists", x.l)
+	if _, err := x.f.NewSheet(name); err != nil {
+		return err
+	}
+	if err := x.f.SetCellValue(name, "A1", x.h("col.acceptedcode")); err != nil {
+		return err
+	}
+	for i, v := range choices {
+		if err := x.f.SetCellValue(name, "A"+strconv.Itoa(i+2), v); err != nil {
+			return err
+		}
+	}
+	if err := x.f.SetColWidth(name, "A", "A", 60); err != nil {
+		return err
+	}
+	if err := xlsxprint.Setup(x.f, name, 1); err != nil {
+		return err
+	}
+	return x.f.SetSheetVisible(name, false)
 }
 
 func (x *xw) coverage() error {
@@ -555,7 +633,10 @@ func (x *xw) coverage() error {
 		Selection: []excelize.Selection{{SQRef: "B2", ActiveCell: "B2", Pane: "bottomRight"}}}); err != nil {
 		return err
 	}
-	return f.AutoFilter(name, "A1:"+last+strconv.Itoa(len(rows)+1), nil)
+	if err := f.AutoFilter(name, "A1:"+last+strconv.Itoa(len(rows)+1), nil); err != nil {
+		return err
+	}
+	return xlsxprint.Setup(f, name, len(phases)+2) // after the filter, which replaces the sheet properties
 }
 
 // cellText writes a coverage cell as text with symbols, so the matrix
@@ -653,7 +734,8 @@ func (x *xw) findingsSheet(key string, fs []finding.Finding) error {
 	a, l := x.a, x.l
 	cols := []column{{header: x.h("col.rule"), width: 10}, {header: x.h("col.severity"), width: 11}, {header: x.h("col.message"), width: 70},
 		{header: x.h("col.file"), width: 20}, {header: x.h("col.sheet"), width: 16}, {header: x.h("col.row"), width: 7}, {header: x.h("col.column"), width: 18},
-		{header: x.h("col.key"), width: 22}, {header: x.h("col.code"), width: 9}, {header: x.h("col.task"), width: 22}, {header: x.h("col.basis"), width: 22},
+		{header: x.h("col.key"), width: 22}, {header: x.h("col.code"), width: 9}, {header: x.h("col.offered"), width: 16},
+		{header: x.h("col.task"), width: 22}, {header: x.h("col.basis"), width: 22},
 		{header: x.h("col.fingerprint"), width: 18}}
 	return x.table(key, cols, len(fs), func(i int) []any {
 		f := fs[i]
@@ -662,7 +744,7 @@ func (x *xw) findingsSheet(key string, fs []finding.Finding) error {
 			task = a.TaskName(f.ServiceTask, l)
 		}
 		return []any{f.RuleID, severityName(l, f.Severity), f.Message.In(l), f.Location.File, f.Location.Sheet, rowNum(f.Location.Row),
-			f.Location.Column, f.Location.Key, f.Code, task, f.Basis, f.Fingerprint}
+			f.Location.Column, f.Location.Key, f.Code, strings.Join(f.Candidates, ", "), task, f.Basis, f.Fingerprint}
 	})
 }
 
@@ -700,59 +782,32 @@ func (x *xw) retention() error { return x.findingsSheet("ret", x.a.RetentionFind
 func (x *xw) rejected() error  { return x.findingsSheet("rejected", x.a.RejectedRows()) }
 func (x *xw) findings() error  { return x.findingsSheet("findings", x.a.Result.Findings) }
 
-// TOSDraftColumns counts the TOS draft sheet's filled columns; the
-// records manager's editable columns follow them.
-const TOSDraftColumns = 18
-
+// tosDraft writes the TOS draft in the layout every draft file has.
 func (x *xw) tosDraft() error {
-	a, l := x.a, x.l
-	cols := []column{
-		{header: x.h("col.task"), width: 22}, {header: x.h("col.code"), width: 9}, {header: x.h("col.national"), width: 40},
-		{header: x.h("col.localnames"), width: 32}, {header: x.h("col.phase"), width: 22}, {header: x.h("col.medium"), width: 14},
-		{header: x.h("col.plans"), width: 10},
-		{header: x.h("col.lawyears") + " (" + x.h("years.short") + ")", width: 12}, {header: x.h("col.start"), width: 22},
-		{header: x.h("col.period"), width: 40}, {header: x.h("col.annexrow"), width: 10}, {header: x.h("col.basis"), width: 16},
-		{header: x.h("col.archival"), width: 24},
-		{header: x.h("col.existing"), width: 14}, {header: x.h("col.existingstart"), width: 22}, {header: x.h("col.existingbasis"), width: 22},
-		{header: x.h("col.existingsrc"), width: 22}, {header: x.h("col.status"), width: 18},
-		// JHS 191 items the records manager decides.
-		{header: x.h("col.publicity"), width: 18, edit: true}, {header: x.h("col.secrecyperiod"), width: 14, edit: true},
-		{header: x.h("col.secrecybasis"), width: 20, edit: true}, {header: x.h("col.personaldata"), width: 22, edit: true},
-		{header: x.h("col.storage"), width: 18, edit: true},
-		{header: x.h("col.decidedperiod"), width: 14, edit: true}, {header: x.h("col.decidedbasis"), width: 22, edit: true},
-		{header: x.h("col.notes"), width: 30, edit: true},
+	t := x.a.TOSDraftSheet
+	if t == nil {
+		return nil
 	}
-	return x.table("tos", cols, len(a.TOSDraft), func(i int) []any {
-		t := a.TOSDraft[i]
-		var years any = t.Years
-		switch {
-		case t.RuleID == "" && t.Period == "":
-			years = nil
-		case t.Years <= 0:
-			years = yearsText(l, t.Years)
+	cols := make([]column, len(t.Columns))
+	for i, c := range t.Columns {
+		cols[i] = column{header: c.Header, width: c.Width, edit: c.Edit, choices: c.Choices}
+	}
+	return x.table("tos", cols, len(t.Rows), func(i int) []any {
+		rec := t.Rows[i]
+		out := make([]any, len(rec))
+		for j, v := range rec {
+			out[j] = v
+			if j < len(t.Columns) && t.Columns[j].Numeric {
+				if n, err := strconv.Atoi(v); err == nil {
+					out[j] = n
+				}
+			}
+			if v == "" {
+				out[j] = nil
+			}
 		}
-		phase := ""
-		if t.Phase != "" {
-			phase = a.PhaseName(t.Phase, l)
-		}
-		status := enum(l, "tos", t.Status)
-		if len(t.Findings) > 0 {
-			status += " (" + strings.Join(t.Findings, ", ") + ")"
-		}
-		return []any{a.TaskName(t.Task, l), t.Code, t.NationalName, strings.Join(t.LocalNames, ", "), phase, enum(l, "medium", t.Medium),
-			t.Plans, years, enum(l, "start", t.Start), t.Period, t.RuleID, t.Basis, t.Archival.In(l),
-			t.Existing, t.ExistingStart, t.ExistingBasis, x.locations(t.ExistingSources), status,
-			t.Publicity, nil, t.SecrecyBasis, t.PersonalData, t.Storage}
+		return out
 	})
-}
-
-// locations lists plan rows, one a line.
-func (x *xw) locations(ls []finding.Location) string {
-	parts := make([]string, len(ls))
-	for i, l := range ls {
-		parts[i] = locationText(x.l, l)
-	}
-	return strings.Join(parts, "\n")
 }
 
 func (x *xw) rules() error {

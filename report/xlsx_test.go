@@ -99,21 +99,16 @@ func TestXLSXContent(t *testing.T) {
 		{"Kattavuus", "A3", "Vammaispalvelut"},
 		{"Kattavuus", "D3", "✗ 2 puuttuu\n✗ 15023 Vammaispalvelujen asiakassuunnitelma\n✗ 15024 Vammaispalvelujen toteuttamissuunnitelma"},
 		{"Kattavuus", "B3", "·"},
+		// The draft sheet is the analysis' own layout, written as given.
 		{"TOS-luonnos", "B2", "15003"},
-		{"TOS-luonnos", "G2", "TOS, AMS"},
-		{"TOS-luonnos", "H2", "10"},
-		{"TOS-luonnos", "I2", "asian sulkemisesta"},
-		{"TOS-luonnos", "N2", "6 v"},
-		{"TOS-luonnos", "O2", "asiakirjan päivämäärä"},
-		{"TOS-luonnos", "R2", "poikkeaa laista (RET005, RET006)"},
-		{"TOS-luonnos", "S1", "Julkisuusluokka"},
-		{"TOS-luonnos", "S2", "Salassa pidettävä"},
-		{"TOS-luonnos", "T2", ""},
-		{"TOS-luonnos", "H5", ""},
-		{"TOS-luonnos", "R5", "ei lain riviä"},
-		{"TOS-luonnos", "H6", "2"},
-		{"TOS-luonnos", "M6", "ei arkistointipäätöstä"},
-		{"TOS-luonnos", "Z1", "Huomautukset"},
+		{"TOS-luonnos", "D2", "TOS, AMS"},
+		{"TOS-luonnos", "E2", "10"},
+		{"TOS-luonnos", "E5", ""},
+		{"TOS-luonnos", "E6", "2"},
+		{"TOS-luonnos", "G1", "Julkisuusluokka"},
+		{"TOS-luonnos", "G2", "Salassa pidettävä"},
+		{"TOS-luonnos", "H1", "Huomautukset"},
+		{"TOS-luonnos", "H2", ""},
 		{"Rekisterit", "A2", "REG001"},
 		{"Rekisterit", "H2", "HP-2025-000117"},
 		{"Hylätyt rivit", "G2", "Asiakirjan nimi organisaatiossa"},
@@ -123,6 +118,10 @@ func TestXLSXContent(t *testing.T) {
 		{"Säännöt", "A11", "REG020"},
 		{"Säännöt", "I11", "ei"},
 		{"Säännöt", "J11", "unit_start, unit_end"},
+	}
+	if dvs, err := f.GetDataValidations("TOS-luonnos"); err != nil || len(dvs) != 1 || dvs[0].Type != "list" ||
+		!strings.HasPrefix(dvs[0].Sqref, "G2:") || !strings.Contains(dvs[0].Formula1, "Salassa pidettävä") {
+		t.Errorf("the draft's publicity drop-down: %+v (%v)", dvs, err)
 	}
 	for _, c := range cellChecks {
 		if got := cellAt(t, f, c.sheet, c.cell); got != c.want {
@@ -197,7 +196,7 @@ func TestXLSXLayout(t *testing.T) {
 		}
 	}
 	// The editable columns are highlighted and unlocked.
-	for _, c := range []struct{ sheet, cell string }{{"Mapping", "P2"}, {"TOS draft", "S2"}, {"TOS draft", "Z6"}} {
+	for _, c := range []struct{ sheet, cell string }{{"Mapping", "P2"}, {"TOS draft", "G2"}, {"TOS draft", "H6"}} {
 		id, err := f.GetCellStyle(c.sheet, c.cell)
 		if err != nil {
 			t.Fatal(err)

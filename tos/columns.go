@@ -76,7 +76,8 @@ func init() {
 		}
 	}
 	add(fDocType, "Asiakirjan tyyppi", "Asiakirjatyyppi", "Asiakirjan laji", "Valtakunnallinen asiakirjatyyppi",
-		"Kansallinen asiakirjatyyppi", "Sosmeta-asiakirjatyyppi", "Asiakasasiakirjatyyppi", "Handlingstyp", "Document type")
+		"Kansallinen asiakirjatyyppi", "Sosmeta-asiakirjatyyppi", "Asiakasasiakirjatyyppi", "Handlingstyp", "Document type",
+		"National document type", "Document kind") // the last two: the tool's own draft with English headers
 	add(fName, "Asiakirjatyypin tarkenne", "Tarkenne", "Asiakirja", "Asiakirjan nimi", "Asiakirjan nimike", "Nimi",
 		"Nimike", "Asiakirjallinen tieto", "Asiakirjasarja", "Arkistosarja", "Sarja", "Paikallinen nimi",
 		"Asiakirjaryhmä", "Handling", "Document", "Document name", "Name", "Records series")
@@ -104,10 +105,10 @@ func init() {
 	add(fSecrecy, "Salassapitoperuste", "Sekretessgrund", "Secrecy basis")
 	add(fPersonal, "Henkilötietoluonne", "Henkilötietoja", "Personal data")
 	add(fStorage, "Säilytystapa", "Säilytyspaikka", "Förvaringssätt", "Storage")
-	add(fPhase, "Käsittelyvaihe", "Vaihe", "Prosessin vaihe", "Phase")
+	add(fPhase, "Käsittelyvaihe", "Vaihe", "Prosessin vaihe", "Phase", "Process phase")
 	add(fAction, "Toimenpide", "Action")
 	add(fKnown, "Salassapitoaika", "Salassapitoajan laskentaperuste", "Henkilötunnus", "Suojaustaso", "Turvallisuusluokka",
-		"Lisätietoja", "Huomautukset", "Kuvaus", "Omistaja", "Prosessin omistaja", "Notes")
+		"Lisätietoja", "Huomautukset", "Kuvaus", "Omistaja", "Prosessin omistaja", "Notes", "Secrecy period")
 }
 
 // classifyHeader returns the field a header names, or fNone.

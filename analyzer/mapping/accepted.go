@@ -525,14 +525,29 @@ func TemplateRows(cat *sosmeta.Catalogue, docs []inventory.Document, res *Result
 	return rows
 }
 
+// acceptedColumnsFI are AcceptedColumns in Finnish, each one the reader
+// reads as the same column (or, for those it does not read, as none).
+var acceptedColumnsFI = []string{"Asiakirjan nimi", "Palvelutehtävä", "Koodi", "Kansallinen nimi", "Menetelmä", "Varmuus", "Ehdokkaat", "Vahvistaja", "Kommentti"}
+
 // WriteAccepted writes template rows as CSV the way Finnish Excel opens
-// it: UTF-8 with a byte-order mark, ';' between fields.
+// it: UTF-8 with a byte-order mark, ';' between fields, the canonical
+// headers.
 func WriteAccepted(w io.Writer, rows []AcceptedRow) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+	return WriteAcceptedIn(w, rows, finding.EN, textio.ExcelFI)
+}
+
+// WriteAcceptedIn writes template rows in a CSV dialect: Finnish headers
+// in the Excel dialect under l = fi, the canonical ones otherwise.
+func WriteAcceptedIn(w io.Writer, rows []AcceptedRow, l finding.Lang, d textio.Dialect) error {
+	cw, err := d.Writer(w)
+	if err != nil {
 		return err
 	}
-	cw := textio.NewCSVWriter(w, ';')
-	if err := cw.Write(AcceptedColumns); err != nil {
+	header := AcceptedColumns
+	if !d.Canonical() && l != finding.EN {
+		header = acceptedColumnsFI
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
 	for _, r := range rows {

@@ -3,6 +3,7 @@ package mapping
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/inventory"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
@@ -358,5 +360,50 @@ func TestAcceptedSuggestions(t *testing.T) {
 	d := inventory.Document{Name: "Työlista", ServiceTasks: []string{"child_welfare"}}
 	if got, _ := newTestMatcher(t, acc).Match(InputOf(&d)); got.Method != MethodAccepted {
 		t.Errorf("a hand-written row: method %s, want accepted", got.Method)
+	}
+}
+
+// TestAcceptedDialects: the template in every CSV dialect and language
+// reads back as the same entries (Finnish headers included).
+func TestAcceptedDialects(t *testing.T) {
+	cat := sosmeta.MustDefault()
+	rows := []AcceptedRow{
+		{Name: "LS-ilmoitus", Task: "Lastensuojelu", Code: "4009", Method: MethodSynonym, Confidence: 0.95},
+		{Name: "Kahvikassan tilitys", Task: "Lastensuojelu", Code: "-", Method: MethodAccepted, Confidence: 1, ConfirmedBy: "Työpaja 3.3.2025", Comment: "ei asiakasasiakirja"},
+	}
+	var want []AcceptedEntry
+	for _, tc := range []struct {
+		lang    finding.Lang
+		dialect textio.Dialect
+		prefix  string
+	}{
+		{finding.FI, textio.ExcelFI, "\ufeffAsiakirjan nimi;Palvelutehtävä;Koodi;"},
+		{finding.EN, textio.ExcelFI, "\ufeffname;service_task;code;"},
+		{finding.FI, textio.RFC4180, "name,service_task,code,"},
+		{finding.EN, textio.RFC4180, "name,service_task,code,"},
+	} {
+		var buf bytes.Buffer
+		if err := WriteAcceptedIn(&buf, rows, tc.lang, tc.dialect); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(buf.String(), tc.prefix) {
+			t.Errorf("%s %s: starts %q, want %q", tc.lang, tc.dialect, buf.String()[:30], tc.prefix)
+		}
+		acc, err := ParseAccepted("acc.csv", &buf, cat)
+		if err != nil {
+			t.Fatalf("%s %s: %v", tc.lang, tc.dialect, err)
+		}
+		var got []AcceptedEntry
+		for _, e := range acc.Entries {
+			got = append(got, *e)
+		}
+		if len(acc.Rejected) > 0 || len(got) != 2 || got[0].Key != "4009" || !got[0].Suggested || got[1].Key != "" || got[1].ConfirmedBy == "" || got[1].Comment == "" {
+			t.Errorf("%s %s: read back %+v (rejected %v)", tc.lang, tc.dialect, got, acc.Rejected)
+		}
+		if want == nil {
+			want = got
+		} else if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s %s: %+v, want %+v", tc.lang, tc.dialect, got, want)
+		}
 	}
 }

@@ -103,6 +103,13 @@ func TestAnalyzerFindings(t *testing.T) {
 			t.Errorf("%s at row %d, want %d", c.rule, fs[0].Location.Row, c.row)
 		}
 	}
+	// A low-confidence finding offers its candidates; it assigns no code.
+	if fs := byRule["MAP002"]; len(fs) == 1 {
+		m := mr.Matches[fs[0].Location.Row-2] // rows start under the header
+		if f := fs[0]; f.Code != "" || len(f.Candidates) != len(m.Candidates) || len(m.Candidates) == 0 || f.Candidates[0] != m.Candidates[0].Key {
+			t.Errorf("MAP002 code %q, candidates %q (want no code, the match's candidates)", f.Code, f.Candidates)
+		}
+	}
 	if got := mr.Matches[6]; got.Key != "3005" || got.Method != MethodAccepted {
 		t.Errorf("accepted mapping not applied: %+v", got)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/internal/textio"
+	"github.com/kartoitus/kartoitus/internal/xlsxprint"
 )
 
 // draftColumn is one column of the written draft.
@@ -21,6 +22,8 @@ type draftColumn struct {
 	blank bool
 	// numeric columns are written as numbers.
 	numeric bool
+	// choices are a blank column's drop-down values (JHS 191 lists).
+	choices []string
 }
 
 func pick(l finding.Lang, fi, en string) string {
@@ -30,6 +33,9 @@ func pick(l finding.Lang, fi, en string) string {
 	return fi
 }
 
+// draftColumns is the draft's one layout: tos-draft.csv, `retention
+// --draft` (CSV and XLSX) and the TOS draft sheet of report.xlsx all
+// write these columns in this order.
 var draftColumns = []draftColumn{
 	{"Palvelutehtävä", "Service task", 24, func(r *DraftRow, l finding.Lang) string {
 		if r.ServiceTask == "" {
@@ -40,47 +46,75 @@ var draftColumns = []draftColumn{
 			s += pick(l, " (päätelty)", " (inferred)")
 		}
 		return s
-	}, false, false},
-	{"Koodi", "Code", 8, func(r *DraftRow, _ finding.Lang) string { return r.Code }, false, false},
-	{"Koodisto", "Code system", 20, func(r *DraftRow, _ finding.Lang) string { return r.CodeSystem }, false, false},
-	{"Valtakunnallinen asiakirjatyyppi", "National document type", 45, func(r *DraftRow, _ finding.Lang) string { return r.NameFI }, false, false},
-	{"Nimi ruotsiksi", "Name in Swedish", 35, func(r *DraftRow, _ finding.Lang) string { return r.NameSV }, false, false},
-	{"Asiakirjan laji", "Document kind", 14, func(r *DraftRow, _ finding.Lang) string { return r.Kind }, false, false},
-	{"Paikalliset nimet", "Local names", 35, func(r *DraftRow, _ finding.Lang) string { return strings.Join(r.LocalNames, "; ") }, false, false},
-	{"Prosessin vaihe", "Process phase", 22, func(r *DraftRow, l finding.Lang) string { return pick(l, r.PhaseFI, r.PhaseEN) }, false, false},
-	{"Tallennusmuoto", "Medium", 12, func(r *DraftRow, l finding.Lang) string { return mediumLabel(r.Medium, l) }, false, false},
-	{"Suunnitelma", "Plan", 10, func(r *DraftRow, _ finding.Lang) string { return r.Plans }, false, false},
+	}, false, false, nil},
+	{"Koodi", "Code", 8, func(r *DraftRow, _ finding.Lang) string { return r.Code }, false, false, nil},
+	{"Koodisto", "Code system", 20, func(r *DraftRow, _ finding.Lang) string { return r.CodeSystem }, false, false, nil},
+	{"Valtakunnallinen asiakirjatyyppi", "National document type", 45, func(r *DraftRow, _ finding.Lang) string { return r.NameFI }, false, false, nil},
+	{"Nimi ruotsiksi", "Name in Swedish", 35, func(r *DraftRow, _ finding.Lang) string { return r.NameSV }, false, false, nil},
+	{"Asiakirjan laji", "Document kind", 14, func(r *DraftRow, _ finding.Lang) string { return r.Kind }, false, false, nil},
+	{"Paikalliset nimet", "Local names", 35, func(r *DraftRow, _ finding.Lang) string { return strings.Join(r.LocalNames, "; ") }, false, false, nil},
+	{"Prosessin vaihe", "Process phase", 22, func(r *DraftRow, l finding.Lang) string { return pick(l, r.PhaseFI, r.PhaseEN) }, false, false, nil},
+	{"Tallennusmuoto", "Medium", 12, func(r *DraftRow, l finding.Lang) string { return mediumLabel(r.Medium, l) }, false, false, nil},
+	{"Suunnitelma", "Plan", 10, func(r *DraftRow, _ finding.Lang) string { return r.Plans }, false, false, nil},
 	{"Säilytysaika (v, -1 = pysyvä)", "Retention (years, -1 = permanent)", 12, func(r *DraftRow, _ finding.Lang) string {
 		if !r.HasRule {
 			return ""
 		}
 		return strconv.Itoa(r.Years)
-	}, false, true},
-	{"Säilytysajan laskentaperuste", "Retention start", 26, func(r *DraftRow, l finding.Lang) string { return pick(l, r.StartFI, r.StartEN) }, false, false},
-	{"Säilytysaika lain mukaan", "Period in the law (verbatim)", 45, func(r *DraftRow, _ finding.Lang) string { return r.Period }, false, false},
+	}, false, true, nil},
+	{"Säilytysajan laskentaperuste", "Retention start", 26, func(r *DraftRow, l finding.Lang) string { return pick(l, r.StartFI, r.StartEN) }, false, false, nil},
+	{"Säilytysaika lain mukaan", "Period in the law (verbatim)", 45, func(r *DraftRow, _ finding.Lang) string { return r.Period }, false, false, nil},
 	{"Säilytysajan peruste", "Retention basis", 30, func(r *DraftRow, _ finding.Lang) string {
 		if !r.HasRule {
 			return strings.Join(r.Also, "; ")
 		}
 		return strings.Join(append([]string{fmt.Sprintf("%s: %s (%s)", r.Basis, r.RuleText, r.RuleID)}, r.Also...), "; ")
-	}, false, false},
-	{"Arkistointipäätös", "Archival decision", 30, func(r *DraftRow, l finding.Lang) string { return pick(l, r.ArchivalFI, r.ArchivalEN) }, false, false},
-	{"Nykyinen säilytysaika", "Current retention", 14, func(r *DraftRow, _ finding.Lang) string { return r.ExistingRetention }, false, false},
-	{"Nykyinen laskentaperuste", "Current start", 22, func(r *DraftRow, _ finding.Lang) string { return r.ExistingStart }, false, false},
-	{"Nykyinen peruste", "Current basis", 22, func(r *DraftRow, _ finding.Lang) string { return r.ExistingBasis }, false, false},
+	}, false, false, nil},
+	{"Arkistointipäätös", "Archival decision", 30, func(r *DraftRow, l finding.Lang) string { return pick(l, r.ArchivalFI, r.ArchivalEN) }, false, false, nil},
+	{"Nykyinen säilytysaika", "Current retention", 14, func(r *DraftRow, _ finding.Lang) string { return r.ExistingRetention }, false, false, nil},
+	{"Nykyinen laskentaperuste", "Current start", 22, func(r *DraftRow, _ finding.Lang) string { return r.ExistingStart }, false, false, nil},
+	{"Nykyinen peruste", "Current basis", 22, func(r *DraftRow, _ finding.Lang) string { return r.ExistingBasis }, false, false, nil},
 	{"Nykyinen lähde", "Current source", 30, func(r *DraftRow, l finding.Lang) string {
 		var s []string
 		for _, loc := range r.ExistingSources {
 			s = append(s, locationText(loc, l))
 		}
 		return strings.Join(s, " | ")
-	}, false, false},
-	{"Tila", "Status", 12, func(r *DraftRow, l finding.Lang) string { return statusLabel(r.Status, l) }, false, false},
-	{"Havainnot", "Findings", 16, func(r *DraftRow, _ finding.Lang) string { return strings.Join(r.Findings, ", ") }, false, false},
-	{"Julkisuusluokka", "Publicity class", 20, func(r *DraftRow, _ finding.Lang) string { return r.Publicity }, true, false},
-	{"Salassapitoperuste", "Secrecy basis", 20, func(r *DraftRow, _ finding.Lang) string { return r.SecrecyBasis }, true, false},
-	{"Henkilötietoja", "Personal data", 22, func(r *DraftRow, _ finding.Lang) string { return r.PersonalData }, true, false},
-	{"Säilytystapa", "Storage", 18, func(r *DraftRow, _ finding.Lang) string { return r.Storage }, true, false},
+	}, false, false, nil},
+	{"Tila", "Status", 12, func(r *DraftRow, l finding.Lang) string { return statusLabel(r.Status, l) }, false, false, nil},
+	{"Havainnot", "Findings", 16, func(r *DraftRow, _ finding.Lang) string { return strings.Join(r.Findings, ", ") }, false, false, nil},
+	// JHS 191 items the records manager decides.
+	{"Julkisuusluokka", "Publicity class", 20, func(r *DraftRow, _ finding.Lang) string { return r.Publicity }, true, false, publicityValues},
+	{"Salassapitoaika", "Secrecy period", 14, blankValue, true, false, nil},
+	{"Salassapitoperuste", "Secrecy basis", 20, func(r *DraftRow, _ finding.Lang) string { return r.SecrecyBasis }, true, false, nil},
+	{"Henkilötietoja", "Personal data", 22, func(r *DraftRow, _ finding.Lang) string { return r.PersonalData }, true, false, personalValues},
+	{"Säilytystapa", "Storage", 18, func(r *DraftRow, _ finding.Lang) string { return r.Storage }, true, false, nil},
+	{"Päätetty säilytysaika", "Decided retention", 14, blankValue, true, false, nil},
+	{"Päätetyn säilytysajan peruste", "Basis of the decided retention", 22, blankValue, true, false, nil},
+	{"Huomautukset", "Notes", 30, blankValue, true, false, nil},
+}
+
+func blankValue(*DraftRow, finding.Lang) string { return "" }
+
+// DraftColumn describes one column of the draft's layout for a writer
+// outside this package (the XLSX report).
+type DraftColumn struct {
+	Header string
+	Width  float64
+	// Blank columns are the records manager's to fill in; Choices their
+	// drop-down values, if any.
+	Blank   bool
+	Numeric bool
+	Choices []string
+}
+
+// Layout returns the draft's columns in l, in the order Records fills.
+func (d *Draft) Layout(l finding.Lang) []DraftColumn {
+	out := make([]DraftColumn, len(draftColumns))
+	for i, c := range draftColumns {
+		out[i] = DraftColumn{Header: pick(l, c.fi, c.en), Width: c.width, Blank: c.blank, Numeric: c.numeric, Choices: c.choices}
+	}
+	return out
 }
 
 func mediumLabel(m string, l finding.Lang) string {
@@ -138,11 +172,21 @@ func (d *Draft) Records(l finding.Lang) [][]string {
 // WriteCSV writes the draft as CSV the way Finnish Excel opens it without
 // an import dialog: UTF-8 with a byte-order mark and ';' between fields.
 func (d *Draft) WriteCSV(w io.Writer, l finding.Lang) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+	return d.WriteCSVIn(w, l, textio.ExcelFI)
+}
+
+// WriteCSVIn writes the draft as CSV in a dialect; the rfc4180 dialect
+// has the English headers (the values stay in l).
+func (d *Draft) WriteCSVIn(w io.Writer, l finding.Lang, dialect textio.Dialect) error {
+	cw, err := dialect.Writer(w)
+	if err != nil {
 		return err
 	}
-	cw := textio.NewCSVWriter(w, ';')
-	if err := cw.Write(d.Header(l)); err != nil {
+	header := d.Header(l)
+	if dialect.Canonical() {
+		header = d.Header(finding.EN)
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
 	if err := cw.WriteAll(d.Records(l)); err != nil {
@@ -232,27 +276,24 @@ func (d *Draft) WriteXLSX(w io.Writer, l finding.Lang) error {
 		return err
 	}
 	if len(d.Rows) > 0 {
-		for _, dv := range []struct {
-			header string
-			values []string
-		}{{"Julkisuusluokka", publicityValues}, {"Henkilötietoja", personalValues}} {
-			col := 0
-			for i, c := range draftColumns {
-				if c.fi == dv.header {
-					col = i + 1
-				}
+		for i, c := range draftColumns {
+			if len(c.choices) == 0 {
+				continue
 			}
-			from, _ := excelize.CoordinatesToCellName(col, 2)
-			to, _ := excelize.CoordinatesToCellName(col, len(d.Rows)+1)
+			from, _ := excelize.CoordinatesToCellName(i+1, 2)
+			to, _ := excelize.CoordinatesToCellName(i+1, len(d.Rows)+1)
 			v := excelize.NewDataValidation(true)
 			v.Sqref = from + ":" + to
-			if err := v.SetDropList(dv.values); err != nil {
+			if err := v.SetDropList(c.choices); err != nil {
 				return err
 			}
 			if err := f.AddDataValidation(sheet, v); err != nil {
 				return err
 			}
 		}
+	}
+	if err := xlsxprint.SetupAll(f); err != nil {
+		return err
 	}
 	_, err = f.WriteTo(w)
 	return err

@@ -99,7 +99,7 @@ func runAssess(e env) error {
 	if err != nil {
 		return err
 	}
-	folder, err := res.WriteFolder(ctx, assess.FolderOptions{Dir: out, Lang: p.lang, Organisation: org, NoGraphs: noGraphs, Reveal: e.reveal})
+	folder, err := res.WriteFolder(ctx, assess.FolderOptions{Dir: out, Lang: p.lang, CSVDialect: p.csv, Organisation: org, NoGraphs: noGraphs, Reveal: e.reveal})
 	if err != nil {
 		return err
 	}

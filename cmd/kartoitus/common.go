@@ -53,6 +53,7 @@ type outputFlags struct {
 	formats formatList
 	out     string
 	ignore  string
+	dialect string
 	// def is the format written when no --format is given.
 	def string
 	fs  *flag.FlagSet
@@ -88,6 +89,7 @@ func (o *outputFlags) registerFormats(fs *flag.FlagSet, defaultFormat string) {
 	fs.StringVar(&o.failOn, "fail-on", "error", failOnHelp)
 	fs.Var(&o.formats, "format", "output format, repeatable: NAME writes to -o or standard output, NAME=FILE to a file (one pass, several outputs); NAME is "+
 		report.FormatHelp(report.FindingsFormats)+" (default "+defaultFormat+")")
+	fs.StringVar(&o.dialect, "csv-dialect", "excel", textio.DialectHelp)
 	fs.StringVar(&o.ignore, "ignore", "", "ignore `file` (YAML): rule, optional fingerprint, reason, optional expiry (default: $KARTOITUS_IGNORE, else ./"+IgnoreFile+" if present; '' for none)")
 }
 
@@ -106,6 +108,8 @@ type parsedOutput struct {
 	targets []target
 	// ignore is the ignore file's path: the pipeline reads and applies it.
 	ignore string
+	// csv is how the CSV files of the run are written.
+	csv textio.Dialect
 }
 
 func (o *outputFlags) parse(e env) (parsedOutput, error) {
@@ -121,8 +125,16 @@ func (o *outputFlags) parse(e env) (parsedOutput, error) {
 	if p.failOn, err = finding.ParseFailOn(o.failOn); err != nil {
 		return p, usageErr("--fail-on: %v", err)
 	}
+	if p.csv, err = textio.ParseDialect(o.dialect); err != nil {
+		return p, usageErr("--csv-dialect: %v", err)
+	}
 	if p.targets, err = o.targets(); err != nil {
 		return p, err
+	}
+	for i := range p.targets {
+		if p.targets[i].format.Name == "csv" {
+			p.targets[i].format.Findings = report.CSV{Dialect: p.csv}
+		}
 	}
 	p.ignore = o.ignoreFile(e)
 	return p, nil

@@ -56,11 +56,12 @@ type flagSpec struct {
 // flagChoices are the values of the enumerated flags, by flag name.
 func flagChoices() map[string][]string {
 	return map[string][]string{
-		"format":   report.FormatNames(report.FindingsFormats),
-		"lang":     {"fi", "en"},
-		"fail-on":  {"error", "warning", "info", "never"},
-		"progress": {"auto", "always", "never"},
-		"view":     {"findings", "mappings", "coverage"},
+		"format":      report.FormatNames(report.FindingsFormats),
+		"lang":        {"fi", "en"},
+		"csv-dialect": {"excel", "rfc4180"},
+		"fail-on":     {"error", "warning", "info", "never"},
+		"progress":    {"auto", "always", "never"},
+		"view":        {"findings", "mappings", "coverage"},
 	}
 }
 

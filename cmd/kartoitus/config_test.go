@@ -28,7 +28,7 @@ inventory:
     fail-on: never
 `,
 		"other.yaml":    "registers:\n  lang: fi\n  format: [junit]\n",
-		"third.yaml":    "registers:\n  format: [csv]\n",
+		"third.yaml":    "registers:\n  format: [csv]\n  csv-dialect: rfc4180\n",
 		"gen.yaml":      "registers:\n  generate:\n    rows: 20\n    o: gen.csv\n",
 		"inv.csv":       "Palvelutehtävä;Asiakirjan nimi\nIäkkäiden palvelut;Palvelusuunnitelma\n",
 		"defaults.yaml": "defaults:\n  lang: en\n  fail-on: never\nregisters:\n  fail-on: error\n",

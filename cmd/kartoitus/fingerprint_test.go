@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/kartoitus/kartoitus/finding"
 	"github.com/kartoitus/kartoitus/report"
+	"github.com/xuri/excelize/v2"
 )
 
 // assessSamplesTo assesses the samples into dir (no graphs: only the
@@ -244,5 +246,67 @@ func TestAssessReportSheetAsAccepted(t *testing.T) {
 	assessSamplesTo(t, second, "--accepted", filepath.Join(first, "report.xlsx"))
 	if d := diffOf(t, first, second); len(d.Fixed)+len(d.Added) != 0 {
 		t.Errorf("the report's sheet passed back changed findings: fixed %q, new %q", subjects(d.Fixed), subjects(d.Added))
+	}
+}
+
+// TestAssessReportCodeDropDown: the mapping sheet's accepted-code column
+// offers the national types and "-" from a hidden list sheet, and a value
+// picked from that list, passed back with --accepted, is read as the
+// workshop's decision.
+func TestAssessReportCodeDropDown(t *testing.T) {
+	tmp := t.TempDir()
+	first := filepath.Join(tmp, "first")
+	assessSamplesTo(t, first)
+	f, err := excelize.OpenFile(filepath.Join(first, "report.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if vis, err := f.GetSheetVisible("Koodistot"); err != nil || vis {
+		t.Fatalf("the lists sheet: visible %v, %v", vis, err)
+	}
+	choices, err := f.GetRows("Koodistot")
+	if err != nil || len(choices) < 190 || choices[1][0] != "-" {
+		t.Fatalf("lists sheet: %d rows (%v)", len(choices), err)
+	}
+	pick := ""
+	for _, r := range choices {
+		if strings.HasPrefix(r[0], "11000 ") {
+			pick = r[0]
+		}
+	}
+	dvs, err := f.GetDataValidations("Kartoitus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dvs) != 1 || dvs[0].Type != "list" || !strings.HasPrefix(dvs[0].Sqref, "P2:") ||
+		dvs[0].Formula1 != fmt.Sprintf("'Koodistot'!$A$2:$A$%d", len(choices)) {
+		t.Fatalf("accepted-code validation: %+v", dvs)
+	}
+	rows, _ := f.GetRows("Kartoitus")
+	if rows[0][15] != "Hyväksytty koodi" {
+		t.Fatalf("column P is %q", rows[0][15])
+	}
+	for i, r := range rows {
+		if len(r) > 3 && r[3] == "Palvelusetelipäätös (kopio)" {
+			if err := f.SetCellValue("Kartoitus", fmt.Sprintf("P%d", i+1), pick); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	edited := filepath.Join(tmp, "edited.xlsx")
+	if err := f.SaveAs(edited); err != nil {
+		t.Fatal(err)
+	}
+	second := filepath.Join(tmp, "second")
+	cur := assessSamplesTo(t, second, "--accepted", edited)
+	for _, f := range cur.Findings {
+		if f.RuleID == "MAP006" {
+			t.Errorf("%s: %s", f.RuleID, f.Message.EN)
+		}
+	}
+	d := diffOf(t, first, second)
+	if got, want := subjects(d.Fixed), []string{"COV001 :0 older_people/11000", "MAP002 Asiakirjaluettelo:17 "}; !slices.Equal(got, want) {
+		t.Errorf("fixed %q, want %q", got, want)
 	}
 }

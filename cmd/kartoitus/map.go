@@ -115,7 +115,7 @@ func runMap(e env) error {
 	}
 	if writeAccepted != "" {
 		rows := mapping.TemplateRows(cat, res.Inventory.Documents, res.Mapping, res.Accepted)
-		if err := e.writeTo(writeAccepted, func(w io.Writer) error { return mapping.WriteAccepted(w, rows) }); err != nil {
+		if err := e.writeTo(writeAccepted, func(w io.Writer) error { return mapping.WriteAcceptedIn(w, rows, p.lang, p.csv) }); err != nil {
 			return internalErr(fmt.Errorf("map: --write-accepted: %w", err))
 		}
 		e.notef("kartoitus: wrote %d rows to %s: fill in or correct the code column, then run with --accepted %s\n",
@@ -124,7 +124,7 @@ func runMap(e env) error {
 	if view == "findings" {
 		return of.emit(e, p, "map", res)
 	}
-	v := mapView{cat: cat, docs: res.Inventory.Documents, mr: res.Mapping, cr: res.Coverage, lang: p.lang}
+	v := mapView{cat: cat, docs: res.Inventory.Documents, mr: res.Mapping, cr: res.Coverage, lang: p.lang, csv: p.csv}
 	write := func(w io.Writer) error {
 		if view == "mappings" {
 			return v.writeMappings(w, viewOut.format.Name)
@@ -144,6 +144,16 @@ type mapView struct {
 	mr   *mapping.Result
 	cr   *coverage.Result
 	lang finding.Lang
+	csv  textio.Dialect
+}
+
+// csvHeader is a view's CSV header: canonical in the rfc4180 dialect,
+// else in the report language (fi as given, en the canonical names).
+func (v mapView) csvHeader(canonical, fi []string) []string {
+	if v.csv.Canonical() || v.lang == finding.EN {
+		return canonical
+	}
+	return fi
 }
 
 // MappingRow is one document in the mappings view (JSON and CSV).
@@ -222,8 +232,12 @@ func (v mapView) writeMappings(w io.Writer, format string) error {
 			Documents []MappingRow `json:"documents"`
 		}{"kartoitus.mappings/v1", v.mr.Threshold, v.mr.Accepted, rows})
 	case "csv":
-		cw := textio.NewCSVWriter(w, 0)
-		cw.Write([]string{"file", "sheet", "row", "name", "service_task", "code", "national_name", "method", "confidence", "field", "candidates"})
+		cw, err := v.csv.Writer(w)
+		if err != nil {
+			return err
+		}
+		cw.Write(v.csvHeader([]string{"file", "sheet", "row", "name", "service_task", "code", "national_name", "method", "confidence", "field", "candidates"},
+			[]string{"Tiedosto", "Välilehti", "Rivi", "Asiakirjan nimi", "Palvelutehtävä", "Koodi", "Kansallinen nimi", "Menetelmä", "Varmuus", "Kenttä", "Ehdokkaat"}))
 		for _, r := range rows {
 			cw.Write([]string{r.Source.File, r.Source.Sheet, itoaRow(r.Source.Row), r.Name, r.Task, r.Key, r.National,
 				string(r.Method), strconv.FormatFloat(r.Confidence, 'f', 3, 64), r.Field, candidateKeys(r.Candidates, r.Key != "")})
@@ -266,8 +280,12 @@ func (v mapView) writeCoverage(w io.Writer, format string) error {
 			*coverage.Result
 		}{"kartoitus.coverage/v1", v.cr})
 	case "csv":
-		cw := textio.NewCSVWriter(w, 0)
-		cw.Write([]string{"service_task", "phase", "present", "missing", "extra", "undecided", "misphased", "duplicates", "wrong_task", "present_codes", "missing_codes"})
+		cw, err := v.csv.Writer(w)
+		if err != nil {
+			return err
+		}
+		cw.Write(v.csvHeader([]string{"service_task", "phase", "present", "missing", "extra", "undecided", "misphased", "duplicates", "wrong_task", "present_codes", "missing_codes"},
+			[]string{"Palvelutehtävä", "Vaihe", "Löytyy", "Puuttuu", "Ylimääräiset", "Ratkaisematta", "Eri vaihe", "Päällekkäiset", "Väärä tehtävä", "Löytyvät koodit", "Puuttuvat koodit"}))
 		for _, t := range v.cr.Tasks {
 			for _, c := range t.Cells {
 				if empty(c) {

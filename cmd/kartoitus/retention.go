@@ -164,7 +164,7 @@ func runRetention(e env) error {
 				_, err := rr.Draft.WriteJHS191(w, cat, retention.JHSOptions{Date: res.Config.Now.Format("2006-01-02")})
 				return err
 			}
-			return rr.Draft.WriteCSV(w, p.lang)
+			return rr.Draft.WriteCSVIn(w, p.lang, p.csv)
 		}
 		if err := e.writeTo(draft, write); err != nil {
 			return internalErr(fmt.Errorf("retention: --draft: %w", err))

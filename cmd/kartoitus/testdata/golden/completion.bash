@@ -12,6 +12,7 @@ _kartoitus() {
   sub=""
   if [[ ${COMP_CWORD} -gt 2 ]]; then sub="${COMP_WORDS[2]}"; fi
   case "$prev" in
+    -csv-dialect|--csv-dialect) COMPREPLY=( $(compgen -W "excel rfc4180" -- "$cur") ); return 0 ;;
     -fail-on|--fail-on) COMPREPLY=( $(compgen -W "error warning info never" -- "$cur") ); return 0 ;;
     -format|--format) COMPREPLY=( $(compgen -W "table json csv junit sarif github codequality markdown html xlsx" -- "$cur") ); return 0 ;;
     -lang|--lang) COMPREPLY=( $(compgen -W "fi en" -- "$cur") ); return 0 ;;
@@ -29,20 +30,20 @@ _kartoitus() {
     "catalog validate") flags="--catalog --config --encoding --overlay -o -q -v" ;;
     "catalog import") flags="--config --skip-bad -o -q -v" ;;
     "inventory columns") flags="--catalog --columns --config --encoding --lang --overlay --sheet -o -q -v" ;;
-    "inventory read") flags="--catalog --columns --config --encoding --fail-on --format --ignore --json --lang --overlay --sheet -o -q -v" ;;
+    "inventory read") flags="--catalog --columns --config --csv-dialect --encoding --fail-on --format --ignore --json --lang --overlay --sheet -o -q -v" ;;
     "registers generate") flags="--canonical --clients --config --deployment-test --manifest --real-format --rows --seed --violations -o -q -v" ;;
     "deploytest plan") flags="--config --fail-on --format --lang --pairs --today -o -q -v" ;;
     "deploytest verify") flags="--catalog --config --encoding --format --lang --mapping --organiser --overlay --producer --reveal-ids --sheet --test-person --unit -o -q -v" ;;
     "deploytest report") flags="--archiving-start --catalog --config --encoding --eves-work --format --lang --mapping --organiser --overlay --pair --pairs --producer --reveal-ids --sheet --test-date --test-person --unit -o -q -v" ;;
     *)
       case "$cmd" in
-        assess) flags="--accepted --catalog --columns --config --deployment-test --encoding --export --export-mapping --fail-on --format --go-live --ignore --inventory --lang --no-graphs --organisation --out --overlay --pairs --plan-status --profile --pseudonymize --staff --threshold --today --tos -o -q -v"; subs="" ;;
+        assess) flags="--accepted --catalog --columns --config --csv-dialect --deployment-test --encoding --export --export-mapping --fail-on --format --go-live --ignore --inventory --lang --no-graphs --organisation --out --overlay --pairs --plan-status --profile --pseudonymize --staff --threshold --today --tos -o -q -v"; subs="" ;;
         catalog) flags=""; subs="list search show tasks phases retention validate import" ;;
         inventory) flags=""; subs="columns read" ;;
         template) flags="--catalog --config --deploytest --encoding --force --lang --overlay --pairs --plan -o -q -v"; subs="" ;;
-        map) flags="--accepted --all-tasks --catalog --columns --config --encoding --fail-on --format --ignore --inventory --lang --overlay --profile --sheet --threshold --view --write-accepted -o -q -v"; subs="" ;;
-        registers) flags="--as-of --catalog --config --deployment-test --encoding --fail-on --format --from --ignore --lang --mapping --max-findings --overlay --profile --progress --pseudonymize --query --reveal-ids --sheet --table --workers -o -q -v"; subs="generate" ;;
-        retention) flags="--accepted --ams --catalog --columns --config --controller --draft --encoding --fail-on --format --horizon --ignore --inventory --lang --overlay --profile --threshold --tos -o -q -v"; subs="" ;;
+        map) flags="--accepted --all-tasks --catalog --columns --config --csv-dialect --encoding --fail-on --format --ignore --inventory --lang --overlay --profile --sheet --threshold --view --write-accepted -o -q -v"; subs="" ;;
+        registers) flags="--as-of --catalog --config --csv-dialect --deployment-test --encoding --fail-on --format --from --ignore --lang --mapping --max-findings --overlay --profile --progress --pseudonymize --query --reveal-ids --sheet --table --workers -o -q -v"; subs="generate" ;;
+        retention) flags="--accepted --ams --catalog --columns --config --controller --csv-dialect --draft --encoding --fail-on --format --horizon --ignore --inventory --lang --overlay --profile --threshold --tos -o -q -v"; subs="" ;;
         graph) flags="--accepted --catalog --columns --config --encoding --format --inventory --json --lang --out --overlay --profile --sheet --task --threshold -o -q -v"; subs="" ;;
         deploytest) flags=""; subs="plan verify report" ;;
         plan) flags="--accepted --ams --backup-cards --catalog --config --encoding --eves-work --evidence --export --fail-on --format --go-live --inventory --lang --new-system --organisation --overlay --pairs --readers --staff --status --today --tos --warn-days -o -q -v"; subs="" ;;

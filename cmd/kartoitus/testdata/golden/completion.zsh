@@ -36,6 +36,7 @@ _kartoitus() {
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--columns[inventory column-mapping file for headers no synonym catches]:columns:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--csv-dialect[CSV files written\: excel ('\'';'\'', UTF-8 BOM, headers in the report language, for Finnish Excel) or rfc4180 ('\'','\'', no BOM, English headers, for machines)]:csv-dialect:(excel rfc4180)' \
         '--deployment-test[every client id must be a 900-series test code]' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--export[register export CSV or XLSX of the client-information system]:export:_files' \
@@ -166,6 +167,7 @@ _kartoitus() {
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--columns[column mapping file (YAML, JSON or CSV)]:columns:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--csv-dialect[CSV files written\: excel ('\'';'\'', UTF-8 BOM, headers in the report language, for Finnish Excel) or rfc4180 ('\'','\'', no BOM, English headers, for machines)]:csv-dialect:(excel rfc4180)' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--fail-on[exit 1 when a finding is at or above this severity]:fail-on:(error warning info never)' \
         '--format[output format, repeatable]:format:(table json csv junit sarif github codequality markdown html xlsx)' \
@@ -200,6 +202,7 @@ _kartoitus() {
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--columns[inventory column-mapping file (YAML/CSV]:columns:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--csv-dialect[CSV files written\: excel ('\'';'\'', UTF-8 BOM, headers in the report language, for Finnish Excel) or rfc4180 ('\'','\'', no BOM, English headers, for machines)]:csv-dialect:(excel rfc4180)' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--fail-on[exit 1 when a finding is at or above this severity]:fail-on:(error warning info never)' \
         '--format[output format, repeatable]:format:(table json csv junit sarif github codequality markdown html xlsx)' \
@@ -221,6 +224,7 @@ _kartoitus() {
         '--as-of[the export is the producer system'\''s own, taken on DATE]:as-of:_files' \
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
+        '--csv-dialect[CSV files written\: excel ('\'';'\'', UTF-8 BOM, headers in the report language, for Finnish Excel) or rfc4180 ('\'','\'', no BOM, English headers, for machines)]:csv-dialect:(excel rfc4180)' \
         '--deployment-test[deployment test\: every client id must be a 900-series test henkilötunnus]' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--fail-on[exit 1 when a finding is at or above this severity]:fail-on:(error warning info never)' \
@@ -266,6 +270,7 @@ _kartoitus() {
         '--columns[inventory column-mapping file (YAML/CSV]:columns:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--controller[the organisation'\''s kind, public or private]:controller:_files' \
+        '--csv-dialect[CSV files written\: excel ('\'';'\'', UTF-8 BOM, headers in the report language, for Finnish Excel) or rfc4180 ('\'','\'', no BOM, English headers, for machines)]:csv-dialect:(excel rfc4180)' \
         '--draft[write the TOS draft to file (.xlsx, .csv, .json, or .xml for JHS 191 TOS XML)]:draft:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--fail-on[exit 1 when a finding is at or above this severity]:fail-on:(error warning info never)' \
