@@ -9,6 +9,7 @@ import (
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/calendar"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/fi"
 	"github.com/kartoitus/kartoitus/onboarding"
 	"github.com/kartoitus/kartoitus/report"
 )
@@ -134,4 +135,12 @@ func tr(l finding.Lang, fi, en string) string {
 		return en
 	}
 	return fi
+}
+
+// count writes n and its noun in l: "1 rivi", "2 riviä"; "1 row", "2 rows".
+func count(l finding.Lang, n int, fiOne, fiMany, enOne, enMany string) string {
+	if l == finding.EN {
+		return fi.CountEN(n, enOne, enMany)
+	}
+	return fi.Count(n, fiOne, fiMany)
 }

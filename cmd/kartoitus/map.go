@@ -118,8 +118,9 @@ func runMap(e env) error {
 		if err := e.writeTo(writeAccepted, func(w io.Writer) error { return mapping.WriteAccepted(w, rows) }); err != nil {
 			return internalErr(fmt.Errorf("map: --write-accepted: %w", err))
 		}
-		e.notef("kartoitus: wrote %d rows to %s: fill in or correct the code column, then run with --accepted %s\n",
-			len(rows), writeAccepted, writeAccepted)
+		e.notef(tr(p.lang, "kartoitus: %s kirjoitettiin tiedostoon %s: täydennä tai korjaa koodisarake ja aja sitten valinnalla --accepted %s\n",
+			"kartoitus: wrote %s to %s: fill in or correct the code column, then run with --accepted %s\n"),
+			count(p.lang, len(rows), "rivi", "riviä", "row", "rows"), writeAccepted, writeAccepted)
 	}
 	if view == "findings" {
 		return of.emit(e, p, "map", res)
