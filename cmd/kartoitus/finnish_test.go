@@ -70,7 +70,7 @@ func TestFinnishOutputsReadFinnish(t *testing.T) {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
 	bad := map[string][]string{} // problem text → where
-	scanned := map[string]int{}   // source → texts scanned, so an empty scan cannot pass
+	scanned := map[string]int{}  // source → texts scanned, so an empty scan cannot pass
 	scan := func(where, text string) {
 		scanned[strings.Fields(where)[0]]++
 		for _, line := range strings.Split(text, "\n") {
