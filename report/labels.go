@@ -177,12 +177,12 @@ var enumText = map[string]finding.Text{
 	"severity.never":   finding.T("ei koskaan", "never"),
 
 	"method.accepted":   finding.T("hyväksytty", "accepted"),
-	"method.code":       finding.T("koodi", "code"),
-	"method.exact":      finding.T("täsmällinen nimi", "exact name"),
-	"method.normalised": finding.T("normalisoitu nimi", "normalised name"),
-	"method.synonym":    finding.T("synonyymi", "synonym"),
+	"method.code":       finding.T("koodi rivillä", "code"),
+	"method.exact":      finding.T("sama nimi", "exact name"),
+	"method.normalised": finding.T("sama nimi eri kirjoitusasussa", "normalised name"),
+	"method.synonym":    finding.T("synonyymi tai lyhenne", "synonym"),
 	"method.local":      finding.T("paikallinen (ei valtakunnallinen)", "local (not national)"),
-	"method.fuzzy":      finding.T("sumea", "fuzzy"),
+	"method.fuzzy":      finding.T("samankaltainen nimi", "fuzzy"),
 	"method.none":       finding.T("ei vastinetta", "no match"),
 
 	"medium.paper":      finding.T("paperinen", "paper"),
@@ -248,6 +248,10 @@ func enum(l finding.Lang, kind, value string) string {
 	}
 	return value
 }
+
+// EnumName names an enumeration value in l, for outputs outside this
+// package (the map command's table): kind "method", value "fuzzy".
+func EnumName(l finding.Lang, kind, value string) string { return enum(l, kind, value) }
 
 // severityName names a severity in l.
 func severityName(l finding.Lang, s finding.Severity) string { return enum(l, "severity", s.String()) }

@@ -112,8 +112,8 @@ var (
 			}
 			n, first := g.testIDs, g.firstTest
 			g.emit(c, first, "", []string{"test-ids"}, func() finding.Text {
-				return finding.Tf("%d riviä käyttää 900-sarjan testi- tai väliaikaista henkilötunnusta (ensimmäinen rivillä %d); ne eivät ole väestötietojärjestelmän tunnuksia. Käytä --deployment-test, jos aineisto on testiaineisto.",
-					"%d rows use a 900-series test or temporary henkilötunnus (first on line %d); these are not population-register codes. Use --deployment-test if the export is test data.", n, first)
+				return finding.Tf("%s käyttää 900-sarjan testi- tai väliaikaista henkilötunnusta (ensimmäinen rivillä %d); ne eivät ole väestötietojärjestelmän tunnuksia. Käytä --deployment-test, jos aineisto on testiaineisto.",
+					"%s with a 900-series test or temporary henkilötunnus (first on line %d); these are not population-register codes. Use --deployment-test if the export is test data.", finding.Rows(n), first)
 			}, "", "")
 		},
 		good: []sample{{note: "production codes", prod: true, rows: rows(row{"client_id": "131052-308T"})}},

@@ -24,9 +24,9 @@ var finnishDeny = regexp.MustCompile(`(?i)\b(errors?|warnings?|info|none|exact|s
 // isoDate is a YYYY-MM-DD date; Finnish prose writes d.m.yyyy.
 var isoDate = regexp.MustCompile(`(^|[^\w.-])\d{4}-\d{2}-\d{2}($|[^\w])`)
 
-// pointDecimal is a fraction written with a decimal point (0.75); Finnish
+// dotDecimal is a fraction written with a decimal point (0.75); Finnish
 // writes 0,75. Section numbers (2.4, 7.1) and versions have no leading 0.
-var pointDecimal = regexp.MustCompile(`(^|[^\w.])0\.\d+($|[^\w.])`)
+var dotDecimal = regexp.MustCompile(`(^|[^\w.])0\.\d+($|[^\w.])`)
 
 // exempt removes what may hold English or ISO forms inside Finnish text:
 // values quoted from the input ("…", ”…”, “…”), paths and file names,
@@ -52,7 +52,7 @@ func finnishProblems(s string) []string {
 	for _, m := range isoDate.FindAllString(s, -1) {
 		out = append(out, strings.TrimSpace(m))
 	}
-	for _, m := range pointDecimal.FindAllString(s, -1) {
+	for _, m := range dotDecimal.FindAllString(s, -1) {
 		out = append(out, strings.TrimSpace(m))
 	}
 	return out

@@ -13,8 +13,10 @@ import (
 	"github.com/kartoitus/kartoitus/analyzer/mapping"
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/fi"
 	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/inventory"
+	"github.com/kartoitus/kartoitus/report"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
 
@@ -199,15 +201,27 @@ func (v mapView) text(fi, en string) string {
 	return finding.T(fi, en).In(v.lang)
 }
 
-func candidateKeys(cs []mapping.Candidate, skipFirst bool) string {
+// candidateKeys lists candidates with their confidence; num writes the
+// number (a decimal comma in the Finnish table, a point in CSV).
+func candidateKeys(cs []mapping.Candidate, skipFirst bool, num func(float64) string) string {
 	var parts []string
 	for i, c := range cs {
 		if i == 0 && skipFirst {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s (%.2f)", c.Key, c.Confidence))
+		parts = append(parts, fmt.Sprintf("%s (%s)", c.Key, num(c.Confidence)))
 	}
 	return strings.Join(parts, ", ")
+}
+
+func pointDecimal(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+
+// num writes a confidence or threshold in the view's language.
+func (v mapView) num(x float64) string {
+	if v.lang == finding.EN {
+		return pointDecimal(x)
+	}
+	return fi.DecimalFixed(x, 2)
 }
 
 func (v mapView) writeMappings(w io.Writer, format string) error {
@@ -227,7 +241,7 @@ func (v mapView) writeMappings(w io.Writer, format string) error {
 		cw.Write([]string{"file", "sheet", "row", "name", "service_task", "code", "national_name", "method", "confidence", "field", "candidates"})
 		for _, r := range rows {
 			cw.Write([]string{r.Source.File, r.Source.Sheet, itoaRow(r.Source.Row), r.Name, r.Task, r.Key, r.National,
-				string(r.Method), strconv.FormatFloat(r.Confidence, 'f', 3, 64), r.Field, candidateKeys(r.Candidates, r.Key != "")})
+				string(r.Method), strconv.FormatFloat(r.Confidence, 'f', 3, 64), r.Field, candidateKeys(r.Candidates, r.Key != "", pointDecimal)})
 		}
 		cw.Flush()
 		return cw.Error()
@@ -236,8 +250,8 @@ func (v mapView) writeMappings(w io.Writer, format string) error {
 	fmt.Fprintln(tw, v.text("RIVI\tASIAKIRJA\tPALVELUTEHTÄVÄ\tKOODI\tVALTAKUNNALLINEN NIMI\tMENETELMÄ\tVARMUUS\tEHDOKKAAT",
 		"ROW\tDOCUMENT\tSERVICE TASK\tCODE\tNATIONAL NAME\tMETHOD\tCONFIDENCE\tCANDIDATES"))
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t%s\n", rowRef(r.Source), clip(r.Name, 48), v.taskName(r.Task),
-			dash(r.Key), clip(r.National, 56), r.Method, r.Confidence, candidateKeys(r.Candidates, r.Key != ""))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", rowRef(r.Source), clip(r.Name, 48), v.taskName(r.Task),
+			dash(r.Key), clip(r.National, 56), report.EnumName(v.lang, "method", string(r.Method)), v.num(r.Confidence), candidateKeys(r.Candidates, r.Key != "", v.num))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -251,9 +265,9 @@ func (v mapView) writeMappings(w io.Writer, format string) error {
 			accepted++
 		}
 	}
-	_, err := fmt.Fprintf(w, v.text("\n%d/%d asiakirjaa kohdistettu (kynnys %.2f, hyväksyttyjä %d); ehdokkaat tarjotaan kynnyksen alittaville.\n",
-		"\n%d/%d documents mapped (threshold %.2f, accepted %d); candidates are offered below the threshold.\n"),
-		mapped, len(rows), v.mr.Threshold, accepted)
+	_, err := fmt.Fprintf(w, v.text("\n%d/%d asiakirjaa kohdistettu (kynnys %s, hyväksyttyjä %d); ehdokkaat tarjotaan kynnyksen alittaville.\n",
+		"\n%d/%d documents mapped (threshold %s, accepted %d); candidates are offered below the threshold.\n"),
+		mapped, len(rows), v.num(v.mr.Threshold), accepted)
 	return err
 }
 
