@@ -58,14 +58,18 @@ func finnishProblems(s string) []string {
 	return out
 }
 
-// TestFinnishOutputsReadFinnish runs the sample assessment in the default
-// language and scans what a records manager reads — the console summary,
+// TestFinnishOutputsReadFinnish runs the sample assessment (with its
+// deployment-test pairs and onboarding plan) in the default language and
+// scans what a records manager reads — the console summary,
 // the text and tooltips of index.html (graphs included), every cell of
 // report.xlsx and the Finnish texts of findings.json — for English words,
 // ISO dates and decimal points. Machine fields (JSON keys and values
 // other than "fi", element ids, SVG node names) are not prose.
 func TestFinnishOutputsReadFinnish(t *testing.T) {
-	r, out := assessSamples(t)
+	// With the deployment-test pairs and the onboarding plan, so their
+	// sections are scanned too.
+	r, out := assessSamples(t, "--pairs", "../../samples/deploytest/pairs.yaml", "--go-live", "2027-03-01",
+		"--plan-status", "../../samples/plan/status.yaml", "--staff", "../../samples/plan/staff.csv", "--today", "2026-12-17")
 	if r.code != 1 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
