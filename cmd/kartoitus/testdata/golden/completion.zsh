@@ -69,6 +69,7 @@ _kartoitus() {
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
+        '--lang[language of the tables]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
@@ -81,6 +82,7 @@ _kartoitus() {
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
+        '--lang[language of the tables]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
@@ -92,6 +94,7 @@ _kartoitus() {
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
+        '--lang[language of the tables]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
@@ -103,6 +106,7 @@ _kartoitus() {
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
+        '--lang[language of the tables]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
@@ -114,6 +118,7 @@ _kartoitus() {
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
+        '--lang[language of the tables]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
@@ -125,6 +130,7 @@ _kartoitus() {
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
+        '--lang[language of the tables]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
@@ -135,6 +141,7 @@ _kartoitus() {
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
+        '--lang[language of the tables]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
