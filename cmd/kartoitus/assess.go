@@ -104,7 +104,7 @@ func runAssess(e env) error {
 	if err != nil {
 		return err
 	}
-	e.verbosef("wrote the report folder %s", out)
+	e.verbosef(tr(p.lang, "raporttikansio kirjoitettiin: %s", "wrote the report folder %s"), out)
 	// The console is the table format: the assessment's summary, then
 	// where the folder is. Any other --format is the findings report.
 	console := func(name string) func(io.Writer) error {
