@@ -214,7 +214,7 @@ func TestQuietVerbose(t *testing.T) {
 		t.Errorf("-q with a file: stdout %q", r.stdout)
 	}
 	r := runCLI(t, "", "registers", "-v", "export.csv", "--format", "json=v.json")
-	for _, s := range []string{"kartoitus: luettu export.csv: 8 riviä", "kartoitus: kirjoitettiin v.json (json)", "havaintoa (vähintään --fail-on-tasolla error: ", "aikaa kului "} {
+	for _, s := range []string{"kartoitus: luettu export.csv: 8 riviä", "kartoitus: kirjoitettiin v.json (json)", "havaintoa (vähintään tasolla virhe: ", "aikaa kului "} {
 		if !strings.Contains(r.stderr, s) {
 			t.Errorf("-v: stderr lacks %q:\n%s", s, r.stderr)
 		}

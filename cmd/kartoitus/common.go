@@ -261,8 +261,8 @@ func (o *outputFlags) emitWith(e env, p parsedOutput, command string, res *asses
 		}
 	}
 	if e.s != nil {
-		e.verbosef(tr(p.lang, "%s (vähintään --fail-on-tasolla %s: %d), aikaa kului %s", "%s (%[3]d at or above --fail-on %[2]s) in %[4]s"),
-			count(p.lang, r.Summary.Total, "havainto", "havaintoa", "finding", "findings"), p.failOn, r.Summary.AtOrAbove(p.failOn),
+		e.verbosef(tr(p.lang, "%s (vähintään tasolla %s: %d), aikaa kului %s", "%s (%[3]d at or above --fail-on %[2]s) in %[4]s"),
+			count(p.lang, r.Summary.Total, "havainto", "havaintoa", "finding", "findings"), report.EnumName(p.lang, "severity", p.failOn.String()), r.Summary.AtOrAbove(p.failOn),
 			time.Since(e.s.start).Round(time.Millisecond))
 	}
 	return res.Verdict()

@@ -270,3 +270,38 @@ func TestEnglishOutputsReadEnglish(t *testing.T) {
 		t.Errorf("%s (%s)", k, bad[k])
 	}
 }
+
+// TestFinnishCommandOutputs scans the Finnish tables of the other
+// commands on the samples the same way.
+func TestFinnishCommandOutputs(t *testing.T) {
+	const inv, tos, ov = "../../samples/inventory.xlsx", "../../samples/tos.xlsx", "../../samples/overlay.yaml"
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"map", "--inventory", inv, "--view", "mappings"},
+		{"map", "--inventory", inv, "--view", "coverage"},
+		{"map", "--inventory", inv, "--write-accepted", filepath.Join(dir, "accepted.csv")},
+		{"inventory", "columns", inv},
+		{"inventory", "read", inv},
+		{"retention", "--inventory", inv, "--tos", tos, "--overlay", ov, "--draft", filepath.Join(dir, "draft.csv")},
+		{"registers", "-v", "../../samples/register-export.csv"},
+		{"graph", "--inventory", inv, "--format", "dot", "--out", filepath.Join(dir, "graphs")},
+		{"deploytest", "plan", "--pairs", "../../samples/deploytest/pairs.yaml"},
+		{"catalog", "list"},
+		{"catalog", "show", "15023"},
+		{"catalog", "retention"},
+		{"catalog", "tasks"},
+	} {
+		r := runCLI(t, "", args...)
+		if r.code > 1 {
+			t.Errorf("%v: exit %d\n%s", args, r.code, r.stderr)
+			continue
+		}
+		for _, text := range []string{r.stdout, r.stderr} {
+			for _, line := range strings.Split(text, "\n") {
+				if p := finnishProblems(line); len(p) > 0 {
+					t.Errorf("%v: %s in %s", args[:2], strings.Join(p, ", "), strings.TrimSpace(line))
+				}
+			}
+		}
+	}
+}

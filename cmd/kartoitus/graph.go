@@ -223,7 +223,7 @@ func writeConformance(w io.Writer, cat *sosmeta.Catalogue, set *stategraph.Set, 
 	}
 	fmt.Fprintln(w, t(
 		"\nKattavuus = (vastaa + eri vaihe) / tavoite: kuinka suuri osa palvelutehtävän kansallisista asiakirjatyypeistä on käytössä\n"+
-			"(prosessilouhinnan fitness-luku). Puuttuu = vain tavoitteessa; vain nykytila = organisaation omat asiakirjat,\n"+
+			"(prosessilouhinnan termein fitness (pm4py)). Puuttuu = vain tavoitteessa; vain nykytila = organisaation omat asiakirjat,\n"+
 			"joilla ei ole tehtävän kansallista tyyppiä. Kaikille tehtäville yhteiset tyypit eivät kuulu tavoitteeseen.\n"+
 			"Tehtävä- ja vaihejako on päätelmä (Sosmeta 1.2.246.537.6.1506); tarkenna --overlay-tiedostolla.",
 		"\nFitness = (matched + misphased) / target: the share of the task's national document types in use.\n"+

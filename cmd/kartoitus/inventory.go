@@ -354,8 +354,32 @@ func writeInventoryDocuments(w io.Writer, inv *inventory.Inventory, cat *sosmeta
 		if t := cat.Resolve(d.NationalRaw); t != nil {
 			national = t.Code
 		}
+		medium, register := string(d.Medium), string(d.Register)
+		if lang != finding.EN {
+			// Finnish tables name the values; the IDs are the English
+			// table's and the JSON's.
+			if len(d.ServiceTasks) > 0 {
+				names := make([]string, 0, len(d.ServiceTasks))
+				for _, id := range d.ServiceTasks {
+					if st := cat.Task(id); st != nil {
+						id = st.FI
+					}
+					names = append(names, id)
+				}
+				task = strings.Join(names, ", ")
+			}
+			if p := cat.Phase(d.Phase); p != nil {
+				phase = p.FI
+			}
+			if medium != "" {
+				medium = report.EnumName(lang, "medium", medium)
+			}
+			if register != "" {
+				register = invClip(report.EnumName(lang, "register", register), 32)
+			}
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", loc, task, invClip(d.Name, 40), invClip(national, 30), phase,
-			d.Medium, invClip(d.System, 20), d.Register, invRetention(d, tr))
+			medium, invClip(d.System, 20), register, invRetention(d, tr))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
