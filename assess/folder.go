@@ -155,7 +155,7 @@ func drawGraphs(ctx context.Context, a *report.Assessment, set *stategraph.Set, 
 		}
 		c := tg.Conformance
 		g.Figures = []report.Figure{
-			{ID: "fitness", Label: finding.T("Kattavuus (fitness)", "Fitness"), Value: c.Fitness, Percent: true},
+			{ID: "fitness", Label: finding.T("Kattavuus", "Coverage"), Value: c.Fitness, Percent: true, Term: "fitness (pm4py)"},
 			{ID: "covered", Label: finding.T("Valtakunnallisia tyyppejä läsnä", "National types present"), Value: float64(c.Covered)},
 			{ID: "expected", Label: finding.T("Palvelutehtävän valtakunnallisia tyyppejä", "National types of the task"), Value: float64(c.TargetSteps)},
 			{ID: "in_phase", Label: finding.T("Oikeassa vaiheessa", "In the right phase"), Value: float64(c.InPhase)},

@@ -12,6 +12,15 @@ import (
 	"github.com/kartoitus/kartoitus/finding"
 )
 
+// severityText names a severity as the other reports do (virhe,
+// varoitus, huomio).
+func severityText(l finding.Lang, s finding.Severity) string {
+	if l == finding.EN {
+		return s.String()
+	}
+	return map[finding.Severity]string{finding.Error: "virhe", finding.Warning: "varoitus", finding.Info: "huomio"}[s]
+}
+
 func tr(l finding.Lang, fi, en string) string {
 	if l == finding.EN {
 		return en
@@ -93,12 +102,12 @@ func WritePlanTable(w io.Writer, r *PlanResult, l finding.Lang) error {
 	if len(r.Findings) > 0 {
 		fmt.Fprintln(tw, tr(l, "SÄÄNTÖ\tVAKAVUUS\tSIJAINTI\tHAVAINTO", "RULE\tSEVERITY\tLOCATION\tFINDING"))
 		for _, f := range r.Findings {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.RuleID, f.Severity, f.Location.In(l), oneLine(f.Message.In(l)))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.RuleID, severityText(l, f.Severity), f.Location.In(l), oneLine(f.Message.In(l)))
 		}
 		fmt.Fprintln(tw)
 	}
 	s := r.Summary
-	fmt.Fprintf(tw, tr(l, "%s: virheitä %d, varoituksia %d, tietoja %d.\n", "%s: %d errors, %d warnings, %d info.\n"),
+	fmt.Fprintf(tw, tr(l, "%s: virheitä %d, varoituksia %d, huomioita %d.\n", "%s: %d errors, %d warnings, %d info.\n"),
 		tr(l, count(s.Total, "havainto", "havaintoa"), count(s.Total, "finding", "findings")), s.Error, s.Warning, s.Info)
 	return tw.Flush()
 }

@@ -123,8 +123,67 @@ func (t Text) In(l Lang) string {
 func T(fi, en string) Text { return Text{FI: fi, EN: en} }
 
 // Tf builds a Text from two format strings sharing the same arguments.
+// An argument that is itself in both languages (a Text, a Count) is
+// written in each string's own language.
 func Tf(fi, en string, args ...any) Text {
-	return Text{FI: fmt.Sprintf(fi, args...), EN: fmt.Sprintf(en, args...)}
+	if !hasLocalised(args) {
+		// The plain forwarding also keeps go vet checking Tf's formats.
+		return Text{FI: fmt.Sprintf(fi, args...), EN: fmt.Sprintf(en, args...)}
+	}
+	return Text{FI: fmt.Sprintf(fi, localArgs(FI, args)...), EN: fmt.Sprintf(en, localArgs(EN, args)...)}
+}
+
+func hasLocalised(args []any) bool {
+	for _, a := range args {
+		if _, ok := a.(localised); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// localised is an argument written differently per language.
+type localised interface{ In(Lang) string }
+
+func localArgs(l Lang, args []any) []any {
+	var out []any
+	for i, a := range args {
+		if x, ok := a.(localised); ok {
+			if out == nil {
+				out = append([]any(nil), args...)
+			}
+			out[i] = x.In(l)
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
+}
+
+// Count is a number and its noun in both languages, for Tf's %s: Finnish
+// takes the singular only after 1 ("1 rivi", "2 riviä"), as English does.
+type Count struct {
+	N                            int
+	FIOne, FIMany, ENOne, ENMany string
+}
+
+// Rows counts rows: "1 rivi" / "3 riviä", "1 row" / "3 rows".
+func Rows(n int) Count { return Count{n, "rivi", "riviä", "row", "rows"} }
+
+// String is the Finnish form (the report default); Tf writes each language.
+func (c Count) String() string { return c.In(FI) }
+
+// In writes the count in l.
+func (c Count) In(l Lang) string {
+	one, many := c.FIOne, c.FIMany
+	if l == EN {
+		one, many = c.ENOne, c.ENMany
+	}
+	if c.N == 1 || c.N == -1 {
+		return fmt.Sprintf("%d %s", c.N, one)
+	}
+	return fmt.Sprintf("%d %s", c.N, many)
 }
 
 // Location says where a finding was made. Inventory rows use File, Sheet,

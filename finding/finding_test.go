@@ -171,3 +171,25 @@ func FuzzParseIgnore(f *testing.F) {
 		}
 	})
 }
+
+func TestTfLocalisedArgs(t *testing.T) {
+	tests := []struct {
+		n      int
+		fi, en string
+	}{
+		{1, "Tunnistamatta (1 rivi)", "Not recognised (1 row)"},
+		{2, "Tunnistamatta (2 riviä)", "Not recognised (2 rows)"},
+		{0, "Tunnistamatta (0 riviä)", "Not recognised (0 rows)"},
+	}
+	for _, tt := range tests {
+		got := Tf("Tunnistamatta (%s)", "Not recognised (%s)", Rows(tt.n))
+		if got.FI != tt.fi || got.EN != tt.en {
+			t.Errorf("Tf(Rows(%d)) = %+v", tt.n, got)
+		}
+	}
+	// A Text argument is written in each string's language too.
+	got := Tf("rekisteri: %s", "register: %s", T("potilasrekisteri", "patient register"))
+	if got.FI != "rekisteri: potilasrekisteri" || got.EN != "register: patient register" {
+		t.Errorf("Tf(Text) = %+v", got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/kartoitus/kartoitus/internal/fi"
 	"github.com/kartoitus/kartoitus/internal/strictyaml"
 )
 
@@ -122,7 +123,8 @@ func (l *IgnoreList) Unused(now time.Time) []Finding {
 		switch {
 		case !e.expires.IsZero() && now.After(e.expires.Add(24*time.Hour)):
 			out = append(out, New(RuleIgnoreExpired,
-				Tf("Ohitussääntö %s %s on vanhentunut %s.", "Ignore entry %s %s expired on %s.", e.Rule, e.Fingerprint, e.Expires),
+				T(fmt.Sprintf("Ohitussääntö %s %s vanhentui %s.", e.Rule, e.Fingerprint, fi.Date(e.expires)),
+					fmt.Sprintf("Ignore entry %s %s expired on %s.", e.Rule, e.Fingerprint, e.Expires)),
 				loc, e.Rule, e.Fingerprint))
 		case e.used == 0:
 			out = append(out, New(RuleIgnoreUnused,

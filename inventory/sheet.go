@@ -514,9 +514,9 @@ func (p *sheetReader) swallowed(rec textio.Record) {
 			first = m
 		}
 	}
-	msg := finding.Tf("Rivit %d–%d (%d riviä) hylättiin: rivillä %d alkava lainausmerkki ei pääty kentän loppuun, joten sitä seuraavat rivit luettiin yhdeksi soluksi (alkaa %q). Poista ylimääräinen lainausmerkki tai kahdenna se (\"\").",
-		"Lines %d–%d (%d lines) were rejected: a quote opened on line %d does not end its field, so the lines after it were read as one cell (starting %q). Remove the stray quote or double it (\"\").",
-		rec.Line, rec.EndLine, n, rec.Line, first)
+	msg := finding.Tf("Rivit %d–%d (%s) hylättiin: rivillä %d alkava lainausmerkki ei pääty kentän loppuun, joten sitä seuraavat rivit luettiin yhdeksi soluksi (alkaa %q). Poista ylimääräinen lainausmerkki tai kahdenna se (\"\").",
+		"Lines %d–%d (%s) were rejected: a quote opened on line %d does not end its field, so the lines after it were read as one cell (starting %q). Remove the stray quote or double it (\"\").",
+		rec.Line, rec.EndLine, finding.Count{N: n, FIOne: "rivi", FIMany: "riviä", ENOne: "line", ENMany: "lines"}, rec.Line, first)
 	p.inv.Rejected = append(p.inv.Rejected, finding.New(RuleQuoteSwallowed, msg, p.loc(rec.Line, ""),
 		p.info.Name, fmt.Sprintf("%d-%d", rec.Line, rec.EndLine)))
 }
@@ -554,7 +554,7 @@ func (p *sheetReader) shapeWarnings() {
 	}
 	if c := p.short; c.n > 0 {
 		p.inv.Warnings = append(p.inv.Warnings, finding.New(RuleMissingCells,
-			finding.Tf("Tiedostossa %s on %d riviä, joilla on vähemmän kenttiä kuin otsikkorivin %d (rivit %s); puuttuvat kentät luettiin tyhjiksi. Tarkista, onko rivi katkennut tai siirtynyt.",
+			finding.Tf("Tiedostossa %s on %d rivillä vähemmän kenttiä kuin otsikkorivillä (%d) (rivit %s); puuttuvat kentät luettiin tyhjiksi. Tarkista, onko rivi katkennut tai siirtynyt.",
 				"File %s has %d rows with fewer fields than the header's %d (rows %s); the missing fields were read as empty. Check whether the row was cut short or shifted.",
 				p.sheetLabel(), c.n, w, rows(c)),
 			p.loc(c.rows[0], ""), p.info.Name, "short"))
@@ -668,24 +668,24 @@ func (p *sheetReader) flushWarnings() {
 		var msg finding.Text
 		switch w.rule.ID {
 		case RuleUnknownTask.ID:
-			msg = finding.Tf("Palvelutehtävää %q ei tunnistettu (%d riviä). Käytä nykyistä nimeä (esim. Lastensuojelu, Iäkkäiden palvelut) tai anna paikallinen nimi overlay-tiedoston task_aliases-kohdassa.",
-				"Service task %q not recognised (%d rows). Use a current name (such as Lastensuojelu, Iäkkäiden palvelut) or give the local name under task_aliases in an overlay file.",
-				w.value, w.count)
+			msg = finding.Tf("Palvelutehtävää %q ei tunnistettu (%s). Käytä nykyistä nimeä (esim. Lastensuojelu, Iäkkäiden palvelut) tai anna paikallinen nimi overlay-tiedoston task_aliases-kohdassa.",
+				"Service task %q not recognised (%s). Use a current name (such as Lastensuojelu, Iäkkäiden palvelut) or give the local name under task_aliases in an overlay file.",
+				w.value, finding.Rows(w.count))
 		case RuleUnknownPhase.ID:
-			msg = finding.Tf("Prosessin vaihetta %q ei tunnistettu (%d riviä); katso kartoitus catalog phases.",
-				"Process phase %q not recognised (%d rows); see kartoitus catalog phases.", w.value, w.count)
+			msg = finding.Tf("Prosessin vaihetta %q ei tunnistettu (%s); katso kartoitus catalog phases.",
+				"Process phase %q not recognised (%s); see kartoitus catalog phases.", w.value, finding.Rows(w.count))
 		case RuleUnknownMedium.ID:
-			msg = finding.Tf("Tallennusmuotoa %q ei tunnistettu (%d riviä); käytä arvoja paperi, sähköinen tai molemmat.",
-				"Medium %q not recognised (%d rows); use paper, electronic or both.", w.value, w.count)
+			msg = finding.Tf("Tallennusmuotoa %q ei tunnistettu (%s); käytä arvoja paperi, sähköinen tai molemmat.",
+				"Medium %q not recognised (%s); use paper, electronic or both.", w.value, finding.Rows(w.count))
 		case RuleBadRetention.ID:
-			msg = finding.Tf("Säilytysaikaa %q ei voitu lukea vuosina (%d riviä); kirjoita vuodet (esim. 10 tai 10 v) tai pysyvä (-1).",
-				"Retention %q could not be read in years (%d rows); write years (such as 10 or 10 v) or pysyvä (-1).", w.value, w.count)
+			msg = finding.Tf("Säilytysaikaa %q ei voitu lukea vuosina (%s); kirjoita vuodet (esim. 10 tai 10 v) tai pysyvä (-1).",
+				"Retention %q could not be read in years (%s); write years (such as 10 or 10 v) or pysyvä (-1).", w.value, finding.Rows(w.count))
 		case RuleUnknownRegister.ID:
-			msg = finding.Tf("Rekisteriä %q ei tunnistettu (%d riviä): onko se sosiaalihuollon asiakasrekisteri vai potilasrekisteri?",
-				"Register %q not recognised (%d rows): is it the social welfare client register or a patient register?", w.value, w.count)
+			msg = finding.Tf("Rekisteriä %q ei tunnistettu (%s): onko se sosiaalihuollon asiakasrekisteri vai potilasrekisteri?",
+				"Register %q not recognised (%s): is it the social welfare client register or a patient register?", w.value, finding.Rows(w.count))
 		case RuleUnknownBasis.ID:
-			msg = finding.Tf("Käsittelyperustetta %q ei tunnistettu (%d riviä); käytä arvoja oma tuotanto, itsemaksava, ostopalvelu, palveluseteli, Kela-hankinta tai alihankinta.",
-				"Processing basis %q not recognised (%d rows); use own production, self-paying, purchased, voucher, Kela-procured or subcontract.", w.value, w.count)
+			msg = finding.Tf("Käsittelyperustetta %q ei tunnistettu (%s); käytä arvoja oma tuotanto, itsemaksava, ostopalvelu, palveluseteli, Kela-hankinta tai alihankinta.",
+				"Processing basis %q not recognised (%s); use own production, self-paying, purchased, voucher, Kela-procured or subcontract.", w.value, finding.Rows(w.count))
 		}
 		p.inv.Warnings = append(p.inv.Warnings, finding.New(w.rule, msg, w.loc, p.info.Name, string(w.field), textnorm.Fold(w.value)))
 	}

@@ -57,6 +57,8 @@ type Duration struct {
 	Why finding.Text `json:"why,omitzero"`
 	// Override says where the status file set this duration.
 	Override string `json:"override,omitempty"`
+	// overrideAt is the same place, written in each report's language.
+	overrideAt finding.Location
 }
 
 // Dep is one dependency: the task cannot start before ID has finished.

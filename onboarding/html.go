@@ -204,7 +204,7 @@ func readinessSymbol(s ReadinessStatus) string {
 }
 
 func severityText(s finding.Severity, l finding.Lang) string {
-	fi := map[finding.Severity]string{finding.Error: "virhe", finding.Warning: "varoitus", finding.Info: "tieto"}
+	fi := map[finding.Severity]string{finding.Error: "virhe", finding.Warning: "varoitus", finding.Info: "huomio"}
 	if l == finding.EN {
 		return s.String()
 	}

@@ -251,7 +251,7 @@ func Schedule(opt Options) (*Plan, error) {
 		s := &Scheduled{Task: t, order: i, Progress: NotStarted}
 		if e, ok := entries[t.ID]; ok && e.Duration > 0 && t.Kind == Work {
 			s.Duration.Min, s.Duration.Max = e.Duration, e.Duration
-			s.Duration.Override = e.Loc.In(finding.EN)
+			s.Duration.Override, s.Duration.overrideAt = e.Loc.In(finding.EN), e.Loc
 			if s.Duration.Override == "" {
 				s.Duration.Override = "status"
 			}

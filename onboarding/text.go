@@ -110,10 +110,14 @@ func durationNumber(d Duration) string {
 func sourceText(d Duration, l finding.Lang) string {
 	switch {
 	case d.Override != "":
-		if l == finding.EN {
-			return "status file: " + d.Override
+		where := d.Override
+		if loc := d.overrideAt.In(l); loc != "" {
+			where = loc
 		}
-		return "tilatiedosto: " + d.Override
+		if l == finding.EN {
+			return "status file: " + where
+		}
+		return "tilatiedosto: " + where
 	case d.Inferred:
 		if l == finding.EN {
 			return "inferred — " + d.Why.EN

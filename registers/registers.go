@@ -91,3 +91,19 @@ func NamesJointRegister(raw string) bool {
 	both := strings.Contains(f, "molem") || strings.Contains(f, "both") || strings.Contains(f, "bada")
 	return Classify(raw) == Mixed && !both && !(social && health)
 }
+
+// Name is the register's name in Finnish and English prose, for messages
+// that would otherwise show the enum value ("health").
+func (k Kind) Name() (fi, en string) {
+	switch k {
+	case Social:
+		return "sosiaalihuollon asiakasrekisteri", "the social-welfare client register"
+	case Health:
+		return "potilasrekisteri", "a patient register"
+	case Legacy:
+		return "ilmoitusrekisteri (kumottu)", "the notification register (repealed)"
+	case Mixed:
+		return "yhteinen rekisteri", "a joint register"
+	}
+	return "tuntematon rekisteri", "an unknown register"
+}

@@ -371,12 +371,15 @@ type TaskGraph struct {
 	Figures    []Figure `json:"figures,omitempty"`
 }
 
-// Figure is one named number, e.g. fitness 0.8 (Percent) or 3 missing.
+// Figure is one named number, e.g. coverage 0.8 (Percent) or 3 missing.
 type Figure struct {
 	ID      string       `json:"id"`
 	Label   finding.Text `json:"label"`
 	Value   float64      `json:"value"`
 	Percent bool         `json:"percent,omitempty"`
+	// Term is the analysts' name of the figure (pm4py's "fitness"), shown
+	// as a tooltip: the label itself stays in plain words.
+	Term string `json:"term,omitempty"`
 }
 
 // AssessmentSummary is the summary section, derived by Complete.

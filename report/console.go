@@ -56,10 +56,13 @@ func (c Console) WriteAssessment(w io.Writer, a *Assessment) error {
 		if t.Task == "" {
 			name = ui(l, "task.none")
 		}
-		fmt.Fprintf(tw, tr(l, "  %s: %d/%d kansallista tyyppiä, %d ylimääräistä, %d eri vaiheessa\n", "  %s: %d/%d national types, %d extra, %d mis-phased\n"),
-			name, t.Present, t.Expected, t.Extra, t.Misphased)
+		fmt.Fprintf(tw, "  %s: %d/%s, %s, %s\n", name, t.Present,
+			count(l, t.Expected, "kansallinen tyyppi", "kansallista tyyppiä", "national type", "national types"),
+			count(l, t.Extra, "ylimääräinen", "ylimääräistä", "extra", "extra"),
+			tr(l, fmt.Sprintf("%d eri vaiheessa", t.Misphased), fmt.Sprintf("%d mis-phased", t.Misphased)))
 	}
-	fmt.Fprintf(tw, tr(l, "TOS-luonnoksessa %d riviä, joista %d avoinna.\n", "TOS draft: %d rows, %d open.\n"), s.TOSDraftRows, s.TOSDraftOpen)
+	fmt.Fprintf(tw, tr(l, "TOS-luonnoksessa %s, joista %d avoinna.\n", "TOS draft: %s, %d open.\n"),
+		count(l, s.TOSDraftRows, "rivi", "riviä", "row", "rows"), s.TOSDraftOpen)
 	fmt.Fprintln(tw)
 	fs := a.Result.Findings
 	if len(fs) > 0 {
@@ -69,7 +72,7 @@ func (c Console) WriteAssessment(w io.Writer, a *Assessment) error {
 				fmt.Fprintf(tw, tr(l, "… ja %d muuta raportissa\n", "… and %d more in the report\n"), len(fs)-max)
 				break
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.RuleID, f.Severity, f.Location.In(l), oneLine(f.Message.In(l)))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.RuleID, severityName(l, f.Severity), f.Location.In(l), oneLine(f.Message.In(l)))
 		}
 		fmt.Fprintln(tw)
 	}
@@ -84,10 +87,10 @@ func (c Console) WriteAssessment(w io.Writer, a *Assessment) error {
 		case finding.Info:
 			n = s.Findings.Total
 		}
-		verdict = fmt.Sprintf(tr(l, "EI LÄPÄISE: %d havaintoa vähintään tasolla %s", "FAILS: %d findings at or above %s"),
-			n, a.Result.FailOn)
+		verdict = fmt.Sprintf(tr(l, "EI LÄPÄISE: %s vähintään tasolla %s", "FAILS: %s at or above %s"),
+			count(l, n, "havainto", "havaintoa", "finding", "findings"), severityLevel(l, a.Result.FailOn))
 	}
-	fmt.Fprintf(tw, tr(l, "Yhteensä %d havaintoa (%d virhettä, %d varoitusta, %d huomiota). %s\n", "Total %d findings (%d errors, %d warnings, %d info). %s\n"),
-		s.Findings.Total, s.Findings.Error, s.Findings.Warning, s.Findings.Info, verdict)
+	fmt.Fprintf(tw, tr(l, "Yhteensä %s (%s). %s\n", "Total %s (%s). %s\n"),
+		count(l, s.Findings.Total, "havainto", "havaintoa", "finding", "findings"), severityCounts(l, s.Findings), verdict)
 	return tw.Flush()
 }

@@ -108,7 +108,7 @@ func WriteDiffTable(w io.Writer, d *Diff, lang finding.Lang) error {
 		}
 		fmt.Fprintf(w, "\n%s\n", title)
 		for _, f := range fs {
-			fmt.Fprintf(w, "%s %s %-7s %s: %s\n", mark, f.Severity, f.RuleID, f.Location.In(lang), oneLine(f.Message.In(lang)))
+			fmt.Fprintf(w, "%s %s %-7s %s: %s\n", mark, severityName(lang, f.Severity), f.RuleID, f.Location.In(lang), oneLine(f.Message.In(lang)))
 		}
 	}
 	section(tr(lang, "Korjatut:", "Fixed:"), d.Fixed, "-")

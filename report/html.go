@@ -177,7 +177,7 @@ func newHTMLView(a *Assessment) *htmlView {
 	}
 	f := v.S.Findings
 	if f.Failed {
-		v.VerdictText = fmt.Sprintf(ui(l, "verdict.fail.text"), f.AtOrAbove(a.Result.FailOn), severityName(l, a.Result.FailOn))
+		v.VerdictText = fmt.Sprintf(ui(l, "verdict.fail.text"), count(l, f.AtOrAbove(a.Result.FailOn), "havainto on", "havaintoa on", "finding is", "findings are"), severityName(l, a.Result.FailOn))
 	} else {
 		v.VerdictText = fmt.Sprintf(ui(l, "verdict.pass.text"), severityName(l, a.Result.FailOn))
 	}
@@ -352,7 +352,7 @@ func omittedNotes(l finding.Lang, r *Result, fs []finding.Finding) []string {
 		}
 		seen[f.RuleID] = true
 		if n := r.Omitted[f.RuleID]; n > 0 {
-			notes = append(notes, fmt.Sprintf(ui(l, "omitted"), n, f.RuleID))
+			notes = append(notes, fmt.Sprintf(ui(l, "omitted"), count(l, n, "havainto", "havaintoa", "finding", "findings"), f.RuleID))
 		}
 	}
 	return notes

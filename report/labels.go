@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/fi"
 )
 
 // uiText holds every user-visible string of the HTML and XLSX reports in
@@ -37,7 +38,7 @@ var uiText = map[string]finding.Text{
 	"summary":           finding.T("Yhteenveto", "Summary"),
 	"verdict.fail":      finding.T("Ei läpäise", "Fails"),
 	"verdict.pass":      finding.T("Läpäisee", "Passes"),
-	"verdict.fail.text": finding.T("%d havaintoa on vähintään tasolla %s: tarkistus päättyy koodiin 1.", "%d findings are at or above %s: the check exits with code 1."),
+	"verdict.fail.text": finding.T("%s vähintään tasolla %s: tarkistus päättyy koodiin 1.", "%s at or above %s: the check exits with code 1."),
 	"verdict.pass.text": finding.T("Ei havaintoja tasolla %s tai sen yläpuolella: tarkistus päättyy koodiin 0.", "No findings at or above %s: the check exits with code 0."),
 	"fig.documents":     finding.T("Asiakirjaa kartoituksessa", "Documents in the inventory"),
 	"fig.mapped":        finding.T("Kansalliseen tyyppiin kohdistettu", "Mapped to a national type"),
@@ -158,7 +159,7 @@ var uiText = map[string]finding.Text{
 	"status.candidate":   finding.T("ehdokkaita", "candidates"),
 	"status.unmapped":    finding.T("ei vastinetta", "no match"),
 	"xlsx.accepted.help": finding.T("Kirjoita kansallinen koodi (esim. 15003) tai - jos asiakirjalla ei ole kansallista vastinetta.", "Type the national code (e.g. 15003), or - when the document has no national counterpart."),
-	"omitted":            finding.T("%d havaintoa säännöstä %s laskettiin mutta ei listattu (sääntökohtainen raja).", "%d findings of rule %s were counted but not listed (per-rule limit)."),
+	"omitted":            finding.T("%s säännöstä %s laskettiin mutta ei listattu (sääntökohtainen raja).", "%s of rule %s were counted but not listed (per-rule limit)."),
 	"notchecked":         finding.T("Tarkistamatta jääneet säännöt", "Rules not checked"),
 	"notchecked.intro":   finding.T("Näitä sääntöjä ei voitu tarkistaa, koska aineistosta puuttuu sarakkeita. Ne eivät ole ”kunnossa”.", "These rules could not run because the input lacks columns. They are not “clean”."),
 	"col.missingcols":    finding.T("Puuttuvat sarakkeet", "Missing columns"),
@@ -174,14 +175,15 @@ var enumText = map[string]finding.Text{
 	"severity.error":   finding.T("virhe", "error"),
 	"severity.warning": finding.T("varoitus", "warning"),
 	"severity.info":    finding.T("huomio", "info"),
+	"severity.never":   finding.T("ei koskaan", "never"),
 
 	"method.accepted":   finding.T("hyväksytty", "accepted"),
-	"method.code":       finding.T("koodi", "code"),
-	"method.exact":      finding.T("täsmällinen nimi", "exact name"),
-	"method.normalised": finding.T("normalisoitu nimi", "normalised name"),
-	"method.synonym":    finding.T("synonyymi", "synonym"),
+	"method.code":       finding.T("koodi rivillä", "code"),
+	"method.exact":      finding.T("sama nimi", "exact name"),
+	"method.normalised": finding.T("sama nimi eri kirjoitusasussa", "normalised name"),
+	"method.synonym":    finding.T("synonyymi tai lyhenne", "synonym"),
 	"method.local":      finding.T("paikallinen (ei valtakunnallinen)", "local (not national)"),
-	"method.fuzzy":      finding.T("sumea", "fuzzy"),
+	"method.fuzzy":      finding.T("samankaltainen nimi", "fuzzy"),
 	"method.none":       finding.T("ei vastinetta", "no match"),
 
 	"medium.paper":      finding.T("paperinen", "paper"),
@@ -248,6 +250,10 @@ func enum(l finding.Lang, kind, value string) string {
 	return value
 }
 
+// EnumName names an enumeration value in l, for outputs outside this
+// package (the map command's table): kind "method", value "fuzzy".
+func EnumName(l finding.Lang, kind, value string) string { return enum(l, kind, value) }
+
 // severityName names a severity in l.
 func severityName(l finding.Lang, s finding.Severity) string { return enum(l, "severity", s.String()) }
 
@@ -262,13 +268,22 @@ func percentText(l finding.Lang, p int) string {
 // decimal formats a number with at most two decimals, with a decimal
 // comma in Finnish.
 func decimal(l finding.Lang, v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if l != finding.EN {
-		s = strings.Replace(s, ".", ",", 1)
+	if l == finding.EN {
+		return fi.DecimalEN(v, 2)
 	}
-	return s
+	return fi.Decimal(v, 2)
 }
+
+// count writes n with the noun in l: "1 rivi", "2 riviä"; "1 row", "2 rows".
+func count(l finding.Lang, n int, fiOne, fiMany, enOne, enMany string) string {
+	if l == finding.EN {
+		return fi.CountEN(n, enOne, enMany)
+	}
+	return fi.Count(n, fiOne, fiMany)
+}
+
+// severityLevel names a --fail-on threshold in l.
+func severityLevel(l finding.Lang, s finding.Severity) string { return severityName(l, s) }
 
 // confidenceText shows a 0..1 confidence as a percentage.
 func confidenceText(l finding.Lang, c float64) string {
@@ -286,16 +301,13 @@ func yearsText(l finding.Lang, y int) string {
 	return fmt.Sprintf("%d %s", y, ui(l, "years.short"))
 }
 
-// dateText formats the generation time (UTC, to the minute).
+// dateText formats the generation time in Helsinki local time, to the
+// minute: the reader compares it with the office clock, not with UTC.
 func dateText(l finding.Lang, t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	t = t.UTC()
 	if l == finding.EN {
-		return t.Format("2006-01-02 15:04 UTC")
+		return fi.DateTimeEN(t)
 	}
-	return t.Format("2.1.2006 klo 15.04 UTC")
+	return fi.DateTime(t)
 }
 
 // locationText writes a location in l: file, sheet, row, column, key.

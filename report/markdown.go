@@ -33,7 +33,7 @@ func (m Markdown) Write(w io.Writer, r *Result) error {
 	if r.FailOn == finding.Never {
 		b.WriteString(tr(l, " Ajo ei epäonnistu havaintojen vuoksi (--fail-on never).", " The run does not fail on findings (--fail-on never)."))
 	} else {
-		fmt.Fprintf(&b, tr(l, " Vähintään tasolla %s: %d (--fail-on %s).", " At or above %s: %d (--fail-on %s)."), r.FailOn, s.AtOrAbove(r.FailOn), r.FailOn)
+		fmt.Fprintf(&b, tr(l, " Vähintään tasolla %s: %d (--fail-on %s).", " At or above %s: %d (--fail-on %s)."), severityName(l, r.FailOn), s.AtOrAbove(r.FailOn), r.FailOn)
 	}
 	if r.Suppressed > 0 {
 		fmt.Fprintf(&b, tr(l, " %d ohitettu ignore-tiedostolla.", " %d ignored by the ignore file."), r.Suppressed)
@@ -66,7 +66,7 @@ func (m Markdown) Write(w io.Writer, r *Result) error {
 			if ru.Inferred && basis != "" {
 				basis += tr(l, " (päätelmä)", " (inferred)")
 			}
-			fmt.Fprintf(&b, "| %s | %s | %d | %s | %s |\n", ru.ID, ru.Severity, s.ByRule[ru.ID], mdCell(ru.Title.In(l)), mdCell(basis))
+			fmt.Fprintf(&b, "| %s | %s | %d | %s | %s |\n", ru.ID, severityName(l, ru.Severity), s.ByRule[ru.ID], mdCell(ru.Title.In(l)), mdCell(basis))
 		}
 		b.WriteString("\n")
 	}
@@ -91,7 +91,7 @@ func (m Markdown) Write(w io.Writer, r *Result) error {
 		for _, f := range r.Findings[:shown] {
 			loc := f.Location
 			loc.File = r.filePath(loc.File)
-			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", f.RuleID, f.Severity, mdCell(loc.In(l)), mdCell(f.Message.In(l)))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", f.RuleID, severityName(l, f.Severity), mdCell(loc.In(l)), mdCell(f.Message.In(l)))
 		}
 		if more := s.Total - shown; more > 0 {
 			fmt.Fprintf(&b, tr(l, "\n%d %s lisää: katso --format json tai csv.\n", "\n%d more %s: see --format json or csv.\n"),

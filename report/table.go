@@ -32,7 +32,7 @@ func (t Table) Write(w io.Writer, r *Result) error {
 	}
 	fmt.Fprintln(tw, tr(l, "SÄÄNTÖ\tVAKAVUUS\tHAVAINTOJA\tKUVAUS", "RULE\tSEVERITY\tFINDINGS\tTITLE"))
 	for _, ru := range r.Rules {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", ru.ID, ru.Severity, r.Summary.ByRule[ru.ID], ru.Title.In(l))
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", ru.ID, severityName(l, ru.Severity), r.Summary.ByRule[ru.ID], ru.Title.In(l))
 	}
 	fmt.Fprintln(tw)
 	if len(r.NotChecked) > 0 {
@@ -46,10 +46,12 @@ func (t Table) Write(w io.Writer, r *Result) error {
 		fmt.Fprintln(tw, tr(l, "SÄÄNTÖ\tVAKAVUUS\tSIJAINTI\tHAVAINTO", "RULE\tSEVERITY\tLOCATION\tFINDING"))
 		for i, f := range r.Findings {
 			if i == max {
-				fmt.Fprintf(tw, "…\t\t\t%s\n", fmt.Sprintf(tr(l, "%d havaintoa lisää (katso --format json tai csv)", "%d more findings (see --format json or csv)"), len(r.Findings)-max))
+				n := len(r.Findings) - max
+				fmt.Fprintf(tw, "…\t\t\t%s\n", tr(l, fmt.Sprintf("%s lisää (katso --format json tai csv)", count(l, n, "havainto", "havaintoa", "", "")),
+					fmt.Sprintf("%d more %s (see --format json or csv)", n, plural(l, n, "", "", "finding", "findings"))))
 				break
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.RuleID, f.Severity, f.Location.In(l), oneLine(f.Message.In(l)))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.RuleID, severityName(l, f.Severity), f.Location.In(l), oneLine(f.Message.In(l)))
 		}
 		fmt.Fprintln(tw)
 	}
@@ -60,12 +62,14 @@ func (t Table) Write(w io.Writer, r *Result) error {
 		}
 		sort.Strings(ids)
 		for _, id := range ids {
-			fmt.Fprintf(tw, tr(l, "%s: %d havaintoa lisää laskettu mutta ei listattu (raja per sääntö)\n", "%s: %d more findings counted but not listed (per-rule limit)\n"), id, r.Omitted[id])
+			n := r.Omitted[id]
+			fmt.Fprint(tw, tr(l, fmt.Sprintf("%s: %s lisää laskettu mutta ei listattu (raja per sääntö)\n", id, count(l, n, "havainto", "havaintoa", "", "")),
+				fmt.Sprintf("%s: %d more %s counted but not listed (per-rule limit)\n", id, n, plural(l, n, "", "", "finding", "findings"))))
 		}
 		fmt.Fprintln(tw)
 	}
-	fmt.Fprintf(tw, tr(l, "Yhteensä %d havaintoa: %d virhettä, %d varoitusta, %d huomiota", "Total %d findings: %d errors, %d warnings, %d info"),
-		r.Summary.Total, r.Summary.Error, r.Summary.Warning, r.Summary.Info)
+	fmt.Fprintf(tw, tr(l, "Yhteensä %s: %s", "Total %s: %s"),
+		count(l, r.Summary.Total, "havainto", "havaintoa", "finding", "findings"), severityCounts(l, r.Summary))
 	if r.Suppressed > 0 {
 		fmt.Fprintf(tw, tr(l, " (%d ohitettu)", " (%d ignored)"), r.Suppressed)
 	}

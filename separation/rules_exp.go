@@ -215,8 +215,8 @@ var (
 func (g *gate) unknownValue(c *Check, fld export.Field, f *facts, want string) {
 	col := g.header.Column(fld)
 	g.aggregate(c, fld, f.v[fld], f.line, f.docID, func(a *agg) finding.Text {
-		return finding.Tf("Sarakkeen %q arvoa %q ei tunnisteta (odotettiin: %s; rivejä %d). Sääntöjä, jotka tarvitsevat arvon, ei sovellettu niihin riveihin. Lisää arvo --mapping-tiedostoon.",
-			"Column %q value %q is not recognised (want %s; rows: %d). Rules needing the value did not apply to those rows. Add the value to a --mapping file.", col, a.value, want, a.count)
+		return finding.Tf("Sarakkeen %q arvoa %q ei tunnisteta (odotettiin: %s; %s). Sääntöjä, jotka tarvitsevat arvon, ei sovellettu niihin riveihin. Lisää arvo --mapping-tiedostoon.",
+			"Column %q value %q is not recognised (want %s; %s). Rules needing the value did not apply to those rows. Add the value to a --mapping file.", col, a.value, want, finding.Rows(a.count))
 	})
 }
 

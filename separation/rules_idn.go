@@ -51,8 +51,8 @@ var (
 				g.aggregate(c, fld, raw, f.line, f.docID, func(a *agg) finding.Text {
 					fi, en := orgReason(err)
 					return finding.Text{
-						FI: fmt.Sprintf("Sarakkeen %q arvo %q ei ole kelvollinen Y-tunnus tai organisaation OID: %s (rivejä %d).", col, a.value, fi, a.count),
-						EN: fmt.Sprintf("Column %q value %q is not a valid Y-tunnus or organisation OID: %s (rows: %d).", col, a.value, en, a.count)}
+						FI: fmt.Sprintf("Sarakkeen %q arvo %q ei ole kelvollinen Y-tunnus tai organisaation OID: %s (%s).", col, a.value, fi, finding.Rows(a.count).In(finding.FI)),
+						EN: fmt.Sprintf("Column %q value %q is not a valid Y-tunnus or organisation OID: %s (%s).", col, a.value, en, finding.Rows(a.count).In(finding.EN))}
 				})
 			}
 		},
@@ -74,8 +74,8 @@ var (
 				return
 			}
 			g.aggregate(c, export.ServiceUnit, f.v[export.ServiceUnit], f.line, f.docID, func(a *agg) finding.Text {
-				return finding.Tf("Palveluyksikön tunnus %q on toimintayksikön OID (päättyy .10.0; rivejä %d); toimintayksikkö ei voi samalla toimia palveluyksikkönä, vaan asiakkuus merkitään sen palveluyksikölle (.10.1, .10.2 …).",
-					"Service unit %q is a toimintayksikkö's OID (ends .10.0; rows: %d); a toimintayksikkö cannot be a service unit too: the relationship names one of its service units (.10.1, .10.2 …).", a.value, a.count)
+				return finding.Tf("Palveluyksikön tunnus %q on toimintayksikön OID (päättyy .10.0; %s); toimintayksikkö ei voi samalla toimia palveluyksikkönä, vaan asiakkuus merkitään sen palveluyksikölle (.10.1, .10.2 …).",
+					"Service unit %q is a toimintayksikkö's OID (ends .10.0; %s); a toimintayksikkö cannot be a service unit too: the relationship names one of its service units (.10.1, .10.2 …).", a.value, finding.Rows(a.count))
 			})
 		},
 		good: []sample{{note: "service unit OID", rows: rows(rel(nil), pdoc(nil))}, {note: "unit by name", rows: rows(row{"service_unit": "Kotihoito Pohjoinen"})}},
@@ -112,8 +112,8 @@ var (
 			}
 			n, first := g.testIDs, g.firstTest
 			g.emit(c, first, "", []string{"test-ids"}, func() finding.Text {
-				return finding.Tf("%d riviä käyttää 900-sarjan testi- tai väliaikaista henkilötunnusta (ensimmäinen rivillä %d); ne eivät ole väestötietojärjestelmän tunnuksia. Käytä --deployment-test, jos aineisto on testiaineisto.",
-					"%d rows use a 900-series test or temporary henkilötunnus (first on line %d); these are not population-register codes. Use --deployment-test if the export is test data.", n, first)
+				return finding.Tf("%s käyttää 900-sarjan testi- tai väliaikaista henkilötunnusta (ensimmäinen rivillä %d); ne eivät ole väestötietojärjestelmän tunnuksia. Käytä --deployment-test, jos aineisto on testiaineisto.",
+					"%s with a 900-series test or temporary henkilötunnus (first on line %d); these are not population-register codes. Use --deployment-test if the export is test data.", finding.Rows(n), first)
 			}, "", "")
 		},
 		good: []sample{{note: "production codes", prod: true, rows: rows(row{"client_id": "131052-308T"})}},

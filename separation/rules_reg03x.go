@@ -99,8 +99,8 @@ var (
 			}
 			col := g.header.Column(export.ServiceTask)
 			g.aggregate(c, export.ServiceTask, strings.Join(f.task.unknown, "|"), f.line, f.docID, func(a *agg) finding.Text {
-				return finding.Tf("Sarakkeen %q palvelutehtävää %q ei tunnisteta (rivejä %d). Palvelutehtävien koodisto 1.2.246.537.6.1221 on julkaistu THL:n koodistopalvelussa; työkalu tuntee vain lähteistään saadut koodit. Kerro arvon palvelutehtävä --mapping-tiedoston values: service_task -kohdassa, niin tehtävää vaativat säännöt koskevat näitä rivejä.",
-					"Column %q service task %q is not recognised (rows: %d). The service-task code list 1.2.246.537.6.1221 is published in THL's code service; the tool knows only the codes its sources give. Name the value's task under values: service_task in a --mapping file so that the rules needing the task apply to these rows.", col, a.value, a.count)
+				return finding.Tf("Sarakkeen %q palvelutehtävää %q ei tunnisteta (%s). Palvelutehtävien koodisto 1.2.246.537.6.1221 on julkaistu THL:n koodistopalvelussa; työkalu tuntee vain lähteistään saadut koodit. Kerro arvon palvelutehtävä --mapping-tiedoston values: service_task -kohdassa, niin tehtävää vaativat säännöt koskevat näitä rivejä.",
+					"Column %q service task %q is not recognised (%s). The service-task code list 1.2.246.537.6.1221 is published in THL's code service; the tool knows only the codes its sources give. Name the value's task under values: service_task in a --mapping file so that the rules needing the task apply to these rows.", col, a.value, finding.Rows(a.count))
 			})
 		},
 		good: []sample{{note: "code 20", rows: rows(row{"service_task": "20"})}, {note: "two tasks", rows: rows(row{"service_task": "older_people|disability"})}},

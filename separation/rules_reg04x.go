@@ -42,9 +42,12 @@ var (
 					docID = fmt.Sprintf("(line %d)", cf.line)
 				}
 				g.emit(c, cf.line, docID, []string{docID, regName(cf.regs)}, func() finding.Text {
-					return finding.Tf("Asiakirjatunniste on jo rivillä %d toisessa rekisterissä; tällä rivillä rekisteri on %s (yhteensä %s). Kantaan voi tallentaa vain yhden alkuperäisen.",
-						"The document id already appears on line %d in another register; this row is in %s (together %s). Kanta keeps only one original.",
-						cf.first, regName(cf.thisReg), regName(cf.regs))
+					thisFI, thisEN := regNames(cf.thisReg)
+					allFI, allEN := regNames(cf.regs)
+					return finding.T(fmt.Sprintf("Asiakirjatunniste on jo rivillä %d toisessa rekisterissä; tällä rivillä rekisteri on %s (rekisterit yhteensä: %s). Kantaan voi tallentaa vain yhden alkuperäisen.",
+						cf.first, thisFI, allFI),
+						fmt.Sprintf("The document id already appears on line %d in another register; this row is in %s (together: %s). Kanta keeps only one original.",
+							cf.first, thisEN, allEN))
 				}, "", "")
 			})
 		},
@@ -70,6 +73,28 @@ func regBit(k registers.Kind) uint8 {
 	return 0
 }
 
+// regNames names the registers of mask in Finnish and English prose,
+// joined with "ja" / "and".
+func regNames(mask uint8) (fi, en string) {
+	var fis, ens []string
+	for _, k := range []registers.Kind{registers.Social, registers.Health, registers.Legacy, registers.Mixed} {
+		if mask&regBit(k) != 0 {
+			f, e := k.Name()
+			fis, ens = append(fis, f), append(ens, e)
+		}
+	}
+	return joinAnd(fis, " ja "), joinAnd(ens, " and ")
+}
+
+// joinAnd joins words as prose: "a, b ja c".
+func joinAnd(parts []string, and string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + and + parts[len(parts)-1]
+}
+
+// regName is the machine form of mask ("social+health") for fingerprints.
 func regName(mask uint8) string {
 	var parts []string
 	for _, k := range []registers.Kind{registers.Social, registers.Health, registers.Legacy, registers.Mixed} {

@@ -264,7 +264,7 @@ func subtitle(m *Model, l finding.Lang) string {
 				}
 			}
 		}
-		return msgCurrentSub.f(l, n, mapped)
+		return msgCurrentSub.count(l, msgCurrentSub1, n, mapped)
 	case Comparison:
 		c := m.Conformance
 		if c == nil {
@@ -574,7 +574,7 @@ func WriteOverviewDOT(w io.Writer, ov *Overview, o Options) error {
 		}
 		fmt.Fprintf(&b, "\t%s -> %s [label=%s, penwidth=%s, color=%s, fontcolor=%s, style=%s, tooltip=%s];\n",
 			quote(e.Source), quote(e.Target), quote(fmt.Sprint(n)), num(pen), quote(colour), quote(colour), style,
-			quote(msgDocs.f(l, n)))
+			quote(msgDocs.count(l, msgDoc, n)))
 	}
 	// Legend below the task column.
 	fmt.Fprintf(&b, "\n\tsubgraph cluster_legend {\n")
@@ -604,7 +604,7 @@ func writeOverviewNode(b *bytes.Buffer, n OverviewNode, o Options) {
 			lb.WriteString(esc(line))
 		}
 	}
-	fmt.Fprintf(&lb, `<BR/><FONT POINT-SIZE="%d">%s`, subFontSize+1, esc(msgDocs.f(l, n.Documents)))
+	fmt.Fprintf(&lb, `<BR/><FONT POINT-SIZE="%d">%s`, subFontSize+1, esc(msgDocs.count(l, msgDoc, n.Documents)))
 	if n.Flag && n.Kind != OverviewRegister {
 		var ks []string
 		flag := msgHealthOnly
@@ -633,7 +633,7 @@ func writeOverviewNode(b *bytes.Buffer, n OverviewNode, o Options) {
 		n.Kind == OverviewSystem && (n.Key == "" || n.Key == "(paper)"):
 		fill, pen, style = "#FFFFFF", "#555555", "rounded,filled,dashed"
 	}
-	tip := n.Label(l) + " – " + msgDocs.f(l, n.Documents)
+	tip := n.Label(l) + " – " + msgDocs.count(l, msgDoc, n.Documents)
 	fmt.Fprintf(b, "\t\t%s [label=%s, style=%s, fillcolor=%s, color=%s, penwidth=%s, tooltip=%s];\n",
 		quote(n.ID), htmlLabel(lb.String()), quote(style), quote(fill), quote(pen), num(width), quote(tip))
 }

@@ -121,7 +121,7 @@ func TestDOTStructure(t *testing.T) {
 		`tooltip="11023 Päätös lapsen huostaanotosta ja sijaishuollosta (1.2.246.537.6.1506.11023)`,
 		"kansallisesti:",                // misphased 11042 names its national phase,
 		"4.\u00a0Päätöksenteko",         // kept on one line
-		"Kattavuus (fitness) 0,15",      // 7/46
+		"Kattavuus 0,15",                // 7/46
 		`style="rounded,filled,dashed"`, // missing
 		"peripheries=2",                 // extra
 		`style="filled,diagonals,bold"`, // misphased
@@ -132,7 +132,7 @@ func TestDOTStructure(t *testing.T) {
 		}
 	}
 	en := string(dotOf(t, m, finding.EN))
-	for _, c := range []string{"4. Decision", "Fitness 0.15", "Matches the target", "Päätös lapsen huostaanotosta"} {
+	for _, c := range []string{"4. Decision", "Coverage 0.15", "Matches the target", "Päätös lapsen huostaanotosta"} {
 		if !strings.Contains(en, c) {
 			t.Errorf("English DOT lacks %q", c)
 		}

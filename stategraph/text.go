@@ -20,6 +20,15 @@ func (m msg) in(l finding.Lang) string {
 
 func (m msg) f(l finding.Lang, args ...any) string { return fmt.Sprintf(m.in(l), args...) }
 
+// count picks one (the singular, for n = 1) or m and formats it with n
+// first: Finnish and English both use the singular only after 1.
+func (m msg) count(l finding.Lang, one msg, n int, args ...any) string {
+	if n == 1 {
+		return one.f(l, append([]any{n}, args...)...)
+	}
+	return m.f(l, append([]any{n}, args...)...)
+}
+
 var (
 	msgTitle = map[View]msg{
 		Target:     {"%s – kansallinen tavoitetila", "%s – national target state"},
@@ -32,9 +41,12 @@ var (
 	msgCurrentSub = msg{
 		"%d asiakirjaa organisaation ilmoittamissa vaiheissa; %d kuvattu kansalliseen tyyppiin",
 		"%d documents in the phases the organisation gave; %d mapped to a national type"}
+	msgCurrentSub1 = msg{
+		"%d asiakirja organisaation ilmoittamassa vaiheessa; %d kuvattu kansalliseen tyyppiin",
+		"%d document in the phase the organisation gave; %d mapped to a national type"}
 	msgComparisonSub = msg{
-		"Kattavuus (fitness) %s: %d/%d tavoiteaskelta läsnä · puuttuu %d · väärässä vaiheessa %d · vain nykytilassa %d asiakirjaa",
-		"Fitness %s: %d/%d target steps present · missing %d · in another phase %d · only in the current state %d documents"}
+		"Kattavuus %s: %d/%d kansallisesta asiakirjatyypistä löytyy · puuttuu %d · eri vaiheessa %d · vain nykytilassa %d",
+		"Coverage %s: %d/%d national document types present · missing %d · in another phase %d · only in the current state %d"}
 	msgInferred = msg{
 		"Asiakirjatyyppien tehtävä- ja vaihejako on päätelmä (ei THL:n julkaisema); Sosmeta 1.2.246.537.6.1506",
 		"The task and phase assignment of document types is inferred (not published by THL); Sosmeta 1.2.246.537.6.1506"}
@@ -82,6 +94,7 @@ var (
 	msgHealthOnly = msg{"POTILASREKISTERISSÄ", "IN A PATIENT REGISTER"}
 	msgCheck      = msg{"Tarkistettava: rekisterit sekoittuvat tai potilasrekisteri", "Check: registers mix or a patient register"}
 	msgDocs       = msg{"%d asiakirjaa", "%d documents"}
+	msgDoc        = msg{"%d asiakirja", "%d document"}
 	msgNormal     = msg{"Yhteen rekisteriin", "One register"}
 )
 

@@ -562,10 +562,11 @@ func report(pass *analyzer.Pass, docs []inventory.Document, mr *mapping.Result, 
 			}
 			for _, dup := range c.Duplicates {
 				names := make([]string, 0, len(dup.Docs))
-				var rows []string
+				var rowsFI, rowsEN []string
 				for _, i := range dup.Docs {
 					names = append(names, fmt.Sprintf("%q", docs[i].Name))
-					rows = append(rows, docs[i].Source.String())
+					rowsFI = append(rowsFI, docs[i].Source.In(finding.FI))
+					rowsEN = append(rowsEN, docs[i].Source.In(finding.EN))
 				}
 				folded := make([]string, 0, len(dup.Docs))
 				for _, i := range dup.Docs {
@@ -575,9 +576,9 @@ func report(pass *analyzer.Pass, docs []inventory.Document, mr *mapping.Result, 
 				loc := docs[dup.Docs[0]].Source
 				f := finding.New(RuleDuplicate, finding.Text{
 					FI: fmt.Sprintf("%s: %d paikallista asiakirjaa tyypillä %s %q: %s (%s); yhdistä tai perustele erillisyys",
-						tfi, len(dup.Docs), dup.Key, typeName(dup.Key), strings.Join(names, ", "), strings.Join(rows, "; ")),
+						tfi, len(dup.Docs), dup.Key, typeName(dup.Key), strings.Join(names, ", "), strings.Join(rowsFI, "; ")),
 					EN: fmt.Sprintf("%s: %d local documents on type %s %q: %s (%s); merge them or document why they differ",
-						ten, len(dup.Docs), dup.Key, typeName(dup.Key), strings.Join(names, ", "), strings.Join(rows, "; ")),
+						ten, len(dup.Docs), dup.Key, typeName(dup.Key), strings.Join(names, ", "), strings.Join(rowsEN, "; ")),
 				}, loc, t.Task, dup.Key) // the members are the count, not the subject
 				f.Code, f.ServiceTask = dup.Key, t.Task
 				pass.Report(f)

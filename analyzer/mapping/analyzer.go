@@ -14,6 +14,7 @@ import (
 
 	"github.com/kartoitus/kartoitus/analyzer"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/fi"
 	"github.com/kartoitus/kartoitus/internal/textnorm"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
@@ -229,10 +230,12 @@ func reportMatch(pass *analyzer.Pass, threshold float64, name string, loc findin
 			name), "")
 		return
 	}
-	f := finding.New(RuleLowConfidence, finding.Tf(
-		"%q: ehdokkaat (varmuus alle kynnyksen %.2f): %s",
-		"%q: candidates (confidence below the threshold %.2f): %s",
-		name, threshold, candidateList(cat, mt.Candidates)), loc, fold, mt.Task)
+	f := finding.New(RuleLowConfidence, finding.T(
+		fmt.Sprintf("%q: ehdokkaat (varmuus alle kynnyksen %s): %s",
+			name, fi.DecimalFixed(threshold, 2), candidateList(cat, mt.Candidates, fi.DecimalFixed)),
+		fmt.Sprintf("%q: candidates (confidence below the threshold %.2f): %s",
+			name, threshold, candidateList(cat, mt.Candidates, func(v float64, p int) string { return fmt.Sprintf("%.*f", p, v) }))),
+		loc, fold, mt.Task)
 	// The code stays empty until the workshop decides: the candidates
 	// are an offer, in a field of their own.
 	f.ServiceTask = mt.Task
@@ -242,14 +245,16 @@ func reportMatch(pass *analyzer.Pass, threshold float64, name string, loc findin
 	pass.Report(f)
 }
 
-func candidateList(cat *sosmeta.Catalogue, cs []Candidate) string {
+// candidateList lists candidates with their confidence, written by num
+// (a decimal comma in Finnish text, a point in English).
+func candidateList(cat *sosmeta.Catalogue, cs []Candidate, num func(float64, int) string) string {
 	parts := make([]string, 0, len(cs))
 	for _, c := range cs {
 		name := ""
 		if d := cat.ByKey(c.Key); d != nil {
 			name = " " + d.NameFI
 		}
-		parts = append(parts, fmt.Sprintf("%s%s (%.2f)", c.Key, name, c.Confidence))
+		parts = append(parts, fmt.Sprintf("%s%s (%s)", c.Key, name, num(c.Confidence, 2)))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/calendar"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/fi"
 	"github.com/kartoitus/kartoitus/onboarding"
 	"github.com/kartoitus/kartoitus/report"
 )
@@ -103,7 +104,7 @@ func runAssess(e env) error {
 	if err != nil {
 		return err
 	}
-	e.verbosef("wrote the report folder %s", out)
+	e.verbosef(tr(p.lang, "raporttikansio kirjoitettiin: %s", "wrote the report folder %s"), out)
 	// The console is the table format: the assessment's summary, then
 	// where the folder is. Any other --format is the findings report.
 	console := func(name string) func(io.Writer) error {
@@ -134,4 +135,12 @@ func tr(l finding.Lang, fi, en string) string {
 		return en
 	}
 	return fi
+}
+
+// count writes n and its noun in l: "1 rivi", "2 riviä"; "1 row", "2 rows".
+func count(l finding.Lang, n int, fiOne, fiMany, enOne, enMany string) string {
+	if l == finding.EN {
+		return fi.CountEN(n, enOne, enMany)
+	}
+	return fi.Count(n, fiOne, fiMany)
 }

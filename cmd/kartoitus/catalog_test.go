@@ -22,7 +22,7 @@ func TestCatalogCommands(t *testing.T) {
 		stdout []string // must appear in stdout (guards the snapshot)
 		stderr []string // must appear in stderr
 	}{
-		{name: "show code", args: []string{"catalog", "show", "11023"}, golden: "catalog_show_11023.txt",
+		{name: "show code", args: []string{"catalog", "show", "--lang", "en", "11023"}, golden: "catalog_show_11023.txt",
 			stdout: []string{
 				"Päätös lapsen huostaanotosta ja sijaishuollosta",
 				"Beslut om omhändertagande av barn och vård utom hemmet",
@@ -30,28 +30,38 @@ func TestCatalogCommands(t *testing.T) {
 				"Kind:           Päätös",
 				"1.2.246.537.6.1506.11023.2023.5.31",
 			}},
-		{name: "show flags after code", args: []string{"catalog", "show", "11023", "--overlay", ""}, golden: "catalog_show_11023.txt"},
-		{name: "show obsolete OID", args: []string{"catalog", "show", "1.2.246.537.6.1506.15023.2022.9.28"}, golden: "catalog_show_15023.txt",
+		{name: "show flags after code", args: []string{"catalog", "show", "--lang", "en", "11023", "--overlay", ""}, golden: "catalog_show_11023.txt"},
+		{name: "show obsolete OID", args: []string{"catalog", "show", "--lang", "en", "1.2.246.537.6.1506.15023.2022.9.28"}, golden: "catalog_show_15023.txt",
 			stdout: []string{"Vammaispalvelujen asiakassuunnitelma", "current (Valmis)", "Vanhentunut  Vammaispalvelujen palvelusuunnitelma"}},
-		{name: "show obsolete name", args: []string{"catalog", "show", "Vammaispalvelujen", "palvelusuunnitelma"}, golden: "catalog_show_15023.txt"},
-		{name: "show obsolete only", args: []string{"catalog", "show", "16004"}, golden: "catalog_show_16004.txt",
+		{name: "show obsolete name", args: []string{"catalog", "show", "--lang", "en", "Vammaispalvelujen", "palvelusuunnitelma"}, golden: "catalog_show_15023.txt"},
+		{name: "show obsolete only", args: []string{"catalog", "show", "--lang", "en", "16004"}, golden: "catalog_show_16004.txt",
 			stdout: []string{"obsolete only (Vanhentunut)", "Turvakotipalvelun asiakkaan esitiedot"}},
-		{name: "show group", args: []string{"catalog", "show", "group:1"}, golden: "catalog_show_group1.txt",
+		{name: "show group", args: []string{"catalog", "show", "--lang", "en", "group:1"}, golden: "catalog_show_group1.txt",
 			stdout: []string{"document group 1.2.246.537.6.1505", "R703-01"}},
 		{name: "show json", args: []string{"catalog", "show", "--json", "11023"}, golden: "catalog_show_11023.json",
 			stdout: []string{`"code": "11023"`, `"phase": "decision"`}},
-		{name: "search", args: []string{"catalog", "search", "huostaan"}, golden: "catalog_search_huostaan.txt",
+		{name: "search", args: []string{"catalog", "search", "--lang", "en", "huostaan"}, golden: "catalog_search_huostaan.txt",
 			stdout: []string{"11023", "Huostaanottohakemus hallinto-oikeudelle"}},
-		{name: "search nothing", args: []string{"catalog", "search", "xyzzy"}, stderr: []string{`no document type matches "xyzzy"`}},
-		{name: "list task", args: []string{"catalog", "list", "--task", "child_welfare"}, golden: "catalog_list_child_welfare.txt",
+		{name: "search nothing", args: []string{"catalog", "search", "--lang", "en", "xyzzy"}, stderr: []string{`no document type matches "xyzzy"`}},
+		{name: "list task", args: []string{"catalog", "list", "--lang", "en", "--task", "child_welfare"}, golden: "catalog_list_child_welfare.txt",
 			stdout: []string{"11023", "Lastensuojeluilmoitus", "(all)"}},
-		{name: "list task by name", args: []string{"catalog", "list", "--task", "Lastensuojelu"}, golden: "catalog_list_child_welfare.txt"},
-		{name: "tasks", args: []string{"catalog", "tasks"}, golden: "catalog_tasks.txt",
+		{name: "list task by name", args: []string{"catalog", "list", "--lang", "en", "--task", "Lastensuojelu"}, golden: "catalog_list_child_welfare.txt"},
+		{name: "tasks", args: []string{"catalog", "tasks", "--lang", "en"}, golden: "catalog_tasks.txt",
 			stdout: []string{"child_welfare    10    Lastensuojelu", "Toimeentulotuki"}},
-		{name: "phases", args: []string{"catalog", "phases"}, golden: "catalog_phases.txt"},
-		{name: "retention", args: []string{"catalog", "retention"}, golden: "catalog_retention.txt"},
-		{name: "validate", args: []string{"catalog", "validate"}, golden: "catalog_validate.txt",
+		{name: "phases", args: []string{"catalog", "phases", "--lang", "en"}, golden: "catalog_phases.txt"},
+		{name: "retention", args: []string{"catalog", "retention", "--lang", "en"}, golden: "catalog_retention.txt"},
+		{name: "validate", args: []string{"catalog", "validate", "--lang", "en"}, golden: "catalog_validate.txt",
 			stdout: []string{"205 document types (202 current)", "0 errors, 14 warnings"}},
+		// Finnish is the default: the tables and notes read Finnish, dates d.m.yyyy.
+		{name: "show code fi", args: []string{"catalog", "show", "15023"}, golden: "catalog_show_15023_fi.txt",
+			stdout: []string{"Nimi (fi):", "Tila:             voimassa (Valmis)", "(4.11.2024)", "[päätelty oletus]", "Versiot:", "28.9.2022"}},
+		{name: "list task fi", args: []string{"catalog", "list", "--task", "child_welfare"}, golden: "catalog_list_child_welfare_fi.txt",
+			stdout: []string{"KOODI", "Palvelutarpeen arviointi", "(kaikki)", "voimassa"}},
+		{name: "retention fi", args: []string{"catalog", "retention"}, golden: "catalog_retention_fi.txt",
+			stdout: []string{"LASKENTAPERUSTE", "asiakkaan kuolemasta"}},
+		{name: "validate fi", args: []string{"catalog", "validate"}, stdout: []string{"205 asiakirjatyyppiä (202 voimassa)", "0 virhettä, 14 varoitusta"}, golden: "catalog_validate_fi.txt"},
+		{name: "search nothing fi", args: []string{"catalog", "search", "xyzzy"}, stderr: []string{`hakua "xyzzy" vastaavaa asiakirjatyyppiä ei ole`}},
+		{name: "bad lang", args: []string{"catalog", "list", "--lang", "de"}, code: 2, stderr: []string{"--lang"}},
 		{name: "help", args: []string{"catalog", "help"}, golden: "catalog_help.txt", stdout: []string{"import SRC -o FILE"}},
 
 		{name: "no subcommand", args: []string{"catalog"}, code: 2, stderr: []string{"catalog: no subcommand", "Subcommands:"}},
@@ -130,7 +140,7 @@ func TestCatalogOverlayErrors(t *testing.T) {
 func TestCatalogOverlayApplied(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "local.yaml")
 	os.WriteFile(path, []byte("tasks:\n  \"11023\": [child_welfare, families]\nphases:\n  \"11023\": Toteutus\n"), 0o644)
-	r := runCLI(t, "", "catalog", "show", "--overlay", path, "11023")
+	r := runCLI(t, "", "catalog", "show", "--lang", "en", "--overlay", path, "11023")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -171,7 +181,7 @@ func TestCatalogImport(t *testing.T) {
 	if imported.code != 0 || imported.stdout != embedded.stdout {
 		t.Errorf("show --catalog: exit %d\n%s\nwant\n%s", imported.code, imported.stdout, embedded.stdout)
 	}
-	r = runCLI(t, "", "catalog", "list", "--all", "--catalog", out)
+	r = runCLI(t, "", "catalog", "list", "--lang", "en", "--all", "--catalog", out)
 	if r.code != 0 {
 		t.Fatalf("list --catalog: exit %d: %s", r.code, r.stderr)
 	}

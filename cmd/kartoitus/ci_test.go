@@ -214,6 +214,12 @@ func TestQuietVerbose(t *testing.T) {
 		t.Errorf("-q with a file: stdout %q", r.stdout)
 	}
 	r := runCLI(t, "", "registers", "-v", "export.csv", "--format", "json=v.json")
+	for _, s := range []string{"kartoitus: luettu export.csv: 8 riviä", "kartoitus: kirjoitettiin v.json (json)", "havaintoa (vähintään tasolla virhe: ", "aikaa kului "} {
+		if !strings.Contains(r.stderr, s) {
+			t.Errorf("-v: stderr lacks %q:\n%s", s, r.stderr)
+		}
+	}
+	r = runCLI(t, "", "registers", "-v", "--lang", "en", "export.csv", "--format", "json=v.json")
 	for _, s := range []string{"kartoitus: read export.csv: 8 rows", "kartoitus: wrote v.json (json)", "findings (", "at or above --fail-on error) in "} {
 		if !strings.Contains(r.stderr, s) {
 			t.Errorf("-v: stderr lacks %q:\n%s", s, r.stderr)

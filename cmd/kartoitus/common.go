@@ -246,7 +246,8 @@ func (o *outputFlags) emitWith(e env, p parsedOutput, command string, res *asses
 	r := res.Report(command, p.lang)
 	warnEncodings(e.stderr, r.Inputs)
 	for _, in := range r.Inputs {
-		e.verbosef("read %s: %d rows (%d accepted, %d rejected, %d skipped)", in.Source, in.Read, in.Accepted, in.Rejected, in.Skipped)
+		e.verbosef(tr(p.lang, "luettu %s: %s (hyväksytty %d, hylätty %d, ohitettu %d)", "read %s: %s (%d accepted, %d rejected, %d skipped)"),
+			in.Source, count(p.lang, in.Read, "rivi", "riviä", "row", "rows"), in.Accepted, in.Rejected, in.Skipped)
 	}
 	for _, t := range p.targets {
 		if t.path == "" && !t.explicit && e.quiet() {
@@ -268,11 +269,12 @@ func (o *outputFlags) emitWith(e env, p parsedOutput, command string, res *asses
 			return internalErr(fmt.Errorf("--format %s: %w", t.format.Name, err))
 		}
 		if t.path != "" {
-			e.verbosef("wrote %s (%s)", t.path, t.format.Name)
+			e.verbosef(tr(p.lang, "kirjoitettiin %s (%s)", "wrote %s (%s)"), t.path, t.format.Name)
 		}
 	}
 	if e.s != nil {
-		e.verbosef("%d findings (%d at or above --fail-on %s) in %s", r.Summary.Total, r.Summary.AtOrAbove(p.failOn), p.failOn,
+		e.verbosef(tr(p.lang, "%s (vähintään tasolla %s: %d), aikaa kului %s", "%s (%[3]d at or above --fail-on %[2]s) in %[4]s"),
+			count(p.lang, r.Summary.Total, "havainto", "havaintoa", "finding", "findings"), report.EnumName(p.lang, "severity", p.failOn.String()), r.Summary.AtOrAbove(p.failOn),
 			time.Since(e.s.start).Round(time.Millisecond))
 	}
 	return res.Verdict()

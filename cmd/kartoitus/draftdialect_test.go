@@ -18,7 +18,7 @@ func TestRetentionDraftReadsBack(t *testing.T) {
 		if r := runCLI(t, "", "retention", "--inventory", retInv, "--tos", retTOS, "--draft", path, "--csv-dialect", tc[0], "--lang", tc[1], "--fail-on", "never"); r.code != 0 {
 			t.Fatalf("%v: exit %d %s", tc, r.code, r.stderr)
 		}
-		r := runCLI(t, "", "retention", "--inventory", retInv, "--tos", path, "--fail-on", "never", "--format", "json", "-v")
+		r := runCLI(t, "", "retention", "--inventory", retInv, "--tos", path, "--fail-on", "never", "--format", "json", "-v", "--lang", "en")
 		if r.code != 0 || !strings.Contains(r.stdout, `"source": "`+path+`"`) {
 			t.Errorf("%v: the draft did not read back as a plan: exit %d\n%s", tc, r.code, r.stderr)
 		}

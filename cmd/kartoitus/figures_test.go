@@ -134,7 +134,7 @@ func TestOneFigurePerFact(t *testing.T) {
 			t.Errorf("%s: %v", task, err)
 			continue
 		}
-		m := regexp.MustCompile(`(\d+)/(\d+) tavoiteaskelta läsnä`).FindStringSubmatch(string(svg))
+		m := regexp.MustCompile(`(\d+)/(\d+) kansallisesta asiakirjatyypistä löytyy`).FindStringSubmatch(string(svg))
 		if m == nil {
 			t.Errorf("%s-comparison.svg has no coverage figure", task)
 			continue

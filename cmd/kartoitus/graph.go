@@ -204,7 +204,7 @@ func writeConformance(w io.Writer, cat *sosmeta.Catalogue, set *stategraph.Set, 
 	fmt.Fprintln(tw, strings.Join([]string{
 		t("PALVELUTEHTÄVÄ", "SERVICE TASK"), t("ASIAKIRJAT", "DOCUMENTS"), t("TAVOITE", "TARGET"),
 		t("VASTAA", "MATCHED"), t("ERI VAIHE", "MISPHASED"), t("PUUTTUU", "MISSING"),
-		t("VAIN NYKYTILA", "EXTRA"), t("YHTEISET", "COMMON"), "FITNESS"}, "\t"))
+		t("VAIN NYKYTILA", "EXTRA"), t("YHTEISET", "COMMON"), t("KATTAVUUS", "FITNESS")}, "\t"))
 	for _, tg := range set.Tasks {
 		c := tg.Conformance
 		name := tg.Task.Name(l)
@@ -222,8 +222,9 @@ func writeConformance(w io.Writer, cat *sosmeta.Catalogue, set *stategraph.Set, 
 		return err
 	}
 	fmt.Fprintln(w, t(
-		"\nFitness = (vastaa + eri vaihe) / tavoite: kuinka suuri osa palvelutehtävän kansallisista asiakirjatyypeistä on käytössä.\n"+
-			"Puuttuu = mallin siirrot (vain tavoitteessa); vain nykytila = lokin siirrot. Yhteiset tyypit eivät ole tavoiteaskelia.\n"+
+		"\nKattavuus = (vastaa + eri vaihe) / tavoite: kuinka suuri osa palvelutehtävän kansallisista asiakirjatyypeistä on käytössä\n"+
+			"(prosessilouhinnan termein fitness (pm4py)). Puuttuu = vain tavoitteessa; vain nykytila = organisaation omat asiakirjat,\n"+
+			"joilla ei ole tehtävän kansallista tyyppiä. Kaikille tehtäville yhteiset tyypit eivät kuulu tavoitteeseen.\n"+
 			"Tehtävä- ja vaihejako on päätelmä (Sosmeta 1.2.246.537.6.1506); tarkenna --overlay-tiedostolla.",
 		"\nFitness = (matched + misphased) / target: the share of the task's national document types in use.\n"+
 			"Missing = model moves (target only); extra = log moves. Types common to every task are not target steps.\n"+

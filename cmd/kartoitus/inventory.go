@@ -156,7 +156,7 @@ func writeInventoryColumns(w io.Writer, inv *inventory.Inventory, m *inventory.M
 		case inventory.SheetNoHeader:
 			fmt.Fprintf(w, "  %s: %s\n", label, fmt.Sprintf(tr("ei tunnistettua otsikkoriviä; rivillä %d: %s", "no recognised header row; row %d holds: %s"),
 				s.SeenRow, invQuoteCells(s.Seen)))
-			fmt.Fprintf(w, "    %s\n", invRowSummary(s, tr))
+			fmt.Fprintf(w, "    %s\n", invRowSummary(s, lang))
 			continue
 		}
 		head := fmt.Sprintf(tr("otsikkorivi %d", "header row %d"), s.HeaderRow)
@@ -185,7 +185,7 @@ func writeInventoryColumns(w io.Writer, inv *inventory.Inventory, m *inventory.M
 		if err := tw.Flush(); err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "    %s\n", invRowSummary(s, tr))
+		fmt.Fprintf(w, "    %s\n", invRowSummary(s, lang))
 	}
 	var sheetWarnings []finding.Finding
 	for _, f := range inv.Warnings {
@@ -207,8 +207,11 @@ func writeInventoryColumns(w io.Writer, inv *inventory.Inventory, m *inventory.M
 		docs += t.Accepted
 		rej += t.Rejected
 	}
-	fmt.Fprintf(w, "\n%s\n", fmt.Sprintf(tr("Yhteensä %d asiakirjaa, %d hylättyä riviä, %d varoitusta (katso kartoitus inventory read).",
-		"Total %d documents, %d rejected rows, %d warnings (see kartoitus inventory read)."), docs, rej, len(inv.Warnings)))
+	fmt.Fprintf(w, "\n%s\n", fmt.Sprintf(tr("Yhteensä %s, %s, %s (katso kartoitus inventory read).",
+		"Total %s, %s, %s (see kartoitus inventory read)."),
+		count(lang, docs, "asiakirja", "asiakirjaa", "document", "documents"),
+		count(lang, rej, "hylätty rivi", "hylättyä riviä", "rejected row", "rejected rows"),
+		count(lang, len(inv.Warnings), "varoitus", "varoitusta", "warning", "warnings")))
 	if unrecognised > 0 {
 		fmt.Fprintln(w, tr("Tunnistamattomat sarakkeet luetaan vastaavuustiedostolla: --columns FILE, jossa rivi \"otsikko: kenttä\" (esim. \"Järj.: system\" tai \"Vastuuhenkilö: ignore\").",
 			"Map unrecognised columns with --columns FILE, one \"header: field\" line each (such as \"Järj.: system\" or \"Vastuuhenkilö: ignore\")."))
@@ -237,28 +240,30 @@ func invColumnField(c inventory.Column, tr func(string, string) string) string {
 	return s
 }
 
-func invRowSummary(s inventory.Sheet, tr func(string, string) string) string {
+func invRowSummary(s inventory.Sheet, l finding.Lang) string {
 	r := s.Rows
 	var parts []string
-	add := func(n int, fi, en string) {
+	add := func(n int, fiOne, fiMany, enOne, enMany string) {
 		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, tr(fi, en)))
+			parts = append(parts, count(l, n, fiOne, fiMany, enOne, enMany))
 		}
 	}
-	add(r.Title, "otsikkotekstiä", "title")
-	add(r.Header, "otsikkoriviä", "header")
-	add(r.Instruction, "ohjeriviä", "hint")
-	add(r.Section, "väliotsikkoa", "section heading")
-	add(r.RepeatedHeader, "toistettua otsikkoriviä", "repeated header")
-	add(r.Blank, "tyhjää", "blank")
-	add(r.NotRead, "lukematonta", "not read")
+	add(r.Title, "otsikkoteksti", "otsikkotekstiä", "title", "titles")
+	add(r.Header, "otsikkorivi", "otsikkoriviä", "header", "headers")
+	add(r.Instruction, "ohjerivi", "ohjeriviä", "hint", "hints")
+	add(r.Section, "väliotsikko", "väliotsikkoa", "section heading", "section headings")
+	add(r.RepeatedHeader, "toistettu otsikkorivi", "toistettua otsikkoriviä", "repeated header", "repeated headers")
+	add(r.Blank, "tyhjä", "tyhjää", "blank", "blank")
+	add(r.NotRead, "lukematon", "lukematonta", "not read", "not read")
 	skipped := ""
 	if len(parts) > 0 {
 		skipped = " (" + strings.Join(parts, ", ") + ")"
 	}
 	t := s.Tally
-	return fmt.Sprintf(tr("Rivit: %d luettu = %d asiakirjaa + %d hylättyä + %d ohitettua%s", "Rows: %d read = %d documents + %d rejected + %d skipped%s"),
-		t.Read, t.Accepted, t.Rejected, t.Skipped, skipped)
+	return fmt.Sprintf(tr(l, "Rivit: %d luettu = %s + %s + %s%s", "Rows: %d read = %s + %s + %s%s"), t.Read,
+		count(l, t.Accepted, "asiakirja", "asiakirjaa", "document", "documents"),
+		count(l, t.Rejected, "hylätty", "hylättyä", "rejected", "rejected"),
+		count(l, t.Skipped, "ohitettu", "ohitettua", "skipped", "skipped"), skipped)
 }
 
 func inventoryRead(e env, args []string) error {
@@ -349,8 +354,32 @@ func writeInventoryDocuments(w io.Writer, inv *inventory.Inventory, cat *sosmeta
 		if t := cat.Resolve(d.NationalRaw); t != nil {
 			national = t.Code
 		}
+		medium, register := string(d.Medium), string(d.Register)
+		if lang != finding.EN {
+			// Finnish tables name the values; the IDs are the English
+			// table's and the JSON's.
+			if len(d.ServiceTasks) > 0 {
+				names := make([]string, 0, len(d.ServiceTasks))
+				for _, id := range d.ServiceTasks {
+					if st := cat.Task(id); st != nil {
+						id = st.FI
+					}
+					names = append(names, id)
+				}
+				task = strings.Join(names, ", ")
+			}
+			if p := cat.Phase(d.Phase); p != nil {
+				phase = p.FI
+			}
+			if medium != "" {
+				medium = report.EnumName(lang, "medium", medium)
+			}
+			if register != "" {
+				register = invClip(report.EnumName(lang, "register", register), 32)
+			}
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", loc, task, invClip(d.Name, 40), invClip(national, 30), phase,
-			d.Medium, invClip(d.System, 20), d.Register, invRetention(d, tr))
+			medium, invClip(d.System, 20), register, invRetention(d, tr))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -3,7 +3,14 @@
 // client-data archive. Run "kartoitus help" for the commands.
 package main
 
-import "os"
+import (
+	"os"
+
+	// Reports show Helsinki local time; the distroless image and Windows
+	// have no zone database, so the binary carries one (internal/fi also
+	// imports it; this line keeps it should that change).
+	_ "time/tzdata"
+)
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))

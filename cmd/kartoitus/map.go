@@ -13,8 +13,10 @@ import (
 	"github.com/kartoitus/kartoitus/analyzer/mapping"
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/fi"
 	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/inventory"
+	"github.com/kartoitus/kartoitus/report"
 	"github.com/kartoitus/kartoitus/sosmeta"
 )
 
@@ -118,8 +120,9 @@ func runMap(e env) error {
 		if err := e.writeTo(writeAccepted, func(w io.Writer) error { return mapping.WriteAcceptedIn(w, rows, p.lang, p.csv) }); err != nil {
 			return internalErr(fmt.Errorf("map: --write-accepted: %w", err))
 		}
-		e.notef("kartoitus: wrote %d rows to %s: fill in or correct the code column, then run with --accepted %s\n",
-			len(rows), writeAccepted, writeAccepted)
+		e.notef(tr(p.lang, "kartoitus: %s kirjoitettiin tiedostoon %s: täydennä tai korjaa koodisarake ja aja sitten valinnalla --accepted %s\n",
+			"kartoitus: wrote %s to %s: fill in or correct the code column, then run with --accepted %s\n"),
+			count(p.lang, len(rows), "rivi", "riviä", "row", "rows"), writeAccepted, writeAccepted)
 	}
 	if view == "findings" {
 		return of.emit(e, p, "map", res)
@@ -208,15 +211,27 @@ func (v mapView) text(fi, en string) string {
 	return finding.T(fi, en).In(v.lang)
 }
 
-func candidateKeys(cs []mapping.Candidate, skipFirst bool) string {
+// candidateKeys lists candidates with their confidence; num writes the
+// number (a decimal comma in the Finnish table, a point in CSV).
+func candidateKeys(cs []mapping.Candidate, skipFirst bool, num func(float64) string) string {
 	var parts []string
 	for i, c := range cs {
 		if i == 0 && skipFirst {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s (%.2f)", c.Key, c.Confidence))
+		parts = append(parts, fmt.Sprintf("%s (%s)", c.Key, num(c.Confidence)))
 	}
 	return strings.Join(parts, ", ")
+}
+
+func pointDecimal(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+
+// num writes a confidence or threshold in the view's language.
+func (v mapView) num(x float64) string {
+	if v.lang == finding.EN {
+		return pointDecimal(x)
+	}
+	return fi.DecimalFixed(x, 2)
 }
 
 func (v mapView) writeMappings(w io.Writer, format string) error {
@@ -240,7 +255,7 @@ func (v mapView) writeMappings(w io.Writer, format string) error {
 			[]string{"Tiedosto", "Välilehti", "Rivi", "Asiakirjan nimi", "Palvelutehtävä", "Koodi", "Kansallinen nimi", "Menetelmä", "Varmuus", "Kenttä", "Ehdokkaat"}))
 		for _, r := range rows {
 			cw.Write([]string{r.Source.File, r.Source.Sheet, itoaRow(r.Source.Row), r.Name, r.Task, r.Key, r.National,
-				string(r.Method), strconv.FormatFloat(r.Confidence, 'f', 3, 64), r.Field, candidateKeys(r.Candidates, r.Key != "")})
+				string(r.Method), strconv.FormatFloat(r.Confidence, 'f', 3, 64), r.Field, candidateKeys(r.Candidates, r.Key != "", pointDecimal)})
 		}
 		cw.Flush()
 		return cw.Error()
@@ -249,8 +264,8 @@ func (v mapView) writeMappings(w io.Writer, format string) error {
 	fmt.Fprintln(tw, v.text("RIVI\tASIAKIRJA\tPALVELUTEHTÄVÄ\tKOODI\tVALTAKUNNALLINEN NIMI\tMENETELMÄ\tVARMUUS\tEHDOKKAAT",
 		"ROW\tDOCUMENT\tSERVICE TASK\tCODE\tNATIONAL NAME\tMETHOD\tCONFIDENCE\tCANDIDATES"))
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t%s\n", rowRef(r.Source), clip(r.Name, 48), v.taskName(r.Task),
-			dash(r.Key), clip(r.National, 56), r.Method, r.Confidence, candidateKeys(r.Candidates, r.Key != ""))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", rowRef(r.Source), clip(r.Name, 48), v.taskName(r.Task),
+			dash(r.Key), clip(r.National, 56), report.EnumName(v.lang, "method", string(r.Method)), v.num(r.Confidence), candidateKeys(r.Candidates, r.Key != "", v.num))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -264,9 +279,9 @@ func (v mapView) writeMappings(w io.Writer, format string) error {
 			accepted++
 		}
 	}
-	_, err := fmt.Fprintf(w, v.text("\n%d/%d asiakirjaa kohdistettu (kynnys %.2f, hyväksyttyjä %d); ehdokkaat tarjotaan kynnyksen alittaville.\n",
-		"\n%d/%d documents mapped (threshold %.2f, accepted %d); candidates are offered below the threshold.\n"),
-		mapped, len(rows), v.mr.Threshold, accepted)
+	_, err := fmt.Fprintf(w, v.text("\n%d/%d asiakirjaa kohdistettu (kynnys %s, hyväksyttyjä %d); ehdokkaat tarjotaan kynnyksen alittaville.\n",
+		"\n%d/%d documents mapped (threshold %s, accepted %d); candidates are offered below the threshold.\n"),
+		mapped, len(rows), v.num(v.mr.Threshold), accepted)
 	return err
 }
 

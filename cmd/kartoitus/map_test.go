@@ -90,7 +90,7 @@ func TestMapWorkshopLoop(t *testing.T) {
 	dir := t.TempDir()
 	tmpl := filepath.Join(dir, "accepted.csv")
 	r := runCLI(t, "", "map", "--inventory", mapInventory, "--write-accepted", tmpl, "--view", "mappings", "--fail-on", "error")
-	if r.code != 1 || !strings.Contains(r.stderr, "wrote 16 rows to "+tmpl) {
+	if r.code != 1 || !strings.Contains(r.stderr, "16 riviä kirjoitettiin tiedostoon "+tmpl) {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
 	b, err := os.ReadFile(tmpl)

@@ -169,9 +169,12 @@ func runRetention(e env) error {
 		if err := e.writeTo(draft, write); err != nil {
 			return internalErr(fmt.Errorf("retention: --draft: %w", err))
 		}
-		e.notef("kartoitus: wrote the TOS draft (%d rows) to %s\n", rows, draft)
+		e.notef(tr(p.lang, "kartoitus: TOS-luonnos (%s) kirjoitettiin tiedostoon %s\n", "kartoitus: wrote the TOS draft (%s) to %s\n"),
+			count(p.lang, rows, "rivi", "riviä", "row", "rows"), draft)
 		if len(left) > 0 {
-			e.notef("kartoitus: %d draft rows have no law period and are not in the JHS 191 XML (they are listed in its LisatiedotTeksti); see them with --draft FILE.csv\n", len(left))
+			e.notef(tr(p.lang, "kartoitus: luonnoksessa on %s ilman lain säilytysaikaa; ne eivät ole JHS 191 -XML:ssä (ne luetellaan sen LisatiedotTeksti-kentässä); näet ne valinnalla --draft TIEDOSTO.csv\n",
+				"kartoitus: %s of the draft have no law period and are not in the JHS 191 XML (they are listed in its LisatiedotTeksti); see them with --draft FILE.csv\n"),
+				count(p.lang, len(left), "rivi", "riviä", "row", "rows"))
 		}
 	}
 	return of.emit(e, p, "retention", res)

@@ -21,13 +21,13 @@ _kartoitus() {
   esac
   local flags="" subs=""
   case "$cmd $sub" in
-    "catalog list") flags="--all --catalog --config --encoding --json --overlay --task -o -q -v" ;;
-    "catalog search") flags="--catalog --config --encoding --json --overlay -o -q -v" ;;
-    "catalog show") flags="--catalog --config --encoding --json --overlay -o -q -v" ;;
-    "catalog tasks") flags="--catalog --config --encoding --json --overlay -o -q -v" ;;
-    "catalog phases") flags="--catalog --config --encoding --json --overlay -o -q -v" ;;
-    "catalog retention") flags="--catalog --config --encoding --json --overlay -o -q -v" ;;
-    "catalog validate") flags="--catalog --config --encoding --overlay -o -q -v" ;;
+    "catalog list") flags="--all --catalog --config --encoding --json --lang --overlay --task -o -q -v" ;;
+    "catalog search") flags="--catalog --config --encoding --json --lang --overlay -o -q -v" ;;
+    "catalog show") flags="--catalog --config --encoding --json --lang --overlay -o -q -v" ;;
+    "catalog tasks") flags="--catalog --config --encoding --json --lang --overlay -o -q -v" ;;
+    "catalog phases") flags="--catalog --config --encoding --json --lang --overlay -o -q -v" ;;
+    "catalog retention") flags="--catalog --config --encoding --json --lang --overlay -o -q -v" ;;
+    "catalog validate") flags="--catalog --config --encoding --lang --overlay -o -q -v" ;;
     "catalog import") flags="--config --skip-bad -o -q -v" ;;
     "inventory columns") flags="--catalog --columns --config --encoding --lang --overlay --sheet -o -q -v" ;;
     "inventory read") flags="--catalog --columns --config --csv-dialect --encoding --fail-on --format --ignore --json --lang --overlay --sheet -o -q -v" ;;

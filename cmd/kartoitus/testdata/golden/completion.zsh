@@ -70,6 +70,7 @@ _kartoitus() {
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
+        '--lang[language of the tables]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
@@ -82,6 +83,7 @@ _kartoitus() {
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
+        '--lang[language of the tables]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
@@ -93,6 +95,7 @@ _kartoitus() {
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
+        '--lang[language of the tables]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
@@ -104,6 +107,7 @@ _kartoitus() {
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
+        '--lang[language of the tables]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
@@ -115,6 +119,7 @@ _kartoitus() {
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
+        '--lang[language of the tables]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
@@ -126,6 +131,7 @@ _kartoitus() {
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
         '--json[write JSON instead of a table]' \
+        '--lang[language of the tables]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
@@ -136,6 +142,7 @@ _kartoitus() {
         '--catalog[structures CSV from '\''kartoitus catalog import'\'' (default]:catalog:_files' \
         '--config[read flag values from this kartoitus.yaml file (default]:config:_files' \
         '--encoding[read CSV inputs as utf-8, windows-1252 or utf-16 (default]:encoding:_files' \
+        '--lang[language of the tables]:lang:(fi en)' \
         '-o[write standard output to file instead]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
