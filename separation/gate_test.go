@@ -278,27 +278,26 @@ func BenchmarkBareRead(b *testing.B) {
 	}
 }
 
-func benchGate(b *testing.B, workers int) {
+// BenchmarkGate is the full rule pass on 1, 2, 3 and 4 workers (N-1
+// parsers and the checker), side by side: compare MB/s between them.
+func BenchmarkGate(b *testing.B) {
 	data := benchExport(b, 200000)
 	cat := sosmeta.MustDefault()
-	b.SetBytes(int64(len(data)))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		r, err := export.NewCSVReader(bytes.NewReader(data), export.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := Run(r, Config{Catalogue: cat, Workers: workers}); err != nil {
-			b.Fatal(err)
-		}
+	for _, workers := range []int{1, 2, 3, 4} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				r, err := export.NewCSVReader(bytes.NewReader(data), export.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := Run(r, Config{Catalogue: cat, Workers: workers}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
-
-// BenchmarkGate is the full rule pass on one goroutine.
-func BenchmarkGate(b *testing.B) { benchGate(b, 1) }
-
-// BenchmarkGatePipelined reads and checks on two goroutines.
-func BenchmarkGatePipelined(b *testing.B) { benchGate(b, 2) }
 
 // FuzzGate feeds arbitrary CSV bodies under the canonical header: the
 // gate must never panic, must account for every row, must not echo a

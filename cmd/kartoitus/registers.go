@@ -194,6 +194,8 @@ func registersGenerate(e env, args []string) error {
 	fs.BoolVar(&o.Canonical, "canonical", false, "canonical snake_case headers and values instead of Finnish vendor style")
 	fs.BoolVar(&o.RealFormat, "real-format", false, "individual numbers 002–899 instead of 900-series test codes (benchmarks, privacy tests)")
 	fs.IntVar(&o.Violations, "violations", 0, "number of seeded violations (default one per 2,000 rows, at least one of each kind; -1 none)")
+	// Read before the flags (e.reveal); declared so that the flag parses.
+	fs.Bool("reveal-ids", false, "with --real-format: write the codes in full (required with it)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

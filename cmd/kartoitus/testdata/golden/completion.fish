@@ -207,6 +207,7 @@ complete -c kartoitus -n '__fish_seen_subcommand_from registers; and __fish_seen
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and __fish_seen_subcommand_from generate' -s o -r -F -d 'output file (- for standard output)'
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and __fish_seen_subcommand_from generate' -s q -d 'quiet: print nothing but errors and the --format outputs asked for'
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and __fish_seen_subcommand_from generate' -l real-format -d 'individual numbers 002–899 instead of 900-series test codes (benchmarks, privacy tests)'
+complete -c kartoitus -n '__fish_seen_subcommand_from registers; and __fish_seen_subcommand_from generate' -l reveal-ids -d 'with --real-format: write the codes in full (required with it)'
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and __fish_seen_subcommand_from generate' -l rows -r -F -d 'number of data rows (required)'
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and __fish_seen_subcommand_from generate' -l seed -r -F -d 'random seed'
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and __fish_seen_subcommand_from generate' -s v -d 'verbose: say on standard error which config and ignore files were used, what was read and written, and how long it took'
