@@ -279,13 +279,15 @@ func BenchmarkBareRead(b *testing.B) {
 }
 
 // BenchmarkGate is the full rule pass on 1, 2, 3 and 4 workers (N-1
-// parsers and the checker), side by side: compare MB/s between them.
+// parsers and the checker), side by side: compare MB/s between them, and
+// cpu-s/op for the work done.
 func BenchmarkGate(b *testing.B) {
 	data := benchExport(b, 200000)
 	cat := sosmeta.MustDefault()
 	for _, workers := range []int{1, 2, 3, 4} {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
+			cpu0 := cpuTime()
 			for b.Loop() {
 				r, err := export.NewCSVReader(bytes.NewReader(data), export.Options{})
 				if err != nil {
@@ -295,6 +297,9 @@ func BenchmarkGate(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			// CPU seconds (all goroutines, GC included) per op: what the
+			// parallel hand-offs cost, however loaded the machine.
+			b.ReportMetric((cpuTime()-cpu0)/float64(b.N), "cpu-s/op")
 		})
 	}
 }
