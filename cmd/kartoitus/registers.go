@@ -55,7 +55,7 @@ func runRegisters(e env) error {
 	fs.StringVar(&pseudo, "pseudonymize", "", "replace client ids in the report by a keyed hash (HMAC-SHA256) of `KEY`; @FILE reads the key from a file, env:NAME from the environment")
 	fs.BoolVar(&reveal, "reveal-ids", false, "show client ids in full in the report (only when you must; the default masks them)")
 	fs.IntVar(&maxFindings, "max-findings", separation.DefaultMaxPerRule, "list at most `N` findings per rule (all are counted); -1 lists all")
-	fs.IntVar(&workers, "workers", defaultWorkers(), "`N` > 1 parses CSV and checks rows on separate cores")
+	fs.IntVar(&workers, "workers", defaultWorkers(), "`N` > 1: N-1 goroutines parse the CSV, one checks the rows (the result is the same for any N)")
 	fs.StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (terminal and input over 64 MB), always or never")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
@@ -147,9 +147,13 @@ func runRegisters(e env) error {
 // registersMemoryLimit is the default soft memory limit of a gate run.
 const registersMemoryLimit = 900 << 20
 
+// defaultWorkers is one goroutine per core to parse plus the checker,
+// at most 4: the checker (about 40% of a row's work on one core) is the
+// limit from two parsers on, and a parser more than the cores lets the
+// scheduler fill both cores of a 2-core machine while the checker waits.
 func defaultWorkers() int {
-	if runtime.GOMAXPROCS(0) > 1 {
-		return 2
+	if n := runtime.GOMAXPROCS(0); n > 1 {
+		return min(n+1, 4)
 	}
 	return 1
 }

@@ -240,7 +240,7 @@ _kartoitus() {
         '--sheet[XLSX sheet name (default]:sheet:_files' \
         '--table[with --from\: the table (schema.table) read whole]:table:_files' \
         '-v[verbose\: say on standard error which config and ignore files were used, what was read and written, and how long it took]' \
-        '--workers[N > 1 parses CSV and checks rows on separate cores]:workers:_files' \
+        '--workers[N > 1\: N-1 goroutines parse the CSV, one checks the rows (the result is the same for any N)]:workers:_files' \
         '*:file:_files' ;;
     "registers generate")
       _arguments -s \
