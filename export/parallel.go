@@ -32,7 +32,7 @@ const chunkSize = 256 << 10
 // Chunk is a run of consecutive rows parsed by one parser.
 type Chunk struct {
 	// Records are the rows in file order; Errs[i] non-nil means row i
-	// could not be used (then Records[i] holds only its line).
+	// could not be used (then only Records[i].Line is meaningful).
 	Records []Record
 	Errs    []*RowError
 	// Err is the error that stopped reading after these rows (a failing
