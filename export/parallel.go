@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"io"
@@ -174,9 +173,8 @@ func (s *Stream) split(size int) {
 func (s *Stream) parse() {
 	defer s.wg.Done()
 	r := s.r
-	var src chunkReader
-	br := bufio.NewReaderSize(&src, 64<<10)
-	fc := newFastCSV(br, rune(r.csv.comma))
+	var src chunkLines
+	fc := &fastCSV{src: &src, comma: r.csv.comma}
 	for {
 		var c *Chunk
 		var ok bool
@@ -192,7 +190,6 @@ func (s *Stream) parse() {
 		if src.tail == nil {
 			src.tail = io.EOF
 		}
-		br.Reset(&src)
 		fc.restart(c.line-1, r.csv.want)
 		c.Records, c.Errs, c.Err = c.Records[:0], c.Errs[:0], nil
 		clear(c.unnamed)
@@ -229,27 +226,12 @@ func (s *Stream) parse() {
 	}
 }
 
-// chunkReader reads a chunk's text, then returns its tail error.
-type chunkReader struct {
-	data []byte
-	tail error
-}
-
-func (c *chunkReader) Read(p []byte) (int, error) {
-	if len(c.data) == 0 {
-		return 0, c.tail
-	}
-	n := copy(p, c.data)
-	c.data = c.data[n:]
-	return n, nil
-}
-
-// restart makes f read a new source (its br, reset by the caller) whose
+// restart makes f read a new chunk (set in its src by the caller) whose
 // first line is line numLine+1, with want fields a record.
 func (f *fastCSV) restart(numLine, want int) {
 	f.numLine, f.want, f.line = numLine, want, 0
 	f.slow, f.slowLines = nil, 0
-	f.feed = feeder{src: f.br}
+	f.feed = feeder{src: f.src}
 }
 
 // lastRecordEnd returns the offset just past the last record that ends
