@@ -153,3 +153,21 @@ func TestLastRecordEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamCloseEarly: a caller that stops after one chunk (the gate on
+// a fatal error) gets its Close back, with the splitter and parsers gone.
+func TestStreamCloseEarly(t *testing.T) {
+	in := canonicalHeader + "\n" + strings.Repeat("D1;1;010181-900C;social;;;;;;;;11000;;;2024-01-31;;;;;\n", 20000)
+	for _, pm := range []parallelMode{{1, 64}, {3, 4096}} {
+		r, err := NewCSVReader(strings.NewReader(in), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := r.parallel(pm.parsers, pm.size)
+		if c := s.Next(); c == nil || len(c.Records) == 0 {
+			t.Fatalf("%+v: no first chunk", pm)
+		}
+		s.Close()
+		s.Close() // twice is harmless
+	}
+}
