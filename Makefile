@@ -3,7 +3,7 @@ GO      ?= go
 SAMPLES := samples
 OUT     ?= out
 
-.PHONY: all build run test lint vet fmt-check staticcheck vulncheck cross bench bench-registers fuzz golden clean
+.PHONY: all build run test lint vet fmt-check staticcheck vulncheck cross bench bench-registers bench-gate fuzz golden clean
 
 all: lint test
 
@@ -61,6 +61,10 @@ bench:
 # Register gate at 1M and 10M rows (rows/s, MB/s, peak RSS); see the script.
 bench-registers:
 	scripts/bench-registers.sh
+
+# The bare read, the gate at 1 and N workers and DuckDB (if installed) in one table.
+bench-gate:
+	scripts/bench-gate.sh
 
 # A short fuzz run of every parser; raise FUZZTIME for a long one.
 FUZZTIME ?= 20s

@@ -27,7 +27,8 @@ import (
 // 55%, 10M rows 58% → 68%; an export that quotes every row reads at
 // encoding/csv's speed (BenchmarkCSVRead).
 type fastCSV struct {
-	br    *bufio.Reader // the decoded text
+	br    *bufio.Reader // the decoded text (nil in a parser of a Stream)
+	src   lineSource    // what lines are read from: br, or a parser's chunk
 	comma byte
 	// want is encoding/csv's FieldsPerRecord: 0 until the first record.
 	want int
@@ -53,7 +54,32 @@ var errBlankLine = errors.New("blank line")
 
 // newFastCSV reads br, split on comma (';', ',' or '\t').
 func newFastCSV(br *bufio.Reader, comma rune) *fastCSV {
-	return &fastCSV{br: br, comma: byte(comma), feed: feeder{src: br}}
+	return &fastCSV{br: br, src: br, comma: byte(comma), feed: feeder{src: br}}
+}
+
+// lineSource is what fastCSV reads lines from: a bufio.Reader, or a
+// Stream parser's chunk in memory (chunkLines), read without a copy.
+type lineSource interface {
+	ReadSlice(delim byte) ([]byte, error)
+}
+
+// chunkLines hands out the lines of a chunk as bufio.Reader's ReadSlice
+// would (the last one with tail: io.EOF, or the stream's error), without
+// ever returning bufio.ErrBufferFull.
+type chunkLines struct {
+	data []byte
+	tail error
+}
+
+func (c *chunkLines) ReadSlice(delim byte) ([]byte, error) {
+	if i := bytes.IndexByte(c.data, delim); i >= 0 {
+		line := c.data[:i+1]
+		c.data = c.data[i+1:]
+		return line, nil
+	}
+	line := c.data
+	c.data = c.data[len(c.data):]
+	return line, c.tail
 }
 
 // Line returns the line of the first field of the record last returned
@@ -65,11 +91,11 @@ func (f *fastCSV) Line() int { return f.line }
 // read, or with a last line that has no '\n'). The slice is valid until
 // the next read from br.
 func (f *fastCSV) readRaw() ([]byte, error) {
-	line, err := f.br.ReadSlice('\n')
+	line, err := f.src.ReadSlice('\n')
 	if err == bufio.ErrBufferFull {
 		f.raw = append(f.raw[:0], line...)
 		for err == bufio.ErrBufferFull {
-			line, err = f.br.ReadSlice('\n')
+			line, err = f.src.ReadSlice('\n')
 			f.raw = append(f.raw, line...)
 		}
 		line = f.raw
@@ -176,7 +202,7 @@ func (f *fastCSV) readSlow(raw []byte, err error) ([]string, error) {
 // fast path read, then, only when asked, further lines from src, never
 // more than one line per Read.
 type feeder struct {
-	src     *bufio.Reader
+	src     lineSource
 	pending []byte // aliases src's buffer or fastCSV.raw; nothing reads src meanwhile
 	err     error  // returned once pending is empty
 	partial bool   // the last chunk fetched ended inside a line

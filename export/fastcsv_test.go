@@ -166,7 +166,11 @@ func describeNext(rec *Record, err error) string {
 
 // diffReader compares NewCSVReader with Next (raw false) or ReadRaw and
 // Fill (raw true) against the encoding/csv reference.
-func diffReader(data []byte, raw bool) string {
+func diffReader(data []byte, raw bool) string { return diffReaderWith(data, raw, nil) }
+
+// diffReaderWith is diffReader reading the rows through par when it is
+// not nil (Next's place: the parallel path).
+func diffReaderWith(data []byte, raw bool, par *parallelMode) string {
 	ref, rerr := newRefReader(bytes.NewReader(data))
 	r, err := NewCSVReader(bytes.NewReader(data), Options{})
 	if (rerr == nil) != (err == nil) || (err != nil && err.Error() != rerr.Error()) {
@@ -177,6 +181,12 @@ func diffReader(data []byte, raw bool) string {
 	}
 	if !reflect.DeepEqual(r.Header, ref.r.Header) {
 		return fmt.Sprintf("header %+v, want %+v", r.Header, ref.r.Header)
+	}
+	next := r.Next
+	if par != nil {
+		sn := &streamNext{s: r.parallel(par.parsers, par.size)}
+		defer sn.s.Close()
+		next = sn.Next
 	}
 	var dst, rdst []string
 	for i := 0; i < 1e5; i++ {
@@ -199,15 +209,15 @@ func diffReader(data []byte, raw bool) string {
 				rerr = ref.Fill(&rrec, rdst, rline)
 			}
 		} else {
-			err = r.Next(&rec)
+			err = next(&rec)
 			for isBlankLine(err) {
-				err = r.Next(&rec)
+				err = next(&rec)
 			}
 			rerr = ref.Next(&rrec)
 		}
 		got, want := describeNext(&rec, err), describeNext(&rrec, rerr)
 		if got != want {
-			return fmt.Sprintf("row %d (raw %v):\n got  %s\n want %s", i+1, raw, got, want)
+			return fmt.Sprintf("row %d (raw %v, parallel %+v):\n got  %s\n want %s", i+1, raw, par, got, want)
 		}
 		var re *RowError
 		if rerr == io.EOF || (rerr != nil && !errors.As(rerr, &re)) {
@@ -248,6 +258,21 @@ func checkSame(t *testing.T, data []byte) {
 		if d := diffReader(data, raw); d != "" {
 			t.Fatalf("input %q\n%s", data, d)
 		}
+	}
+	// The parallel path, with chunks small enough to cut every record
+	// (and to grow for each that does not fit).
+	// One-byte chunks always, and one other mode chosen by the input, to
+	// keep the random test's time in bounds.
+	for _, pm := range []parallelMode{parallelModes[0], parallelModes[1+len(data)%(len(parallelModes)-1)]} {
+		if d := diffReaderWith(data, false, &pm); d != "" {
+			t.Fatalf("input %q\n%s", data, d)
+		}
+		if d := diffParallel(data, pm, plain); d != "" {
+			t.Fatalf("input %q\n%s", data, d)
+		}
+	}
+	if d := diffParallel(data, parallelModes[1], failing); d != "" {
+		t.Fatalf("input %q, failing after %d bytes\n%s", data, len(data)*2/3, d)
 	}
 }
 

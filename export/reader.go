@@ -473,11 +473,16 @@ func streamError(err error) error {
 }
 
 func (r *Reader) csvError(rec *Record, fields []string, err error) error {
+	return r.csvErrorOf(r.csv, rec, fields, err)
+}
+
+// csvErrorOf is csvError for an error of cr (a parser's own fastCSV).
+func (r *Reader) csvErrorOf(cr *fastCSV, rec *Record, fields []string, err error) error {
 	if err == io.EOF {
 		return io.EOF
 	}
 	if errors.Is(err, errBlankLine) {
-		rec.Line = r.csv.Line()
+		rec.Line = cr.Line()
 		return &RowError{Kind: RowBlank, Line: rec.Line, EndLine: rec.Line, Err: errBlankLine}
 	}
 	var pe *csv.ParseError
@@ -547,6 +552,13 @@ func (r *Reader) xlsxWidth(cols []string, line int) error {
 
 // fill copies the mapped fields and parses dates and the version.
 func (r *Reader) fill(rec *Record, fields []string, xlsx bool) error {
+	return r.fillCounting(rec, fields, xlsx, r.UnnamedValues)
+}
+
+// fillCounting is fill counting values in unnamed columns in unnamed
+// (a parser's own map, added to UnnamedValues in file order): it only
+// reads the Reader.
+func (r *Reader) fillCounting(rec *Record, fields []string, xlsx bool, unnamed map[int]int) error {
 	blank := true
 	for i := range fields {
 		if fields[i] != "" && strings.TrimSpace(fields[i]) != "" {
@@ -559,7 +571,7 @@ func (r *Reader) fill(rec *Record, fields []string, xlsx bool) error {
 	}
 	for _, i := range r.Header.Unnamed {
 		if i < len(fields) && strings.TrimSpace(fields[i]) != "" {
-			r.UnnamedValues[i]++
+			unnamed[i]++
 		}
 	}
 	idx := &r.Header.Index

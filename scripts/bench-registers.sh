@@ -93,7 +93,7 @@ for n in $SIZES; do
 	f="$DIR/export-$n.csv"
 	if [ ! -s "$f" ]; then
 		echo "generating $f…" >&2
-		"$DIR/kartoitus" registers generate --rows "$n" --clients $((n / 10)) --seed 1 --real-format -o "$f" 2>/dev/null
+		"$DIR/kartoitus" registers generate --rows "$n" --clients $((n / 10)) --seed 1 --real-format --reveal-ids -o "$f" 2>/dev/null
 	fi
 	bytes=$(stat -c %s "$f")
 	cat "$f" >/dev/null # warm the page cache

@@ -61,7 +61,9 @@ type Config struct {
 	// MaxPerRule caps kept findings per rule: 0 means DefaultMaxPerRule,
 	// negative means keep all.
 	MaxPerRule int
-	// Workers > 1 reads rows in one goroutine and checks them in another.
+	// Workers > 1 parses CSV rows on Workers-1 goroutines and checks them
+	// on one (an XLSX export: reads on one, checks on another). The result
+	// is the same for any number.
 	Workers int
 	// Ignore suppresses findings as they are made, so counts are exact
 	// after suppression and unused entries can be reported.
@@ -80,6 +82,9 @@ type Config struct {
 	AsOf export.Date
 	// noPlans (tests) runs every enabled judge on every row.
 	noPlans bool
+	// seed (tests), when set, is the id hash seed, so that two runs list
+	// REG041's findings (in hash order) in the same order.
+	seed *maphash.Seed
 }
 
 // Stats are figures of a run.
@@ -192,6 +197,9 @@ func newGate(h *export.Header, sheet string, cfg Config) *gate {
 		aggs: map[string]*agg{}, aggDropped: map[*Check]int{}, planMap: map[cond][]*Check{}}
 	if g.max == 0 {
 		g.max = DefaultMaxPerRule
+	}
+	if cfg.seed != nil {
+		g.seed = *cfg.seed
 	}
 	m := cfg.Mapping
 	g.regFn = func(s string) registers.Kind { return registers.Classify(m.Value(export.Register, s)) }

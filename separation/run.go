@@ -33,9 +33,12 @@ func Run(r *export.Reader, cfg Config) (*Result, error) {
 	}
 	g := newGate(r.Header, r.Sheet, cfg)
 	var err error
-	if cfg.Workers > 1 {
+	switch {
+	case cfg.Workers > 1 && r.Format == export.FormatCSV:
+		err = g.runParallel(r, cfg.Workers-1)
+	case cfg.Workers > 1:
 		err = g.runPipelined(r)
-	} else {
+	default:
 		err = g.runSequential(r)
 	}
 	if err != nil {
@@ -66,7 +69,33 @@ func (g *gate) runSequential(r *export.Reader) error {
 	}
 }
 
-// runPipelined parses CSV in one goroutine and maps and checks rows in
+// runParallel parses CSV on parsers goroutines (export.Stream: chunks cut
+// at record boundaries, handed back in file order) and checks the rows on
+// this one. The checks share state (document ids, windows, first-seen
+// values) and so stay on one goroutine; rows reach them in file order
+// with the same line numbers and errors as a sequential read, so the
+// findings, their order and the tallies are the same for any number of
+// workers. Parsing, trimming and dates are the larger part of a row's
+// work, so they are what more cores take.
+func (g *gate) runParallel(r *export.Reader, parsers int) error {
+	s := r.Parallel(parsers)
+	defer s.Close()
+	for c := s.Next(); c != nil; c = s.Next() {
+		for i := range c.Records {
+			if e := c.Errs[i]; e != nil {
+				g.rowError(e)
+				continue
+			}
+			g.row(&c.Records[i])
+		}
+		if c.Err != nil {
+			return c.Err
+		}
+	}
+	return nil
+}
+
+// runPipelined reads XLSX in one goroutine and maps and checks rows in
 // this one. Rows stay in file order, so findings and "first seen" state are
 // the same as in a sequential run. Parsing is the larger half of the work,
 // so this split is what a second core can take; the checks share state

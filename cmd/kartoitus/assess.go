@@ -74,7 +74,7 @@ func runAssess(e env) error {
 	cfg := p.config(cat)
 	cfg.Inventories, cfg.Export, cfg.TOS = inventories, exportPath, tosFiles
 	cfg.Accepted, cfg.Columns, cfg.ExportMapping, cfg.Threshold = accepted, columns, exportMap, threshold
-	cfg.DeploymentTest, cfg.Workers = deployTest, 2
+	cfg.DeploymentTest, cfg.Workers = deployTest, defaultWorkers()
 	cfg.Pairs, cfg.Profile = pairs, prof
 	cfg.Onboarding = onboarding.BuildOptions{StatusFile: planStatus, StaffFile: staff, Readers: -1, Organisation: org}
 	if goLive != "" {

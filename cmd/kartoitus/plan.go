@@ -136,7 +136,7 @@ func runPlan(e env) error {
 			stages |= assess.Retention
 		}
 		res, err := assess.Run(e.ctx, assess.Config{Catalogue: cat, Inventories: inventories, TOS: tosFiles, AMS: amsFiles,
-			Accepted: accepted, Export: exportFile, Pairs: pairsFile, Onboarding: bo, Workers: 2}, stages)
+			Accepted: accepted, Export: exportFile, Pairs: pairsFile, Onboarding: bo, Workers: defaultWorkers()}, stages)
 		if err != nil {
 			return err
 		}

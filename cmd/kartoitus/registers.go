@@ -57,7 +57,7 @@ func runRegisters(e env) error {
 	fs.StringVar(&pseudo, "pseudonymize", "", "replace client ids in the report by a keyed hash (HMAC-SHA256) of `KEY`; @FILE reads the key from a file, env:NAME from the environment")
 	fs.BoolVar(&reveal, "reveal-ids", false, "show client ids in full in the report (only when you must; the default masks them)")
 	fs.IntVar(&maxFindings, "max-findings", separation.DefaultMaxPerRule, "list at most `N` findings per rule (all are counted); -1 lists all")
-	fs.IntVar(&workers, "workers", defaultWorkers(), "`N` > 1 parses CSV and checks rows on separate cores")
+	fs.IntVar(&workers, "workers", defaultWorkers(), "`N` > 1: N-1 goroutines parse the CSV, one checks the rows (the result is the same for any N)")
 	fs.StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (terminal and input over 64 MB), always or never")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
@@ -156,9 +156,13 @@ func runRegisters(e env) error {
 // registersMemoryLimit is the default soft memory limit of a gate run.
 const registersMemoryLimit = 900 << 20
 
+// defaultWorkers is one goroutine per core to parse plus the checker,
+// at most 4: the checker (about 40% of a row's work on one core) is the
+// limit from two parsers on, and a parser more than the cores lets the
+// scheduler fill both cores of a 2-core machine while the checker waits.
 func defaultWorkers() int {
-	if runtime.GOMAXPROCS(0) > 1 {
-		return 2
+	if n := runtime.GOMAXPROCS(0); n > 1 {
+		return min(n+1, 4)
 	}
 	return 1
 }
@@ -203,6 +207,8 @@ func registersGenerate(e env, args []string) error {
 	fs.BoolVar(&o.Canonical, "canonical", false, "canonical snake_case headers and values instead of Finnish vendor style")
 	fs.BoolVar(&o.RealFormat, "real-format", false, "individual numbers 002–899 instead of 900-series test codes (benchmarks, privacy tests)")
 	fs.IntVar(&o.Violations, "violations", 0, "number of seeded violations (default one per 2,000 rows, at least one of each kind; -1 none)")
+	// Read before the flags (e.reveal); declared so that the flag parses.
+	fs.Bool("reveal-ids", false, "with --real-format: write the codes in full (required with it)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

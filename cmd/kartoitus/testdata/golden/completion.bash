@@ -31,7 +31,7 @@ _kartoitus() {
     "catalog import") flags="--config --skip-bad -o -q -v" ;;
     "inventory columns") flags="--catalog --columns --config --encoding --lang --overlay --sheet -o -q -v" ;;
     "inventory read") flags="--catalog --columns --config --csv-dialect --encoding --fail-on --format --ignore --json --lang --overlay --sheet -o -q -v" ;;
-    "registers generate") flags="--canonical --clients --config --deployment-test --manifest --real-format --rows --seed --violations -o -q -v" ;;
+    "registers generate") flags="--canonical --clients --config --deployment-test --manifest --real-format --reveal-ids --rows --seed --violations -o -q -v" ;;
     "deploytest plan") flags="--config --fail-on --format --lang --pairs --today -o -q -v" ;;
     "deploytest verify") flags="--catalog --config --encoding --format --lang --mapping --organiser --overlay --producer --reveal-ids --sheet --test-person --unit -o -q -v" ;;
     "deploytest report") flags="--archiving-start --catalog --config --encoding --eves-work --format --lang --mapping --organiser --overlay --pair --pairs --producer --reveal-ids --sheet --test-date --test-person --unit -o -q -v" ;;

@@ -252,7 +252,7 @@ _kartoitus() {
         '--sheet[XLSX sheet name (default]:sheet:_files' \
         '--table[with --from\: the table (schema.table) read whole]:table:_files' \
         '-v[verbose\: say on standard error which config and ignore files were used, what was read and written, and how long it took]' \
-        '--workers[N > 1 parses CSV and checks rows on separate cores]:workers:_files' \
+        '--workers[N > 1\: N-1 goroutines parse the CSV, one checks the rows (the result is the same for any N)]:workers:_files' \
         '*:file:_files' ;;
     "registers generate")
       _arguments -s \
@@ -264,6 +264,7 @@ _kartoitus() {
         '-o[output file (- for standard output)]:o:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
         '--real-format[individual numbers 002–899 instead of 900-series test codes (benchmarks, privacy tests)]' \
+        '--reveal-ids[with --real-format\: write the codes in full (required with it)]' \
         '--rows[number of data rows (required)]:rows:_files' \
         '--seed[random seed]:seed:_files' \
         '-v[verbose\: say on standard error which config and ignore files were used, what was read and written, and how long it took]' \

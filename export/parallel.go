@@ -1,0 +1,316 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"sync"
+)
+
+// Parallel parsing of a CSV export. One goroutine (the splitter) reads
+// the decoded text, so encoding detection stays line by line and in file
+// order, and cuts it into chunks at record boundaries; parser goroutines
+// each turn a chunk into Records and RowErrors with fastCSV and fill, as
+// Next would; the caller takes the chunks back in file order. Every chunk
+// starts at a record start with its physical line number, so each parser
+// sees exactly the records, line numbers and errors a sequential read
+// does: the rows reach the caller in the same order with the same values
+// for any number of parsers.
+//
+// Finding the boundaries needs no field parsing: a line without a quote
+// ends its record, and a line with one is followed through encoding/csv's
+// quoting rules (recordEnd) to the line that ends it. This is a memchr
+// over the text, cheap next to splitting and mapping ~20 fields a row.
+
+// chunkSize is how much text the splitter hands a parser at a time: about
+// a thousand rows of a register export, enough that channel and goroutine
+// hand-offs cost nothing measurable, small enough that the chunks in
+// flight stay a few MB.
+const chunkSize = 256 << 10
+
+// Chunk is a run of consecutive rows parsed by one parser.
+type Chunk struct {
+	// Records are the rows in file order; Errs[i] non-nil means row i
+	// could not be used (then only Records[i].Line is meaningful).
+	Records []Record
+	Errs    []*RowError
+	// Err is the error that stopped reading after these rows (a failing
+	// stream, wrapping kartoitus.ErrUnreadable or its own sentinel).
+	Err error
+
+	data    []byte
+	line    int   // physical line of data's first byte
+	tail    error // io.EOF or the stream's error after data (last chunk)
+	unnamed map[int]int
+	done    chan struct{}
+}
+
+// Stream hands out the rows of a CSV export parsed in parallel, in file
+// order. Use it from one goroutine; Close it when done.
+type Stream struct {
+	r     *Reader
+	work  chan *Chunk // to the parsers
+	order chan *Chunk // to the caller, in file order
+	free  chan *Chunk
+	stop  chan struct{}
+	wg    sync.WaitGroup
+	cur   *Chunk
+	once  sync.Once
+}
+
+// Parallel starts reading the rest of a CSV export on parsers goroutines
+// (at least 1) plus a splitter. The Reader must not be read otherwise
+// until Close. XLSX exports are not split: it returns nil.
+func (r *Reader) Parallel(parsers int) *Stream { return r.parallel(parsers, chunkSize) }
+
+func (r *Reader) parallel(parsers, size int) *Stream {
+	if r.csv == nil {
+		return nil
+	}
+	parsers = max(parsers, 1)
+	// Enough chunks that every parser has one to work on while the caller
+	// checks one and the splitter fills the next.
+	n := 2*parsers + 2
+	s := &Stream{r: r, work: make(chan *Chunk, n), order: make(chan *Chunk, n), free: make(chan *Chunk, n), stop: make(chan struct{})}
+	for i := 0; i < n; i++ {
+		s.free <- &Chunk{unnamed: map[int]int{}, done: make(chan struct{}, 1)}
+	}
+	s.wg.Add(1 + parsers)
+	go s.split(size)
+	for i := 0; i < parsers; i++ {
+		go s.parse()
+	}
+	return s
+}
+
+// Next returns the next chunk in file order, or nil after the last. The
+// chunk (but not the strings in its Records) is reused after the next
+// call. Counts of values in unnamed columns are added to the Reader's
+// UnnamedValues as chunks are handed out.
+func (s *Stream) Next() *Chunk {
+	if s.cur != nil {
+		s.free <- s.cur // never blocks: free holds every chunk
+		s.cur = nil
+	}
+	c, ok := <-s.order
+	if !ok {
+		return nil
+	}
+	<-c.done
+	for k, v := range c.unnamed {
+		s.r.UnnamedValues[k] += v
+	}
+	s.cur = c
+	return c
+}
+
+// Close stops the splitter and parsers and waits for them: after Close
+// the Reader's Text is final and may be read.
+func (s *Stream) Close() {
+	s.once.Do(func() { close(s.stop) })
+	s.wg.Wait()
+}
+
+// split reads the decoded text into chunks that end at record ends.
+func (s *Stream) split(size int) {
+	defer s.wg.Done()
+	defer close(s.work)
+	defer close(s.order)
+	cr := s.r.csv
+	line := cr.numLine + 1
+	var carry []byte // the start of a record cut by the last chunk's end
+	for {
+		var c *Chunk
+		select {
+		case c = <-s.free:
+		case <-s.stop:
+			return
+		}
+		buf := c.data[:0]
+		if cap(buf) < size {
+			buf = make([]byte, 0, size)
+		}
+		buf = append(buf, carry...)
+		var err error
+		cut := 0
+		for {
+			for len(buf) < cap(buf) && err == nil {
+				var n int
+				n, err = cr.br.Read(buf[len(buf):cap(buf)])
+				buf = buf[:len(buf)+n]
+			}
+			if err != nil {
+				break
+			}
+			if cut = lastRecordEnd(buf, cr.comma); cut > 0 {
+				break
+			}
+			// One record longer than the buffer (a long quoted field,
+			// or a quote left open): read on into a larger one.
+			buf = append(buf[:cap(buf)], 0)[:len(buf)]
+		}
+		c.line, c.tail = line, nil
+		if err != nil {
+			c.data, c.tail = buf, err
+		} else {
+			carry = append(carry[:0], buf[cut:]...)
+			c.data = buf[:cut]
+			line += bytes.Count(c.data, []byte{'\n'})
+		}
+		select {
+		case s.work <- c:
+		case <-s.stop:
+			return
+		}
+		s.order <- c // never blocks: order holds every chunk
+		if c.tail != nil {
+			return
+		}
+	}
+}
+
+// parse turns chunks into rows.
+func (s *Stream) parse() {
+	defer s.wg.Done()
+	r := s.r
+	var src chunkLines
+	fc := &fastCSV{src: &src, comma: r.csv.comma}
+	for {
+		var c *Chunk
+		var ok bool
+		select {
+		case c, ok = <-s.work:
+		case <-s.stop:
+			return
+		}
+		if !ok {
+			return
+		}
+		src.data, src.tail = c.data, c.tail
+		if src.tail == nil {
+			src.tail = io.EOF
+		}
+		fc.restart(c.line-1, r.csv.want)
+		c.Records, c.Errs, c.Err = c.Records[:0], c.Errs[:0], nil
+		clear(c.unnamed)
+		for {
+			if len(c.Records) == cap(c.Records) {
+				c.Records = append(c.Records, Record{})
+			} else {
+				c.Records = c.Records[:len(c.Records)+1]
+			}
+			rec := &c.Records[len(c.Records)-1]
+			fields, err := fc.Read()
+			if err == nil {
+				rec.Line = fc.Line()
+				err = r.fillCounting(rec, fields, false, c.unnamed)
+			} else {
+				err = r.csvErrorOf(fc, rec, fields, err)
+			}
+			if err == nil {
+				c.Errs = append(c.Errs, nil)
+				continue
+			}
+			var re *RowError
+			if errors.As(err, &re) {
+				c.Errs = append(c.Errs, re)
+				continue
+			}
+			c.Records = c.Records[:len(c.Records)-1]
+			if err != io.EOF {
+				c.Err = err
+			}
+			break
+		}
+		c.done <- struct{}{}
+	}
+}
+
+// restart makes f read a new chunk (set in its src by the caller) whose
+// first line is line numLine+1, with want fields a record.
+func (f *fastCSV) restart(numLine, want int) {
+	f.numLine, f.want, f.line = numLine, want, 0
+	f.slow, f.slowLines = nil, 0
+	f.feed = feeder{src: f.src}
+}
+
+// lastRecordEnd returns the offset just past the last record that ends
+// in buf, read from a record start as encoding/csv reads it (Comma comma,
+// LazyQuotes off), or 0 when none does.
+func lastRecordEnd(buf []byte, comma byte) int {
+	last, pos := 0, 0
+	for pos < len(buf) {
+		q := bytes.IndexByte(buf[pos:], '"')
+		if q < 0 {
+			if i := bytes.LastIndexByte(buf[pos:], '\n'); i >= 0 {
+				return pos + i + 1
+			}
+			return last
+		}
+		// The lines before the quote's are records of their own.
+		ls := pos
+		if i := bytes.LastIndexByte(buf[pos:pos+q], '\n'); i >= 0 {
+			ls = pos + i + 1
+			last = ls
+		}
+		end := recordEnd(buf, ls, comma)
+		if end < 0 {
+			return last
+		}
+		last, pos = end, end
+	}
+	return last
+}
+
+// recordEnd returns the offset just past the '\n' that ends the record
+// starting at line start ls, or -1 when buf ends first. encoding/csv ends
+// a record at the end of the line where it stops parsing, whether it
+// stopped at the line end outside quotes or at an error (a bare quote, a
+// quote followed by other than a quote or the delimiter); only a line end
+// inside a quoted field runs the record on.
+func recordEnd(buf []byte, ls int, comma byte) int {
+	p := ls
+	nl := -1 // offset of the next '\n' at or after p, when known
+	lineEnd := func(from int) int {
+		if nl < from {
+			i := bytes.IndexByte(buf[from:], '\n')
+			if i < 0 {
+				return -1
+			}
+			nl = from + i
+		}
+		return nl + 1
+	}
+	for {
+		// p starts a field, outside quotes.
+		q := bytes.IndexByte(buf[p:], '"')
+		end := lineEnd(p)
+		if q < 0 || (end >= 0 && end-1 < p+q) {
+			return end
+		}
+		q += p
+		if q != p && buf[q-1] != comma {
+			return end // a bare quote: an error, the record ends with its line
+		}
+		// A quoted field: find its closing quote, skipping doubled ones.
+		p = q + 1
+		for {
+			i := bytes.IndexByte(buf[p:], '"')
+			if i < 0 {
+				return -1
+			}
+			p += i + 1
+			if p == len(buf) {
+				return -1 // a doubled quote or not: the next byte decides
+			}
+			if buf[p] != '"' {
+				break
+			}
+			p++
+		}
+		if buf[p] != comma {
+			return lineEnd(p)
+		}
+		p++
+	}
+}
