@@ -109,7 +109,7 @@ func (r *Result) fillCoverage(a *report.Assessment) {
 				cell.Extra = append(cell.Extra, report.DocRef{Local: local([]int{i})})
 			}
 			for _, m := range c.Misphased {
-				cell.Misphased = append(cell.Misphased, report.DocRef{Code: m.Key, Name: name(m.Key), Local: local([]int{m.Doc}), ExpectedPhase: m.National})
+				cell.Misphased = append(cell.Misphased, report.DocRef{Code: m.Key, Name: name(m.Key), Local: local([]int{m.Doc}), ExpectedPhase: m.National, RecordedPhase: m.Local})
 			}
 		}
 		for i := range a.Coverage {

@@ -257,8 +257,10 @@ type DocRef struct {
 	Code  string   `json:"code,omitempty"`
 	Name  string   `json:"name,omitempty"`
 	Local []string `json:"local,omitempty"`
-	// ExpectedPhase is the national default phase of a misphased document.
+	// ExpectedPhase is the national default phase of a misphased document,
+	// RecordedPhase the phase the inventory gives it (both are shown).
 	ExpectedPhase string `json:"expected_phase,omitempty"`
+	RecordedPhase string `json:"recorded_phase,omitempty"`
 }
 
 // CoverageCell returns the cell for (task, phase), creating the row and

@@ -97,7 +97,7 @@ func fixtureAssessment(l finding.Lang) *Assessment {
 	c = a.CoverageCell("older_people", "initiation")
 	c.Missing = append(c.Missing, DocRef{Code: "3005", Name: "Iäkkäiden palvelujen hakemus"})
 	c = a.CoverageCell("older_people", "implementation")
-	c.Misphased = append(c.Misphased, DocRef{Code: "3005", Name: "Iäkkäiden palvelujen hakemus", Local: []string{"Asumispalveluhakemus"}, ExpectedPhase: "initiation"})
+	c.Misphased = append(c.Misphased, DocRef{Code: "3005", Name: "Iäkkäiden palvelujen hakemus", Local: []string{"Asumispalveluhakemus"}, ExpectedPhase: "initiation", RecordedPhase: "implementation"})
 	c.Extra = append(c.Extra, DocRef{Local: []string{"Työvuorolista"}}, DocRef{Local: []string{"Asiakkaan avainkuittaus"}})
 	c = a.CoverageCell("disability", "assessment")
 	c.Present = append(c.Present, DocRef{Code: "1013", Name: "Vammaispalvelujen palvelutarpeen arvio", Local: []string{"PTA"}})

@@ -71,7 +71,7 @@ func TestHTMLContent(t *testing.T) {
 		{"invalid svg reported, not fatal", fi,
 			[]string{`<p class="graph-error">Kaaviota ei voitu näyttää:`}, nil},
 		{"coverage matrix cells carry text as well as colour", fi,
-			[]string{`class="cell c-missing"`, "✗ <code>15024</code> Vammaispalvelujen toteuttamissuunnitelma", "↻ Asumispalveluhakemus (<code>3005</code>) → Asian vireilletulo", `data-missing="2"`},
+			[]string{`class="cell c-missing"`, "✗ <code>15024</code> Vammaispalvelujen toteuttamissuunnitelma", "↻ Asumispalveluhakemus (<code>3005</code>): kartoituksessa Palvelun toteuttaminen ja seuranta, valtakunnallisesti Asian vireilletulo", `data-missing="2"`},
 			nil},
 		{"rejected rows listed", fi,
 			[]string{`id="tbl-rejected"`, "Asiakirjan nimi puuttuu"}, nil},

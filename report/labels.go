@@ -151,6 +151,8 @@ var uiText = map[string]finding.Text{
 	"legend.missing":     finding.T("puuttuu", "missing"),
 	"legend.extra":       finding.T("ylimääräinen", "extra"),
 	"legend.misphased":   finding.T("eri vaiheessa", "other phase"),
+	"phase.recorded":     finding.T("kartoituksessa", "inventory"),
+	"phase.national":     finding.T("valtakunnallisesti", "national"),
 	"legend.empty":       finding.T("ei odotettuja asiakirjoja", "nothing expected"),
 	"phase.none":         finding.T("Vaihe ei tiedossa", "Phase unknown"),
 	"inferred.task":      finding.T("Palvelutehtävä päätelty asiakirjatyypistä", "Service task inferred from the document type"),
