@@ -328,6 +328,14 @@ func (v *htmlView) funcs() template.FuncMap {
 			return decimal(l, f.Value)
 		},
 		"sectionFindings": func(s string) []finding.Finding { return a.FindingsIn(Section(s)) },
+		"actions":         func() []ActionGroup { return a.Actions() },
+		"actor":           func(x Actor) string { return x.Name(l) },
+		"anchor": func(s Section) string {
+			if s == SectionInput {
+				return "rejected" // the input section's id on the page
+			}
+			return string(s)
+		},
 		"sec": func(s string) sectionFindingsView {
 			return sectionFindingsView{TableID: "tbl-" + s + "-findings", Findings: a.FindingsIn(Section(s))}
 		},

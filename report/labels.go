@@ -14,6 +14,8 @@ import (
 // Finnish and English. Templates use keys; a test checks that every key a
 // template uses exists here with both languages.
 var uiText = map[string]finding.Text{
+	"actions.title":     finding.T("Mitä tehdä seuraavaksi", "What to do next"),
+	"actions.intro":     finding.T("Havainnot sen mukaan, kuka ne korjaa; vakavimmat ensin. Linkki vie näyttöön.", "The findings by who fixes them, the most serious first. Each link leads to the evidence."),
 	"title":             finding.T("Asiakasasiakirjojen nykytilan kartoitus", "Client-document current-state assessment"),
 	"generated":         finding.T("Luotu", "Generated"),
 	"tool":              finding.T("Työkalu", "Tool"),
