@@ -62,3 +62,32 @@ func TestActions(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingsTableCap: a findings table lists at most maxTableRows, the
+// most serious first, and says how many more are in the files.
+func TestFindingsTableCap(t *testing.T) {
+	var fs []finding.Finding
+	for i := 0; i < maxTableRows+40; i++ {
+		sev := finding.Info
+		if i%50 == 0 {
+			sev = finding.Error
+		}
+		fs = append(fs, finding.Finding{RuleID: "RET001", Severity: sev})
+	}
+	v := newFindingsView("tbl-x", fs)
+	if len(v.Shown) != maxTableRows || v.More != 40 {
+		t.Fatalf("shown %d, more %d", len(v.Shown), v.More)
+	}
+	errors := 0
+	for _, f := range v.Shown[:6] {
+		if f.Severity == finding.Error {
+			errors++
+		}
+	}
+	if errors != 6 {
+		t.Errorf("the errors do not come first: %d of the first 6", errors)
+	}
+	if small := newFindingsView("tbl-y", fs[:10]); small.More != 0 || len(small.Shown) != 10 {
+		t.Errorf("a short table is capped: %+v", small.More)
+	}
+}

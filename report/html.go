@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
@@ -9,6 +10,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -155,6 +157,24 @@ type figView struct {
 type findingsView struct {
 	ID       string
 	Findings []finding.Finding
+	// Shown are the rows the page lists: at most maxTableRows, the most
+	// serious first; More how many are only in report.xlsx, findings.csv
+	// and findings.json (a 5,000-row inventory made a 20 MB page).
+	Shown []finding.Finding
+	More  int
+}
+
+// maxTableRows caps a findings table on the page.
+const maxTableRows = 250
+
+func newFindingsView(id string, fs []finding.Finding) findingsView {
+	v := findingsView{ID: id, Findings: fs, Shown: fs}
+	if len(fs) > maxTableRows {
+		shown := slices.Clone(fs)
+		slices.SortStableFunc(shown, func(a, b finding.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
+		v.Shown, v.More = shown[:maxTableRows], len(fs)-maxTableRows
+	}
+	return v
 }
 
 type sectionFindingsView struct {
@@ -339,7 +359,10 @@ func (v *htmlView) funcs() template.FuncMap {
 		"sec": func(s string) sectionFindingsView {
 			return sectionFindingsView{TableID: "tbl-" + s + "-findings", Findings: a.FindingsIn(Section(s))}
 		},
-		"findingsTable": func(id string, fs []finding.Finding) findingsView { return findingsView{ID: id, Findings: fs} },
+		"findingsTable": newFindingsView,
+		"moreRows": func(v findingsView) string {
+			return fmt.Sprintf(ui(l, "table.more"), len(v.Shown), len(v.Findings))
+		},
 		"omittedIn": func(fs []finding.Finding) []string {
 			return omittedNotes(l, a.Result, fs)
 		},

@@ -14,6 +14,8 @@ import (
 // Finnish and English. Templates use keys; a test checks that every key a
 // template uses exists here with both languages.
 var uiText = map[string]finding.Text{
+	"table.more": finding.T("Taulukossa %d havaintoa %d:stä, vakavimmat ensin; kaikki ovat tiedostoissa report.xlsx, findings.csv ja findings.json.",
+		"The table lists %d of %d findings, the most serious first; all of them are in report.xlsx, findings.csv and findings.json."),
 	"actions.title":     finding.T("Mitä tehdä seuraavaksi", "What to do next"),
 	"actions.intro":     finding.T("Havainnot sen mukaan, kuka ne korjaa; vakavimmat ensin. Linkki vie näyttöön.", "The findings by who fixes them, the most serious first. Each link leads to the evidence."),
 	"title":             finding.T("Asiakasasiakirjojen nykytilan kartoitus", "Client-document current-state assessment"),

@@ -101,7 +101,10 @@ func (XLSX) WriteAssessment(w io.Writer, a *Assessment) (err error) {
 	if err := x.styles(); err != nil {
 		return err
 	}
-	steps := []func() error{x.summary, x.mapping, x.coverage, x.coverageDetail, x.registers, x.retention, x.tosDraft, x.plans, x.rejected, x.findings, x.rules, x.lists}
+	// The hidden lists sheet comes before the streamed ones: hiding a
+	// sheet makes excelize re-read every streamed sheet (2.5 s of a
+	// 5,000-row assessment's 7 s when it came last).
+	steps := []func() error{x.summary, x.lists, x.mapping, x.coverage, x.coverageDetail, x.registers, x.retention, x.tosDraft, x.plans, x.rejected, x.findings, x.rules}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
