@@ -14,6 +14,7 @@ import (
 // Finnish and English. Templates use keys; a test checks that every key a
 // template uses exists here with both languages.
 var uiText = map[string]finding.Text{
+	"graph.fullsize": finding.T("koko koossa", "full size"),
 	"table.more": finding.T("Taulukossa %d havaintoa %d:stä, vakavimmat ensin; kaikki ovat tiedostoissa report.xlsx, findings.csv ja findings.json.",
 		"The table lists %d of %d findings, the most serious first; all of them are in report.xlsx, findings.csv and findings.json."),
 	"actions.title":     finding.T("Mitä tehdä seuraavaksi", "What to do next"),

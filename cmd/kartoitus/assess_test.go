@@ -66,6 +66,20 @@ func TestAssessSamples(t *testing.T) {
 			t.Errorf("%s missing or empty: %v", f, err)
 		}
 	}
+	// Every "full size" link of the page opens a picture of the folder.
+	page, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := regexp.MustCompile(`href="(graphs/[^"]+\.svg)"`).FindAllStringSubmatch(string(page), -1)
+	if len(links) < 4 {
+		t.Errorf("only %d full-size graph links", len(links))
+	}
+	for _, m := range links {
+		if _, err := os.Stat(filepath.Join(out, m[1])); err != nil {
+			t.Errorf("full-size link %s: %v", m[1], err)
+		}
+	}
 	res, err := report.ReadResult(out)
 	if err != nil {
 		t.Fatal(err)
