@@ -27,8 +27,6 @@ const (
 // stem is textnorm.Stem (shared with the catalogue search).
 func stem(w string) string { return textnorm.Stem(w) }
 
-func isDigits(s string) bool { return textnorm.IsDigits(s) }
-
 // lcp is the length of the common prefix of a and b.
 func lcp(a, b string) int {
 	n := min(len(a), len(b))
