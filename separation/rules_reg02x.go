@@ -43,6 +43,7 @@ var (
 			{note: "on the last day", rows: rows(rel(nil), pdoc(row{"created": "2024-06-30T23:59:00"}))},
 			{note: "later relationship widens the window", rows: rows(pdoc(row{"created": "2024-08-01"}), rel(nil), rel(row{"document_id": "R2", "created": "2024-07-01", "unit_end": "2024-12-31"}))},
 			{note: "leave and return: document in the first period, written after the second began", rows: rows(rel(nil), rel(row{"document_id": "R1", "version": "2", "created": "2024-09-01", "unit_start": "2024-09-01", "unit_end": ""}), pdoc(row{"created": "2024-03-01"}))},
+			{note: "leave and return: the first period corrected after the return", rows: rows(rel(nil), rel(row{"version": "2", "created": "2024-09-01", "unit_start": "2024-09-01", "unit_end": ""}), rel(row{"version": "3", "created": "2024-10-01", "unit_end": "2024-05-31"}), pdoc(row{"created": "2024-10-15"}))},
 			{note: "leave and return: document in the second period", rows: rows(rel(nil), rel(row{"version": "2", "created": "2024-09-01", "unit_start": "2024-09-01", "unit_end": "2024-12-31"}), pdoc(row{"created": "2024-10-01"}))},
 			{note: "voided relationship ignored", rows: rows(rel(nil), rel(row{"document_id": "R2", "created": "2024-07-01", "unit_end": "2024-02-01", "status": "voided", "void_reason": "väärä henkilö"}), pdoc(nil))},
 		},
@@ -51,6 +52,7 @@ var (
 			{note: "before the start, relationship later in file", rows: rows(pdoc(row{"created": "2023-12-31"}), rel(nil))},
 			{note: "subcontractor's document after its unit's end", rows: rows(rel(row{"service_unit": subUnit}), pdoc(row{"basis": "alihankinta", "author_org": subOID, "service_unit": subUnit, "created": "2024-08-01"}))},
 			{note: "leave and return: document between the periods", rows: rows(rel(nil), rel(row{"version": "2", "created": "2024-09-01", "unit_start": "2024-09-01", "unit_end": ""}), pdoc(row{"created": "2024-08-01"}))},
+			{note: "leave and return: the first period corrected shorter after the return", rows: rows(rel(nil), rel(row{"version": "2", "created": "2024-09-01", "unit_start": "2024-09-01", "unit_end": ""}), rel(row{"version": "3", "created": "2024-10-01", "unit_end": "2024-05-31"}), pdoc(row{"created": "2024-06-15"}))},
 			{note: "leave and return: second period shortened by its later version", rows: rows(rel(nil), rel(row{"version": "2", "created": "2024-09-01", "unit_start": "2024-09-01", "unit_end": ""}), rel(row{"version": "3", "created": "2024-10-01", "unit_start": "2024-09-01", "unit_end": "2024-09-30"}), pdoc(row{"created": "2024-10-15"}))},
 			{note: "latest relationship shortened the window", rows: rows(rel(row{"unit_end": ""}), pdoc(row{"created": "2024-08-01"}), rel(row{"document_id": "R2", "version": "2", "created": "2024-07-01", "unit_end": "2024-07-15"}))},
 		},
@@ -264,9 +266,11 @@ func (u *useRight) window(g *gate, f *facts) {
 }
 
 // periods folds a key's versions, in the order they were stored (created,
-// then version), into client-relationship periods: a version starting
-// after the last period's end is a new period (the client left and came
-// back), any other is the latest word on the period it continues.
+// then version), into client-relationship periods: a version with a
+// period's start date, or else overlapping it, is the latest word on that
+// period (extended, shortened, corrected); one that meets no period is a
+// new period (the client left and came back). So a late correction of the
+// first period leaves the second one standing.
 func (u *useRight) periods(k uint64) []window {
 	first, ok := u.windows[k]
 	if !ok {
@@ -285,12 +289,19 @@ func (u *useRight) periods(k uint64) []window {
 	})
 	var ps []window
 	for _, v := range vs {
-		if n := len(ps); n > 0 && (ps[n-1].end == 0 || v.start <= ps[n-1].end) {
-			ps[n-1] = v
+		i := slices.IndexFunc(ps, func(p window) bool { return p.start == v.start })
+		if i < 0 {
+			i = slices.IndexFunc(ps, func(p window) bool {
+				return (p.end == 0 || v.start <= p.end) && (v.end == 0 || v.end >= p.start)
+			})
+		}
+		if i >= 0 {
+			ps[i] = v
 			continue
 		}
 		ps = append(ps, v)
 	}
+	slices.SortFunc(ps, func(a, b window) int { return cmp.Compare(a.start, b.start) })
 	if u.periodsOf == nil {
 		u.periodsOf = map[uint64][]window{}
 	}
