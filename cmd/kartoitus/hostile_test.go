@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/kartoitus/kartoitus/export/parquetsrc"
 )
 
 // anyHetu is the property test's own oracle, independent of package
@@ -94,6 +96,9 @@ func hostileInputs(t *testing.T, dir string) map[string]string {
 		"export":    filepath.Join(dir, "vienti-"+h[1]+".csv"),
 		"columns":   filepath.Join(dir, "sarakkeet-"+h[2]+".yaml"),
 		"tosxml":    filepath.Join(dir, "tos-"+h[3]+".xml"),
+		"profile":   filepath.Join(dir, "profiili-"+h[4]+".yaml"),
+		"badprof":   filepath.Join(dir, "profiili-rikki-"+h[5]+".yaml"),
+		"parquet":   filepath.Join(dir, "vienti-"+h[2]+".parquet"),
 	}
 	write := func(p, text string) {
 		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
@@ -147,6 +152,16 @@ func hostileInputs(t *testing.T, dir string) map[string]string {
 	}
 	exp += "\"broken " + h[0] + ";x\n"
 	write(files["export"], exp)
+	// The profile's names carry codes; a broken one quotes one in its error.
+	write(files["profile"], "organisation: {name: \"Hoiva "+h[0]+"\", y_tunnus: 3187542-4}\nroles: [producer]\n"+
+		"service_units: [{name: \"Yksikkö "+h[1]+"\", oid: 1.2.246.10.31875424.10.1}]\n"+
+		"organisers: [{name: \"Järjestäjä "+h[2]+"\", y_tunnus: 3221308-6, kind: public}]\n")
+	write(files["badprof"], "organisation: {name: x, y_tunnus: \""+h[3]+"\"}\n")
+	var pq bytes.Buffer
+	if err := parquetsrc.FromCSV(&pq, strings.NewReader(strings.SplitN(exp, "\"broken", 2)[0])); err != nil {
+		t.Fatal(err)
+	}
+	write(files["parquet"], pq.String())
 	return files
 }
 
@@ -191,6 +206,10 @@ func TestNoHetuInAnyOutput(t *testing.T) {
 			"--accepted", in["accepted"], "--overlay", in["overlay"], "--ignore", in["ignore"], "--export-mapping", in["mapping"],
 			"--organisation", "Asiakas " + planted[0], "--out", o("assess")},
 		[]string{"assess", "--inventory", in["inventory"], "--out", o("assess-en"), "--lang", "en", "--no-graphs"},
+		[]string{"assess", "--inventory", in["inventory"], "--export", in["parquet"], "--profile", in["profile"], "--go-live", "2027-03-01",
+			"--out", o("assess-profile"), "--no-graphs"},
+		[]string{"registers", "--profile", in["profile"], "--as-of", "2030-01-01", "--format", "json", in["parquet"]},
+		[]string{"retention", "--inventory", in["inventory"], "--profile", in["badprof"]},
 		[]string{"catalog", "search", "Päätös " + planted[1]},
 		[]string{"catalog", "show", planted[2]},
 	)
