@@ -14,6 +14,8 @@ import (
 // Finnish and English. Templates use keys; a test checks that every key a
 // template uses exists here with both languages.
 var uiText = map[string]finding.Text{
+	"table.inmatrix": finding.T("Matriisi näyttää puuttuvat asiakirjatyypit (%s %s); niiden luettelo on tiedostoissa report.xlsx ja findings.csv.",
+		"The matrix shows the missing document types (%s %s); their list is in report.xlsx and findings.csv."),
 	"graph.fullsize": finding.T("koko koossa", "full size"),
 	"table.more": finding.T("Taulukossa %d havaintoa %d:stä, vakavimmat ensin; kaikki ovat tiedostoissa report.xlsx, findings.csv ja findings.json.",
 		"The table lists %d of %d findings, the most serious first; all of them are in report.xlsx, findings.csv and findings.json."),
