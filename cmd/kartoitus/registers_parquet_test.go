@@ -8,23 +8,13 @@ import (
 	"testing"
 
 	"github.com/kartoitus/kartoitus/export/parquetsrc"
-	"github.com/kartoitus/kartoitus/exportgen"
 )
 
 // TestRegistersFromParquet: a Parquet copy of an export gives exactly the
 // findings and the summary of the CSV (issue 19), on generated exports
 // and the hand-written sample.
 func TestRegistersFromParquet(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		data []byte
-		args []string
-	}{
-		{"generated vendor export", generatedForTable(t, exportgen.Options{Rows: 6000, Seed: 19}), nil},
-		{"generated canonical deployment test", generatedForTable(t, exportgen.Options{Rows: 3000, Seed: 4, Canonical: true, DeploymentTest: true}),
-			[]string{"--deployment-test"}},
-		{"hand-written sample", wellFormed(t, []byte(regSample)), []string{"--deployment-test"}},
-	} {
+	for _, tc := range differentialSets(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			csvPath, pqPath := filepath.Join(dir, "export.csv"), filepath.Join(dir, "export.parquet")

@@ -15,6 +15,26 @@ import (
 	"github.com/kartoitus/kartoitus/internal/pgtest"
 )
 
+// differentialSet is one export the other sources must read as the file.
+type differentialSet struct {
+	name string
+	data []byte
+	args []string
+}
+
+// differentialSets are the exports the database and Parquet paths are
+// compared with the file on: generated vendor and canonical exports and
+// the hand-written sample (well-formed rows only: a table has no short
+// rows).
+func differentialSets(t *testing.T) []differentialSet {
+	return []differentialSet{
+		{"generated vendor export", generatedForTable(t, exportgen.Options{Rows: 6000, Seed: 19}), nil},
+		{"generated canonical deployment test", generatedForTable(t, exportgen.Options{Rows: 3000, Seed: 4, Canonical: true, DeploymentTest: true}),
+			[]string{"--deployment-test"}},
+		{"hand-written sample", wellFormed(t, []byte(regSample)), []string{"--deployment-test"}},
+	}
+}
+
 // TestRegistersFromPostgres is the differential test of --from: the same
 // data read from a file and from PostgreSQL, through --table and --query,
 // gives the same findings — rule, severity, message, row, key,
@@ -24,16 +44,7 @@ import (
 // finding for finding except the row.
 func TestRegistersFromPostgres(t *testing.T) {
 	pg := pgtest.URL(t)
-	for _, tc := range []struct {
-		name string
-		data []byte
-		args []string
-	}{
-		{"generated vendor export", generatedForTable(t, exportgen.Options{Rows: 6000, Seed: 19}), nil},
-		{"generated canonical deployment test", generatedForTable(t, exportgen.Options{Rows: 3000, Seed: 4, Canonical: true, DeploymentTest: true}),
-			[]string{"--deployment-test"}},
-		{"hand-written sample", wellFormed(t, []byte(regSample)), []string{"--deployment-test"}},
-	} {
+	for _, tc := range differentialSets(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := inTemp(t, map[string]string{"export.csv": string(tc.data)})
 			l := pgtest.LoadCSV(t, pg, tc.data, ';')
