@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"unsafe"
 )
 
 // fastCSV reads records exactly as the encoding/csv.Reader that the export
@@ -26,9 +27,14 @@ import (
 // scripts/bench-registers.sh (one core, bare read = 100%): 1M rows 47% →
 // 55%, 10M rows 58% → 68%; an export that quotes every row reads at
 // encoding/csv's speed (BenchmarkCSVRead).
+//
+// The rows after the header are read in chunks (chunked, and a Stream's
+// parsers): an unquoted line is split by scanLine, a word at a time, into
+// substrings of the chunk, with no allocation per line (scan.go).
 type fastCSV struct {
 	br    *bufio.Reader // the decoded text (nil in a parser of a Stream)
-	src   lineSource    // what lines are read from: br, or a parser's chunk
+	src   lineSource    // what lines are read from: br, or chunk
+	chunk *chunkLines   // the chunk lines come from, nil when read from br
 	comma byte
 	// want is encoding/csv's FieldsPerRecord: 0 until the first record.
 	want int
@@ -58,28 +64,129 @@ func newFastCSV(br *bufio.Reader, comma rune) *fastCSV {
 }
 
 // lineSource is what fastCSV reads lines from: a bufio.Reader, or a
-// Stream parser's chunk in memory (chunkLines), read without a copy.
+// chunk of the text in memory (chunkLines), read without a copy.
 type lineSource interface {
 	ReadSlice(delim byte) ([]byte, error)
 }
 
 // chunkLines hands out the lines of a chunk as bufio.Reader's ReadSlice
 // would (the last one with tail: io.EOF, or the stream's error), without
-// ever returning bufio.ErrBufferFull.
+// ever returning bufio.ErrBufferFull. In a sequential read (next set) it
+// loads the next chunk when this one is used up.
+//
+// A chunk's buffer is never written once it is handed out, so str, the
+// same bytes as a string, can alias it: the fields of every line are
+// substrings of str, one allocation per chunk instead of one per line,
+// and a string kept beyond its row keeps its chunk alive (the gate clones
+// what it keeps) but can never change.
 type chunkLines struct {
-	data []byte
+	buf  []byte
+	str  string
+	off  int
 	tail error
+	next *chunker
+}
+
+func (c *chunkLines) set(data []byte, tail error) {
+	c.buf, c.off, c.tail = data, 0, tail
+	c.str = unsafe.String(unsafe.SliceData(data), len(data))
+}
+
+// fill loads the next chunk when this one is read and more may come.
+func (c *chunkLines) fill() {
+	for c.off == len(c.buf) && c.tail == nil && c.next != nil {
+		c.set(c.next.next())
+	}
 }
 
 func (c *chunkLines) ReadSlice(delim byte) ([]byte, error) {
-	if i := bytes.IndexByte(c.data, delim); i >= 0 {
-		line := c.data[:i+1]
-		c.data = c.data[i+1:]
+	c.fill()
+	if i := bytes.IndexByte(c.buf[c.off:], delim); i >= 0 {
+		line := c.buf[c.off : c.off+i+1]
+		c.off += i + 1
 		return line, nil
 	}
-	line := c.data
-	c.data = c.data[len(c.data):]
+	line := c.buf[c.off:]
+	c.off = len(c.buf)
+	if c.tail == nil {
+		// Chunks end at a line end unless the stream ended there.
+		return line, errors.New("export: internal error: a chunk ends inside a line")
+	}
 	return line, c.tail
+}
+
+// chunker cuts the decoded text into chunks that end at record ends (see
+// parallel.go), each in a buffer of its own that is never reused.
+type chunker struct {
+	br    *bufio.Reader
+	comma byte
+	size  int
+	// carry is the start of a record cut by the last chunk's end: a view
+	// of that chunk's buffer, copied, never written.
+	carry []byte
+	// err, once the stream has ended, is returned with carry.
+	err error
+}
+
+// next returns the next chunk, and with the last one the error that ended
+// the stream (io.EOF at its end).
+func (k *chunker) next() ([]byte, error) {
+	if k.err != nil {
+		data := k.carry
+		k.carry = nil
+		return data, k.err
+	}
+	buf := make([]byte, len(k.carry), max(k.size, 2*len(k.carry)))
+	copy(buf, k.carry)
+	var err error
+	for {
+		for len(buf) < cap(buf) && err == nil {
+			var n int
+			n, err = k.br.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+		}
+		if err != nil {
+			k.carry, k.err = nil, err
+			return buf, err
+		}
+		if cut := lastRecordEnd(buf, k.comma); cut > 0 {
+			k.carry = buf[cut:]
+			return buf[:cut:cut], nil
+		}
+		// One record longer than the buffer (a long quoted field, or a
+		// quote left open): read on into a larger one.
+		buf = append(buf[:cap(buf)], 0)[:len(buf)]
+	}
+}
+
+// handOver returns a chunker for the rest of the text, chunks of about
+// size bytes, after the records f has read: it starts with what f's
+// current chunk (in a sequential read) has not handed out. f must not be
+// read after.
+func (f *fastCSV) handOver(size int) *chunker {
+	c := f.chunk
+	if c == nil || c.next == nil {
+		return &chunker{br: f.br, comma: f.comma, size: size}
+	}
+	k := c.next
+	k.size = size
+	rest := c.buf[c.off:]
+	switch {
+	case c.tail != nil:
+		k.carry, k.err = rest, c.tail
+	case len(rest) > 0:
+		k.carry = append(append([]byte(nil), rest...), k.carry...)
+	}
+	f.chunk, f.src = nil, nil
+	return k
+}
+
+// chunked makes f read the rest of br in chunks of about size bytes, the
+// unquoted lines split by scanLine. Call it between records.
+func (f *fastCSV) chunked(size int) {
+	f.chunk = &chunkLines{next: &chunker{br: f.br, comma: f.comma, size: size}}
+	f.src = f.chunk
+	f.feed.src = f.src
 }
 
 // Line returns the line of the first field of the record last returned
@@ -108,6 +215,22 @@ func (f *fastCSV) readRaw() ([]byte, error) {
 // *csv.ParseError (with the partial record, or the whole record for
 // csv.ErrFieldCount) or a read error.
 func (f *fastCSV) Read() ([]string, error) {
+	if c := f.chunk; c != nil {
+		c.fill()
+		if next := f.scanLine(c.buf, c.str, c.off); next > 0 {
+			c.off = next
+			f.numLine++
+			f.line = f.numLine
+			if f.want > 0 {
+				if len(f.fields) != f.want {
+					return f.fields, &csv.ParseError{StartLine: f.line, Line: f.line, Column: 1, Err: csv.ErrFieldCount}
+				}
+			} else if f.want == 0 {
+				f.want = len(f.fields)
+			}
+			return f.fields, nil
+		}
+	}
 	line, errRead := f.readRaw()
 	if bytes.IndexByte(line, '"') >= 0 {
 		// Never an empty line, so never skipped.

@@ -37,13 +37,18 @@ type readerMode struct {
 	name    string
 	bufSize int
 	wrap    func(io.Reader) io.Reader
+	// chunk > 0 reads in chunks of about that many bytes (the word-at-a-
+	// time scanner, as Next and Stream read), from the first record on.
+	chunk int
 }
 
 var readerModes = []readerMode{
-	{"64k", 64 << 10, nil},
-	{"16-byte buffer", 16, nil},
-	{"one byte reads", 64 << 10, iotest.OneByteReader},
-	{"16-byte buffer, half reads", 16, iotest.HalfReader},
+	{"64k", 64 << 10, nil, 0},
+	{"16-byte buffer", 16, nil, 0},
+	{"one byte reads", 64 << 10, iotest.OneByteReader, 0},
+	{"16-byte buffer, half reads", 16, iotest.HalfReader, 0},
+	{"chunks of 1 byte", 64 << 10, nil, 1},
+	{"chunks of 13 bytes, half reads", 16, iotest.HalfReader, 13},
 }
 
 func fastOf(in io.Reader, m readerMode) *fastCSV {
@@ -51,7 +56,11 @@ func fastOf(in io.Reader, m readerMode) *fastCSV {
 		in = m.wrap(in)
 	}
 	tr := textio.Open(in)
-	return newFastCSV(bufio.NewReaderSize(tr, m.bufSize), tr.Delimiter)
+	f := newFastCSV(bufio.NewReaderSize(tr, m.bufSize), tr.Delimiter)
+	if m.chunk > 0 {
+		f.chunked(m.chunk)
+	}
+	return f
 }
 
 // step describes one Read: the record or partial record, its line, and
@@ -251,8 +260,10 @@ func checkSame(t *testing.T, data []byte) {
 	failing := func(b []byte) io.Reader {
 		return io.MultiReader(bytes.NewReader(b[:len(b)*2/3]), iotest.ErrReader(errBoom))
 	}
-	if d := diffRecords(data, readerModes[0], failing); d != "" {
-		t.Fatalf("input %q, failing after %d bytes\n%s", data, len(data)*2/3, d)
+	for _, m := range []readerMode{readerModes[0], readerModes[len(readerModes)-1]} {
+		if d := diffRecords(data, m, failing); d != "" {
+			t.Fatalf("input %q, failing after %d bytes\n%s", data, len(data)*2/3, d)
+		}
 	}
 	for _, raw := range []bool{false, true} {
 		if d := diffReader(data, raw); d != "" {
@@ -330,6 +341,20 @@ var fastCSVCases = []string{
 func TestFastCSVMatchesEncodingCSV(t *testing.T) {
 	for _, c := range fastCSVCases {
 		checkSame(t, []byte(c))
+	}
+}
+
+// TestScanLineWordEdges puts delimiters, quotes, "\r\n" and line ends at
+// every offset in and around the scanner's 8-byte words.
+func TestScanLineWordEdges(t *testing.T) {
+	for n := 0; n <= 18; n++ {
+		x := strings.Repeat("x", n)
+		for _, row := range []string{
+			x + ";" + x + "\n", x + ";\r\n", x + "\r;" + x + "\r\n", x + "\"q\";" + x + "\n",
+			";" + x + "\n", x + "\n\n", x + "\r\r\n", x + ";\"" + x + "\n" + x + "\";1\n", x + ";" + x,
+		} {
+			checkSame(t, []byte("a;b\n"+row+row+"c;d\n"))
+		}
 	}
 }
 

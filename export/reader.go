@@ -123,9 +123,9 @@ func seenList(names []string) string {
 	return strings.Join(parts, ", ")
 }
 
-// Record is one data row. Values alias the row just read: copy any string
-// kept beyond the next call of Next (strings.Clone), or the whole line
-// stays in memory.
+// Record is one data row. Values alias the text just read: copy any
+// string kept beyond the next call of Next (strings.Clone), or the chunk
+// of text it was read from (up to a few hundred KB) stays in memory.
 type Record struct {
 	// Line is the 1-based line of the row's start in the file (the sheet
 	// row number for XLSX).
@@ -423,7 +423,7 @@ func (r *Reader) ReadRaw(dst []string) ([]string, int, error) {
 	if r.csv == nil {
 		return r.readRawXLSX(dst)
 	}
-	fields, err := r.csv.Read()
+	fields, err := r.readCSV()
 	if err != nil {
 		var rec Record
 		err = r.csvError(&rec, fields, err)
@@ -502,8 +502,17 @@ func (r *Reader) csvErrorOf(cr *fastCSV, rec *Record, fields []string, err error
 	return re
 }
 
+// readCSV reads the next record. The rows after the header are read in
+// chunks (fastcsv.go): their strings alias a chunk, not a line.
+func (r *Reader) readCSV() ([]string, error) {
+	if r.csv.chunk == nil {
+		r.csv.chunked(64 << 10)
+	}
+	return r.csv.Read()
+}
+
 func (r *Reader) nextCSV(rec *Record) error {
-	fields, err := r.csv.Read()
+	fields, err := r.readCSV()
 	if err != nil {
 		return r.csvError(rec, fields, err)
 	}
