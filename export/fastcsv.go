@@ -45,6 +45,7 @@ type fastCSV struct {
 	// raw accumulates a line longer than br's buffer.
 	raw    []byte
 	fields []string
+	pos    []int32 // scanLine's delimiter offsets
 
 	// The fallback for records with a quote: slow reads only what feed
 	// hands it, and feed hands it one line at a time, so slow never reads

@@ -32,6 +32,16 @@ type Header struct {
 	Ignored []string
 	// Unnamed lists the columns (0-based) with an empty header.
 	Unnamed []int
+
+	// cols are the fields that have a column, in field order, and absent
+	// the others: what a row fills, without a look at the rest.
+	cols   []fieldCol
+	absent []Field
+}
+
+type fieldCol struct {
+	f   Field
+	col int
 }
 
 // Has reports whether the export has a column for f.
@@ -95,6 +105,13 @@ func ResolveHeader(names []string, m *Mapping) (*Header, error) {
 	}
 	if nonEmpty == 0 {
 		return nil, fmt.Errorf("%w: the first row has no column names", kartoitus.ErrNotRecognised)
+	}
+	for f, i := range h.Index {
+		if i >= 0 {
+			h.cols = append(h.cols, fieldCol{Field(f), i})
+		} else {
+			h.absent = append(h.absent, Field(f))
+		}
 	}
 	if miss := h.Missing(Required...); len(miss) > 0 {
 		var want []string
@@ -568,33 +585,40 @@ func (r *Reader) fill(rec *Record, fields []string, xlsx bool) error {
 // (a parser's own map, added to UnnamedValues in file order): it only
 // reads the Reader.
 func (r *Reader) fillCounting(rec *Record, fields []string, xlsx bool, unnamed map[int]int) error {
-	blank := true
-	for i := range fields {
-		if fields[i] != "" && strings.TrimSpace(fields[i]) != "" {
-			blank = false
-			break
+	// A row is blank when every field is empty or white space; a field
+	// that starts with a printable ASCII byte (the usual first field)
+	// settles it at once.
+	if len(fields) == 0 || fields[0] == "" || fields[0][0] <= ' ' || fields[0][0] >= 0x7f {
+		blank := true
+		for i := range fields {
+			if fields[i] != "" && trim(fields[i]) != "" {
+				blank = false
+				break
+			}
 		}
-	}
-	if blank {
-		return &RowError{Kind: RowBlank, Line: rec.Line, EndLine: rec.Line}
+		if blank {
+			return &RowError{Kind: RowBlank, Line: rec.Line, EndLine: rec.Line}
+		}
 	}
 	for _, i := range r.Header.Unnamed {
 		if i < len(fields) && strings.TrimSpace(fields[i]) != "" {
 			unnamed[i]++
 		}
 	}
-	idx := &r.Header.Index
-	for f := range rec.Values {
-		i := idx[f]
-		if i < 0 || i >= len(fields) {
-			rec.Values[f] = ""
+	for _, f := range r.Header.absent {
+		rec.Values[f] = ""
+	}
+	for _, fc := range r.Header.cols {
+		if fc.col >= len(fields) { // a short XLSX row
+			rec.Values[fc.f] = ""
 			continue
 		}
-		if len(fields[i]) > MaxField {
-			return &RowError{Kind: RowLongField, Line: rec.Line, EndLine: rec.Line, Field: Field(f), Got: len(fields[i]), Want: MaxField,
-				Value: ident.Redact(textio.Excerpt(fields[i], 40))}
+		v := fields[fc.col]
+		if len(v) > MaxField {
+			return &RowError{Kind: RowLongField, Line: rec.Line, EndLine: rec.Line, Field: fc.f, Got: len(v), Want: MaxField,
+				Value: ident.Redact(textio.Excerpt(v, 40))}
 		}
-		rec.Values[f] = trim(fields[i])
+		rec.Values[fc.f] = trim(v)
 	}
 	var ok bool
 	if rec.VersionNum, ok = parseVersion(rec.Values[Version]); !ok {

@@ -18,14 +18,11 @@ const (
 	ones = 0x0101010101010101
 )
 
-// matches has the high bit of every byte of w that equals a, b or c
-// (each given as the byte times ones), and no other bit. Exact: a byte's
-// bit depends on that byte alone (no borrow runs between bytes), so the
-// bits above the first match are true matches too.
-func matches(w, a, b, c uint64) uint64 {
-	x, y, z := w^a, w^b, w^c
-	// A byte of x is zero iff ((x&lo7)+lo7)|x has its high bit clear.
-	return ^((((x&lo7)+lo7)|x)&(((y&lo7)+lo7)|y)&(((z&lo7)+lo7)|z) | lo7)
+// zeros has the high bit of every byte of x that is zero, and no other
+// bit. Exact: a byte's bit depends on that byte alone (no borrow runs
+// between bytes), so bits above the first match are true matches too.
+func zeros(x uint64) uint64 {
+	return ^(((x & lo7) + lo7) | x | lo7)
 }
 
 // scanLine splits the line starting at buf[p] into f.fields, substrings
@@ -33,54 +30,74 @@ func matches(w, a, b, c uint64) uint64 {
 // end at f.comma, the line at '\n', a "\r\n" counting as "\n". It returns
 // the offset just past the '\n', or 0 when the line is not its to read:
 // it has a quote (encoding/csv parses it), is blank, or has no '\n' in buf.
+//
+// First pass: the delimiters' offsets into f.pos, a word at a time, up to
+// the first '\n' or '"' (a word's delimiter bits are written out without
+// a branch per delimiter: which byte matched is never asked). Second
+// pass: the fields, cut at those offsets.
 func (f *fastCSV) scanLine(buf []byte, str string, p int) int {
-	fields := f.fields[:0]
-	start, i := p, p
 	comma := uint64(f.comma) * ones
+	pos := f.pos
+	n, i := 0, p
+	stop := -1
 	for ; i+8 <= len(buf); i += 8 {
-		m := matches(binary.LittleEndian.Uint64(buf[i:]), comma, '\n'*ones, '"'*ones)
-		for m != 0 {
-			j := i + bits.TrailingZeros64(m)>>3
-			m &= m - 1
-			switch buf[j] {
-			case '\n':
-				return f.endLine(fields, buf, str, start, j)
-			case '"':
-				f.fields = fields
-				return 0
-			default:
-				fields = append(fields, str[start:j])
-				start = j + 1
+		if len(pos) < n+8 {
+			pos = append(pos[:n], make([]int32, n+8)...)
+			f.pos = pos
+		}
+		w := binary.LittleEndian.Uint64(buf[i:])
+		d := zeros(w ^ comma)
+		e := zeros(w^('\n'*ones)) | zeros(w^('"'*ones))
+		if e != 0 {
+			d &= (e & -e) - 1 // only the delimiters before it
+		}
+		if d != 0 {
+			c := bits.OnesCount64(d)
+			pos[n] = int32(i + bits.TrailingZeros64(d)>>3)
+			d &= d - 1
+			pos[n+1] = int32(i + bits.TrailingZeros64(d)>>3) // past the count when c is 1: overwritten later
+			for k := 2; k < c; k++ {
+				d &= d - 1
+				pos[n+k] = int32(i + bits.TrailingZeros64(d)>>3)
+			}
+			n += c
+		}
+		if e != 0 {
+			stop = i + bits.TrailingZeros64(e)>>3
+			break
+		}
+	}
+	if stop < 0 {
+		for ; i < len(buf); i++ {
+			if c := buf[i]; c == '\n' || c == '"' {
+				stop = i
+				break
+			} else if c == f.comma {
+				if len(pos) <= n {
+					pos = append(pos, 0)
+					f.pos = pos
+				}
+				pos[n] = int32(i)
+				n++
 			}
 		}
 	}
-	for ; i < len(buf); i++ {
-		switch buf[i] {
-		case '\n':
-			return f.endLine(fields, buf, str, start, i)
-		case '"':
-			f.fields = fields
-			return 0
-		case f.comma:
-			fields = append(fields, str[start:i])
-			start = i + 1
-		}
+	if stop < 0 || buf[stop] == '"' {
+		return 0
 	}
-	f.fields = fields
-	return 0
-}
-
-// endLine ends the line whose last field starts at start with the '\n' at
-// nl.
-func (f *fastCSV) endLine(fields []string, buf []byte, str string, start, nl int) int {
-	end := nl
-	if end > start && buf[end-1] == '\r' {
+	end := stop
+	if end > p && buf[end-1] == '\r' { // in the last field: '\r' is no delimiter
 		end--
 	}
-	if len(fields) == 0 && end == start {
-		f.fields = fields
+	if n == 0 && end == p {
 		return 0 // a blank line: Read's slow path reports it
 	}
+	fields := f.fields[:0]
+	start := p
+	for _, q := range pos[:n] {
+		fields = append(fields, str[start:q])
+		start = int(q) + 1
+	}
 	f.fields = append(fields, str[start:end])
-	return nl + 1
+	return stop + 1
 }
