@@ -45,7 +45,7 @@ type fastCSV struct {
 	// raw accumulates a line longer than br's buffer.
 	raw    []byte
 	fields []string
-	pos    []int32 // scanLine's delimiter offsets
+	pos    *[maxScanFields]int32 // scanLine's delimiter offsets
 
 	// The fallback for records with a quote: slow reads only what feed
 	// hands it, and feed hands it one line at a time, so slow never reads
@@ -86,10 +86,13 @@ type chunkLines struct {
 	off  int
 	tail error
 	next *chunker
+	// quotes: buf holds a '"' somewhere.
+	quotes bool
 }
 
 func (c *chunkLines) set(data []byte, tail error) {
 	c.buf, c.off, c.tail = data, 0, tail
+	c.quotes = bytes.IndexByte(data, '"') >= 0
 	c.str = unsafe.String(unsafe.SliceData(data), len(data))
 }
 
@@ -218,7 +221,7 @@ func (f *fastCSV) readRaw() ([]byte, error) {
 func (f *fastCSV) Read() ([]string, error) {
 	if c := f.chunk; c != nil {
 		c.fill()
-		if next := f.scanLine(c.buf, c.str, c.off); next > 0 {
+		if next := f.scanLine(c.buf, c.str, c.off, c.quotes); next > 0 {
 			c.off = next
 			f.numLine++
 			f.line = f.numLine

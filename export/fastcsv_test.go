@@ -459,16 +459,18 @@ func BenchmarkCSVRead(b *testing.B) {
 				}
 			}
 		})
-		b.Run(tc.name+"/fast", func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
-				r := fastOf(bytes.NewReader(data), readerModes[0])
-				for {
-					if _, err := r.Read(); err == io.EOF {
-						break
+		for _, m := range []readerMode{readerModes[0], {"chunked", 64 << 10, nil, chunkSize}} {
+			b.Run(tc.name+"/fast-"+m.name, func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				for b.Loop() {
+					r := fastOf(bytes.NewReader(data), m)
+					for {
+						if _, err := r.Read(); err == io.EOF {
+							break
+						}
 					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
