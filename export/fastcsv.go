@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"testing"
 	"unsafe"
 )
 
@@ -88,6 +89,8 @@ type chunkLines struct {
 	next *chunker
 	// quotes: buf holds a '"' somewhere.
 	quotes bool
+	// spare is the buffer the next chunk may be read into.
+	spare []byte
 }
 
 func (c *chunkLines) set(data []byte, tail error) {
@@ -99,7 +102,11 @@ func (c *chunkLines) set(data []byte, tail error) {
 // fill loads the next chunk when this one is read and more may come.
 func (c *chunkLines) fill() {
 	for c.off == len(c.buf) && c.tail == nil && c.next != nil {
-		c.set(c.next.next())
+		old := c.buf
+		c.set(c.next.next(c.spare))
+		// The chunk just read is the buffer after next: its rows are
+		// dead by then (a Record is valid until the next Read).
+		c.spare = old
 	}
 }
 
@@ -120,11 +127,13 @@ func (c *chunkLines) ReadSlice(delim byte) ([]byte, error) {
 }
 
 // chunker cuts the decoded text into chunks that end at record ends (see
-// parallel.go), each in a buffer of its own that is never reused.
+// parallel.go). Each chunk is read into a buffer of its own, never
+// written again, unless reuse is set (Reader.ReuseBuffers).
 type chunker struct {
 	br    *bufio.Reader
 	comma byte
 	size  int
+	reuse bool
 	// carry is the start of a record cut by the last chunk's end: a view
 	// of that chunk's buffer, copied, never written.
 	carry []byte
@@ -132,16 +141,36 @@ type chunker struct {
 	err error
 }
 
+// poison, in a test binary, overwrites a buffer before it is reused, so
+// that a string kept from it past its row shows as garbage in a test's
+// results instead of passing unnoticed.
+var poison = testing.Testing()
+
 // next returns the next chunk, and with the last one the error that ended
-// the stream (io.EOF at its end).
-func (k *chunker) next() ([]byte, error) {
+// the stream (io.EOF at its end). With reuse, dst (nil, or a buffer whose
+// rows are all dead) is filled instead of a new buffer when it is large
+// enough; it may be the buffer carry views.
+func (k *chunker) next(dst []byte) ([]byte, error) {
 	if k.err != nil {
 		data := k.carry
 		k.carry = nil
 		return data, k.err
 	}
-	buf := make([]byte, len(k.carry), max(k.size, 2*len(k.carry)))
-	copy(buf, k.carry)
+	want := max(k.size, 2*len(k.carry))
+	var buf []byte
+	if k.reuse && cap(dst) >= want {
+		if poison {
+			k.carry = append([]byte(nil), k.carry...)
+			dst = dst[:cap(dst)]
+			for i := range dst {
+				dst[i] = 0xff
+			}
+		}
+		buf = dst[:len(k.carry)]
+	} else {
+		buf = make([]byte, len(k.carry), want)
+	}
+	copy(buf, k.carry) // memmove: dst may hold carry
 	var err error
 	for {
 		for len(buf) < cap(buf) && err == nil {
@@ -155,7 +184,7 @@ func (k *chunker) next() ([]byte, error) {
 		}
 		if cut := lastRecordEnd(buf, k.comma); cut > 0 {
 			k.carry = buf[cut:]
-			return buf[:cut:cut], nil
+			return buf[:cut], nil
 		}
 		// One record longer than the buffer (a long quoted field, or a
 		// quote left open): read on into a larger one.
@@ -167,13 +196,13 @@ func (k *chunker) next() ([]byte, error) {
 // size bytes, after the records f has read: it starts with what f's
 // current chunk (in a sequential read) has not handed out. f must not be
 // read after.
-func (f *fastCSV) handOver(size int) *chunker {
+func (f *fastCSV) handOver(size int, reuse bool) *chunker {
 	c := f.chunk
 	if c == nil || c.next == nil {
-		return &chunker{br: f.br, comma: f.comma, size: size}
+		return &chunker{br: f.br, comma: f.comma, size: size, reuse: reuse}
 	}
 	k := c.next
-	k.size = size
+	k.size, k.reuse = size, reuse
 	rest := c.buf[c.off:]
 	switch {
 	case c.tail != nil:

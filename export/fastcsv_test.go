@@ -192,7 +192,10 @@ func diffReaderWith(data []byte, raw bool, par *parallelMode) string {
 		return fmt.Sprintf("header %+v, want %+v", r.Header, ref.r.Header)
 	}
 	next := r.Next
-	if par != nil {
+	if par != nil && par.reuse {
+		r.ReuseBuffers()
+	}
+	if par != nil && par.parsers > 0 {
 		sn := &streamNext{s: r.parallel(par.parsers, par.size)}
 		defer sn.s.Close()
 		next = sn.Next
@@ -269,6 +272,9 @@ func checkSame(t *testing.T, data []byte) {
 		if d := diffReader(data, raw); d != "" {
 			t.Fatalf("input %q\n%s", data, d)
 		}
+	}
+	if d := diffReaderWith(data, false, &parallelMode{reuse: true}); d != "" {
+		t.Fatalf("input %q, reusing buffers\n%s", data, d)
 	}
 	// The parallel path, with chunks small enough to cut every record
 	// (and to grow for each that does not fit).

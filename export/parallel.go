@@ -73,7 +73,7 @@ func (r *Reader) parallel(parsers, size int) *Stream {
 	// checks one and the splitter fills the next.
 	n := 2*parsers + 2
 	s := &Stream{r: r, work: make(chan *Chunk, n), order: make(chan *Chunk, n), free: make(chan *Chunk, n), stop: make(chan struct{}),
-		k: r.csv.handOver(size)}
+		k: r.csv.handOver(size, r.reuse)}
 	for i := 0; i < n; i++ {
 		s.free <- &Chunk{unnamed: map[int]int{}, done: make(chan struct{}, 1)}
 	}
@@ -86,8 +86,8 @@ func (r *Reader) parallel(parsers, size int) *Stream {
 }
 
 // Next returns the next chunk in file order, or nil after the last. The
-// chunk (but not the strings in its Records) is reused after the next
-// call. Counts of values in unnamed columns are added to the Reader's
+// chunk (but not the strings in its Records, unless the Reader reuses
+// buffers) is reused after the next call. Counts of values in unnamed columns are added to the Reader's
 // UnnamedValues as chunks are handed out.
 func (s *Stream) Next() *Chunk {
 	if s.cur != nil {
@@ -127,8 +127,10 @@ func (s *Stream) split() {
 		case <-s.stop:
 			return
 		}
-		// A fresh buffer each time: the rows' strings alias it.
-		c.data, c.tail = k.next()
+		// A fresh buffer each time (the rows' strings alias it), unless
+		// the buffers are reused: then the chunk's own, which the caller
+		// has given back.
+		c.data, c.tail = k.next(c.data)
 		c.line = line
 		if c.tail == nil {
 			line += bytes.Count(c.data, []byte{'\n'})

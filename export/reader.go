@@ -270,6 +270,7 @@ type Reader struct {
 	maxCreated Timestamp
 
 	csv    *fastCSV
+	reuse  bool // ReuseBuffers
 	rows   *excelize.Rows
 	xf     *excelize.File
 	xrow   int
@@ -519,11 +520,33 @@ func (r *Reader) csvErrorOf(cr *fastCSV, rec *Record, fields []string, err error
 	return re
 }
 
+// ReuseBuffers makes a CSV export's rows, from the next one on, alias
+// buffers that are overwritten: a Record's strings are valid only until
+// the next call of Next (a Stream's: until the next Stream.Next), so
+// anything kept must be cloned. It spares the allocation of every chunk
+// of text and the garbage collections (and their write barriers on every
+// field stored) that it brings. ReadRaw's copies alias them too: do not
+// keep them. No effect on XLSX.
+func (r *Reader) ReuseBuffers() {
+	if r.csv == nil {
+		return
+	}
+	r.reuse = true
+	if k := r.csv.chunk; k != nil && k.next != nil {
+		k.next.reuse = true
+	}
+}
+
+// seqChunkSize is the chunk of a sequential read: small enough that a
+// reused buffer stays in the core's cache.
+const seqChunkSize = 64 << 10
+
 // readCSV reads the next record. The rows after the header are read in
 // chunks (fastcsv.go): their strings alias a chunk, not a line.
 func (r *Reader) readCSV() ([]string, error) {
 	if r.csv.chunk == nil {
-		r.csv.chunked(64 << 10)
+		r.csv.chunked(seqChunkSize)
+		r.csv.chunk.next.reuse = r.reuse
 	}
 	return r.csv.Read()
 }

@@ -38,7 +38,11 @@ func (c *memo[V]) get(s string, compute func(string) V) V {
 	}
 	e, ok := c.m[s]
 	if !ok {
-		e = memoEntry[V]{key: strings.Clone(s), v: compute(s)}
+		// compute gets the clone: what it returns may keep the text
+		// (a document-type code, a task's parts), which must not alias
+		// the reader's buffer.
+		key := strings.Clone(s)
+		e = memoEntry[V]{key: key, v: compute(key)}
 		if c.m == nil {
 			c.m = map[string]memoEntry[V]{}
 		}
