@@ -87,16 +87,24 @@ type chunkLines struct {
 	off  int
 	tail error
 	next *chunker
-	// quotes: buf holds a '"' somewhere.
-	quotes bool
+	// quote is the offset of the next '"' at or after off once
+	// findQuote has run (len(buf) when none is left).
+	quote int
 	// spare is the buffer the next chunk may be read into.
 	spare []byte
 }
 
 func (c *chunkLines) set(data []byte, tail error) {
 	c.buf, c.off, c.tail = data, 0, tail
-	c.quotes = bytes.IndexByte(data, '"') >= 0
+	c.quote = -1
 	c.str = unsafe.String(unsafe.SliceData(data), len(data))
+}
+
+func (c *chunkLines) findQuote() {
+	c.quote = len(c.buf)
+	if i := bytes.IndexByte(c.buf[c.off:], '"'); i >= 0 {
+		c.quote = c.off + i
+	}
 }
 
 // fill loads the next chunk when this one is read and more may come.
@@ -250,7 +258,10 @@ func (f *fastCSV) readRaw() ([]byte, error) {
 func (f *fastCSV) Read() ([]string, error) {
 	if c := f.chunk; c != nil {
 		c.fill()
-		if next := f.scanLine(c.buf, c.str, c.off, c.quotes); next > 0 {
+		if c.quote < c.off {
+			c.findQuote()
+		}
+		if next := f.scanLine(c.buf, c.str, c.off, c.quote); next > 0 {
 			c.off = next
 			f.numLine++
 			f.line = f.numLine

@@ -480,3 +480,17 @@ func BenchmarkCSVRead(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScanLine is the scanner alone over a chunk of register rows.
+func BenchmarkScanLine(b *testing.B) {
+	row := "1.2.246.10.33001018.11.7;1;010125-0030;social;1.2.246.10.33001018.19.0;public;1.2.246.10.33001018.10.0;1.2.246.10.33001018.10.0;;own;substance_abuse;1011;HVA1/2022/1;1.2.246.10.33001018.10.0;2019-10-31T12:07:00;active;;;;\n"
+	var c chunkLines
+	c.set([]byte(strings.Repeat(row, 1000)), io.EOF)
+	f := &fastCSV{comma: ';'}
+	b.SetBytes(int64(len(c.buf)))
+	for b.Loop() {
+		for p := 0; p < len(c.buf); {
+			p = f.scanLine(c.buf, c.str, p, len(c.buf))
+		}
+	}
+}
