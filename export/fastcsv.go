@@ -46,7 +46,10 @@ type fastCSV struct {
 	// raw accumulates a line longer than br's buffer.
 	raw    []byte
 	fields []string
-	pos    *[maxScanFields]int32 // scanLine's delimiter offsets
+	// scanLine's last line: delimiter offsets, bounds, field count.
+	pos          *[maxScanFields]int32
+	lstart, lend int
+	nf           int
 
 	// The fallback for records with a quote: slow reads only what feed
 	// hands it, and feed hands it one line at a time, so slow never reads
@@ -256,24 +259,9 @@ func (f *fastCSV) readRaw() ([]byte, error) {
 // *csv.ParseError (with the partial record, or the whole record for
 // csv.ErrFieldCount) or a read error.
 func (f *fastCSV) Read() ([]string, error) {
-	if c := f.chunk; c != nil {
-		c.fill()
-		if c.quote < c.off {
-			c.findQuote()
-		}
-		if next := f.scanLine(c.buf, c.str, c.off, c.quote); next > 0 {
-			c.off = next
-			f.numLine++
-			f.line = f.numLine
-			if f.want > 0 {
-				if len(f.fields) != f.want {
-					return f.fields, &csv.ParseError{StartLine: f.line, Line: f.line, Column: 1, Err: csv.ErrFieldCount}
-				}
-			} else if f.want == 0 {
-				f.want = len(f.fields)
-			}
-			return f.fields, nil
-		}
+	if f.scanNext() {
+		fields := f.cut(f.chunk.str)
+		return fields, f.width(len(fields))
 	}
 	line, errRead := f.readRaw()
 	if bytes.IndexByte(line, '"') >= 0 {
@@ -328,6 +316,40 @@ func (f *fastCSV) Read() ([]string, error) {
 		f.want = len(fields)
 	}
 	return fields, nil
+}
+
+// scanNext splits the next line with scanLine when it can (a chunk, a
+// line without a quote), and counts it; false leaves the line to Read.
+func (f *fastCSV) scanNext() bool {
+	c := f.chunk
+	if c == nil {
+		return false
+	}
+	c.fill()
+	if c.quote < c.off {
+		c.findQuote()
+	}
+	next := f.scanLine(c.buf, c.off, c.quote)
+	if next == 0 {
+		return false
+	}
+	c.off = next
+	f.numLine++
+	f.line = f.numLine
+	return true
+}
+
+// width checks a record's field count as encoding/csv does with
+// FieldsPerRecord: the first record sets it.
+func (f *fastCSV) width(n int) error {
+	if f.want > 0 {
+		if n != f.want {
+			return &csv.ParseError{StartLine: f.line, Line: f.line, Column: 1, Err: csv.ErrFieldCount}
+		}
+	} else if f.want == 0 {
+		f.want = n
+	}
+	return nil
 }
 
 // readSlow parses the record starting with raw (line f.numLine, read with

@@ -490,7 +490,8 @@ func BenchmarkScanLine(b *testing.B) {
 	b.SetBytes(int64(len(c.buf)))
 	for b.Loop() {
 		for p := 0; p < len(c.buf); {
-			p = f.scanLine(c.buf, c.str, p, len(c.buf))
+			p = f.scanLine(c.buf, p, len(c.buf))
+			f.cut(c.str)
 		}
 	}
 }

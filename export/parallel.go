@@ -179,13 +179,7 @@ func (s *Stream) parse() {
 				c.Records = c.Records[:len(c.Records)+1]
 			}
 			rec := &c.Records[len(c.Records)-1]
-			fields, err := fc.Read()
-			if err == nil {
-				rec.Line = fc.Line()
-				err = r.fillCounting(rec, fields, false, c.unnamed)
-			} else {
-				err = r.csvErrorOf(fc, rec, fields, err)
-			}
+			err := r.readRow(fc, rec, c.unnamed)
 			if err == nil {
 				c.Errs = append(c.Errs, nil)
 				continue

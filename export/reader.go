@@ -552,12 +552,56 @@ func (r *Reader) readCSV() ([]string, error) {
 }
 
 func (r *Reader) nextCSV(rec *Record) error {
-	fields, err := r.readCSV()
-	if err != nil {
-		return r.csvError(rec, fields, err)
+	if r.csv.chunk == nil {
+		r.csv.chunked(seqChunkSize)
+		r.csv.chunk.next.reuse = r.reuse
 	}
-	rec.Line = r.csv.Line()
-	return r.fill(rec, fields, false)
+	return r.readRow(r.csv, rec, r.UnnamedValues)
+}
+
+// readRow reads cr's next row into rec, as Next does, counting values in
+// unnamed columns in unnamed. A line scanLine splits (the usual one) with
+// the header's width fills rec straight from the line's offsets: only the
+// fields that have a column are cut.
+func (r *Reader) readRow(cr *fastCSV, rec *Record, unnamed map[int]int) error {
+	if cr.scanNext() {
+		str := cr.chunk.str
+		if cr.nf == cr.want && len(r.Header.Unnamed) == 0 {
+			rec.Line = cr.line
+			if f0 := cr.field(str, 0); f0 != "" && f0[0] > ' ' && f0[0] < 0x7f { // not blank
+				return r.fillScanned(rec, cr, str)
+			}
+		}
+		fields := cr.cut(str)
+		if err := cr.width(len(fields)); err != nil {
+			return r.csvErrorOf(cr, rec, fields, err)
+		}
+		rec.Line = cr.line
+		return r.fillCounting(rec, fields, false, unnamed)
+	}
+	fields, err := cr.Read()
+	if err != nil {
+		return r.csvErrorOf(cr, rec, fields, err)
+	}
+	rec.Line = cr.Line()
+	return r.fillCounting(rec, fields, false, unnamed)
+}
+
+// fillScanned is fillCounting for the line cr.scanLine split, of the
+// header's width, not blank, under a header without unnamed columns.
+func (r *Reader) fillScanned(rec *Record, cr *fastCSV, str string) error {
+	for _, f := range r.Header.absent {
+		rec.Values[f] = ""
+	}
+	for _, fc := range r.Header.cols {
+		v := cr.field(str, fc.col)
+		if len(v) > MaxField {
+			return &RowError{Kind: RowLongField, Line: rec.Line, EndLine: rec.Line, Field: fc.f, Got: len(v), Want: MaxField,
+				Value: ident.Redact(textio.Excerpt(v, 40))}
+		}
+		rec.Values[fc.f] = trim(v)
+	}
+	return r.parseValues(rec, false)
 }
 
 func (r *Reader) nextXLSX(rec *Record) error {
@@ -643,6 +687,11 @@ func (r *Reader) fillCounting(rec *Record, fields []string, xlsx bool, unnamed m
 		}
 		rec.Values[fc.f] = trim(v)
 	}
+	return r.parseValues(rec, xlsx)
+}
+
+// parseValues parses the version and the dates of a filled record.
+func (r *Reader) parseValues(rec *Record, xlsx bool) error {
 	var ok bool
 	if rec.VersionNum, ok = parseVersion(rec.Values[Version]); !ok {
 		return &RowError{Kind: RowBadVersion, Line: rec.Line, EndLine: rec.Line, Field: Version,

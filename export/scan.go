@@ -31,9 +31,9 @@ func zeros(x uint64) uint64 {
 // register export has one) is left to Read's general path.
 const maxScanFields = 1024
 
-// scanLine splits the line starting at buf[p] into f.fields, substrings
-// of str (buf's bytes as a string), as the fast path of Read does: fields
-// end at f.comma, the line at '\n', a "\r\n" counting as "\n". It returns
+// scanLine splits the line starting at buf[p] as the fast path of Read
+// does: fields end at f.comma, the line at '\n', a "\r\n" counting as
+// "\n"; the fields' bounds are left in f (field, cut). It returns
 // the offset just past the '\n', or 0 when the line is not its to read:
 // it has a quote (the next '"' in buf is at quote: encoding/csv parses
 // the line), is blank, has more than maxScanFields fields or no '\n' in
@@ -41,9 +41,10 @@ const maxScanFields = 1024
 //
 // The line end is one IndexByte (vector code in the runtime); then the
 // delimiters' offsets go into f.pos a word at a time, each found by its
-// bit in the word's match mask (which byte matched is never asked); then
-// the fields are cut at those offsets.
-func (f *fastCSV) scanLine(buf []byte, str string, p, quote int) int {
+// bit in the word's match mask (which byte matched is never asked). The
+// fields are cut at those offsets only as they are asked for: the export
+// reader fills a Record's fields straight from them (fillScanned).
+func (f *fastCSV) scanLine(buf []byte, p, quote int) int {
 	nl := bytes.IndexByte(buf[p:], '\n')
 	if nl < 0 {
 		return 0
@@ -85,16 +86,36 @@ func (f *fastCSV) scanLine(buf []byte, str string, p, quote int) int {
 	if n == 0 && end == p {
 		return 0 // a blank line: Read's slow path reports it
 	}
+	f.lstart, f.lend, f.nf = p, end, n+1
+	return stop + 1
+}
+
+// field returns field k of the line scanLine last split, a substring of
+// str.
+func (f *fastCSV) field(str string, k int) string {
+	s, e := f.lstart, f.lend
+	if k > 0 {
+		s = int(f.pos[(k-1)&(maxScanFields-1)]) + 1
+	}
+	if k < f.nf-1 {
+		e = int(f.pos[k&(maxScanFields-1)])
+	}
+	return str[s:e]
+}
+
+// cut returns every field of the line scanLine last split, in f.fields.
+func (f *fastCSV) cut(str string) []string {
+	n := f.nf - 1
 	if cap(f.fields) <= n {
 		f.fields = make([]string, n+1, 2*n+2)
 	}
 	fields := f.fields[:n+1]
-	start := p
-	for k, q := range pos[:n] {
+	start := f.lstart
+	for k, q := range f.pos[:n] {
 		fields[k] = str[start:q]
 		start = int(q) + 1
 	}
-	fields[n] = str[start:end]
+	fields[n] = str[start:f.lend]
 	f.fields = fields
-	return stop + 1
+	return fields
 }
