@@ -34,6 +34,7 @@ import (
 // substrings of the chunk, with no allocation per line (scan.go).
 type fastCSV struct {
 	br    *bufio.Reader // the decoded text (nil in a parser of a Stream)
+	under io.Reader     // what br reads (nil: not known)
 	src   lineSource    // what lines are read from: br, or chunk
 	chunk *chunkLines   // the chunk lines come from, nil when read from br
 	comma byte
@@ -66,6 +67,14 @@ var errBlankLine = errors.New("blank line")
 // newFastCSV reads br, split on comma (';', ',' or '\t').
 func newFastCSV(br *bufio.Reader, comma rune) *fastCSV {
 	return &fastCSV{br: br, src: br, comma: byte(comma), feed: feeder{src: br}}
+}
+
+// newFastCSVOver is newFastCSV over a bufio.Reader of under: the chunks
+// after the header are read from under directly once br is drained.
+func newFastCSVOver(under io.Reader, comma rune) *fastCSV {
+	f := newFastCSV(bufio.NewReaderSize(under, 64<<10), comma)
+	f.under = under
+	return f
 }
 
 // lineSource is what fastCSV reads lines from: a bufio.Reader, or a
@@ -142,6 +151,7 @@ func (c *chunkLines) ReadSlice(delim byte) ([]byte, error) {
 // written again, unless reuse is set (Reader.ReuseBuffers).
 type chunker struct {
 	br    *bufio.Reader
+	under io.Reader // what br reads, when known
 	comma byte
 	size  int
 	reuse bool
@@ -186,7 +196,13 @@ func (k *chunker) next(dst []byte) ([]byte, error) {
 	for {
 		for len(buf) < cap(buf) && err == nil {
 			var n int
-			n, err = k.br.Read(buf[len(buf):cap(buf)])
+			if k.under != nil && k.br.Buffered() == 0 {
+				// Past what br holds, read the text straight into
+				// the chunk: br would copy it through its own buffer.
+				n, err = k.under.Read(buf[len(buf):cap(buf)])
+			} else {
+				n, err = k.br.Read(buf[len(buf):cap(buf)])
+			}
 			buf = buf[:len(buf)+n]
 		}
 		if err != nil {
@@ -210,7 +226,7 @@ func (k *chunker) next(dst []byte) ([]byte, error) {
 func (f *fastCSV) handOver(size int, reuse bool) *chunker {
 	c := f.chunk
 	if c == nil || c.next == nil {
-		return &chunker{br: f.br, comma: f.comma, size: size, reuse: reuse}
+		return &chunker{br: f.br, under: f.under, comma: f.comma, size: size, reuse: reuse}
 	}
 	k := c.next
 	k.size, k.reuse = size, reuse
@@ -228,7 +244,7 @@ func (f *fastCSV) handOver(size int, reuse bool) *chunker {
 // chunked makes f read the rest of br in chunks of about size bytes, the
 // unquoted lines split by scanLine. Call it between records.
 func (f *fastCSV) chunked(size int) {
-	f.chunk = &chunkLines{next: &chunker{br: f.br, comma: f.comma, size: size}}
+	f.chunk = &chunkLines{next: &chunker{br: f.br, under: f.under, comma: f.comma, size: size}}
 	f.src = f.chunk
 	f.feed.src = f.src
 }

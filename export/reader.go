@@ -286,7 +286,7 @@ func NewCSVReader(r io.Reader, opts Options) (*Reader, error) {
 	// fastCSV parses as encoding/csv would (see fastcsv.go for why it
 	// exists), slicing lines straight out of a 64 KB buffer; the header's
 	// width becomes the required width.
-	cr := newFastCSV(bufio.NewReaderSize(tr, 64<<10), tr.Delimiter)
+	cr := newFastCSVOver(tr, tr.Delimiter)
 	first, err := cr.Read()
 	for errors.Is(err, errBlankLine) { // blank lines above the header
 		first, err = cr.Read()
