@@ -183,8 +183,9 @@ func (k *chunker) next(dst []byte) ([]byte, error) {
 		if poison {
 			k.carry = append([]byte(nil), k.carry...)
 			dst = dst[:cap(dst)]
-			for i := range dst {
-				dst[i] = 0xff
+			dst[0] = 0xff
+			for n := 1; n < len(dst); n *= 2 { // memmove speed: benchmarks barely notice
+				copy(dst[n:], dst[:n])
 			}
 		}
 		buf = dst[:len(k.carry)]
