@@ -595,11 +595,18 @@ func (r *Reader) fillScanned(rec *Record, cr *fastCSV, str string) error {
 	}
 	for _, fc := range r.Header.cols {
 		v := cr.field(str, fc.col)
-		if len(v) > MaxField {
-			return &RowError{Kind: RowLongField, Line: rec.Line, EndLine: rec.Line, Field: fc.f, Got: len(v), Want: MaxField,
-				Value: ident.Redact(textio.Excerpt(v, 40))}
+		if n := len(v); n > 0 {
+			if n > MaxField {
+				return &RowError{Kind: RowLongField, Line: rec.Line, EndLine: rec.Line, Field: fc.f, Got: len(v), Want: MaxField,
+					Value: ident.Redact(textio.Excerpt(v, 40))}
+			}
+			// trim, by hand: too big for the compiler to inline, and
+			// this runs on every field of every row.
+			if a, z := v[0], v[n-1]; a <= ' ' || a >= 0x80 || z <= ' ' || z >= 0x80 {
+				v = strings.TrimSpace(v)
+			}
 		}
-		rec.Values[fc.f] = trim(v)
+		rec.Values[fc.f] = v
 	}
 	return r.parseValues(rec, false)
 }
