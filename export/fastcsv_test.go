@@ -346,6 +346,9 @@ var fastCSVCases = []string{
 		"D5;010181-900C;social;11000;2024-02-30;;\n" +
 		";;;;;;\n\n" +
 		"D6;010181-900C;social;11000;2024-01-31T10:00:00;1.2.2023;\n",
+	// Two values over MaxField, columns not in field order: the error
+	// names the first in field order.
+	"document_type;document_id;client_id;register\n" + strings.Repeat("t", 5000) + ";" + strings.Repeat("d", 5000) + ";c;social\n",
 	// Wider than the scanner splits (maxScanFields): Read's general path.
 	strings.Repeat("h;", 1500) + "h\n" + strings.Repeat("1;", 1500) + "2\n" + strings.Repeat(";", 1020) + "\n",
 	"a;b\n" + strings.Repeat("x", 100) + ";" + strings.Repeat("y", 70000) + "\n" + "\"" + strings.Repeat("z", 70000) + "\n" + strings.Repeat("w", 30) + "\";1\n2;3",

@@ -37,6 +37,8 @@ type Header struct {
 	// the others: what a row fills, without a look at the rest.
 	cols   []fieldCol
 	absent []Field
+	// fieldOf is each column's field, -1 for none.
+	fieldOf []int8
 }
 
 type fieldCol struct {
@@ -106,8 +108,13 @@ func ResolveHeader(names []string, m *Mapping) (*Header, error) {
 	if nonEmpty == 0 {
 		return nil, fmt.Errorf("%w: the first row has no column names", kartoitus.ErrNotRecognised)
 	}
+	h.fieldOf = make([]int8, len(names))
+	for i := range h.fieldOf {
+		h.fieldOf[i] = -1
+	}
 	for f, i := range h.Index {
 		if i >= 0 {
+			h.fieldOf[i] = int8(f)
 			h.cols = append(h.cols, fieldCol{Field(f), i})
 		} else {
 			h.absent = append(h.absent, Field(f))
@@ -593,12 +600,25 @@ func (r *Reader) fillScanned(rec *Record, cr *fastCSV, str string) error {
 	for _, f := range r.Header.absent {
 		rec.Values[f] = ""
 	}
-	for _, fc := range r.Header.cols {
-		v := cr.field(str, fc.col)
+	// The columns in order, each cut where the last ended.
+	pos, last := cr.pos[:cr.nf-1], cr.nf-1
+	start := cr.lstart
+	for col, f := range r.Header.fieldOf[:cr.nf] {
+		end := cr.lend
+		if col < last {
+			end = int(pos[col])
+		}
+		v := str[start:end]
+		start = end + 1
+		if f < 0 {
+			continue
+		}
+		fld := Field(f)
 		if n := len(v); n > 0 {
 			if n > MaxField {
-				return &RowError{Kind: RowLongField, Line: rec.Line, EndLine: rec.Line, Field: fc.f, Got: len(v), Want: MaxField,
-					Value: ident.Redact(textio.Excerpt(v, 40))}
+				// Reported for the first such field in field order,
+				// as fillCounting does.
+				return r.fillCounting(rec, cr.cut(str), false, nil)
 			}
 			// trim, by hand: too big for the compiler to inline, and
 			// this runs on every field of every row.
@@ -606,7 +626,7 @@ func (r *Reader) fillScanned(rec *Record, cr *fastCSV, str string) error {
 				v = strings.TrimSpace(v)
 			}
 		}
-		rec.Values[fc.f] = v
+		rec.Values[fld] = v
 	}
 	return r.parseValues(rec, false)
 }
