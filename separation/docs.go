@@ -19,16 +19,22 @@ import (
 // 40,000 records at 10M rows) at the end is cheaper than the misses, and
 // the same arena serves the deferred window findings.
 type docTable struct {
-	// tails are the chunks being filled, one per bucket (one indirection
-	// on the per-row path); full chunks move to buckets.
-	tails        [256][]docRec
-	buckets      [256][][]docRec
-	arena        [][]byte
+	g *gate
+	// buckets are the records by the top byte of their hash, in row
+	// order within each (spill.go: chunks move to the temporary file
+	// once memory passes its budget).
+	buckets [256]spillList[docRec]
+	arena   [][]byte
+	// spilled[i] >= 0 is the file offset of arena chunk i, written out
+	// (arena[i] is nil then) with length spilledLen[i].
+	spilled      []int64
+	spilledLen   []int32
 	restarts     []uint32 // offsets of entries stored whole, ascending
 	prev         []byte   // the previous id, for prefix compression
 	sinceRestart int
 	full         bool // arena limit reached: later ids are not kept
 	count        int
+	idBuf        []byte
 }
 
 type docRec struct {
@@ -36,6 +42,11 @@ type docRec struct {
 	off  uint32 // arena chunk (8 bits) and offset (24 bits); noID when not kept
 	line uint32
 }
+
+// firstChunk are the sizes lists and the arena start from (small exports
+// stay small); the spill tests shrink them so that a few rows cross many
+// chunk boundaries.
+var firstChunk = struct{ rec, cand, arena int }{64, 1024, 64 << 10}
 
 const (
 	recChunk   = 4096
@@ -57,19 +68,9 @@ func (t *docTable) add(hash uint64, docID string, bit uint8, joint bool, line in
 	if joint {
 		h |= flagJoint
 	}
-	k := hash >> 56
-	tail := &t.tails[k]
-	if len(*tail) == cap(*tail) {
-		// Chunks grow from 64 to recChunk records, so small exports do
-		// not pay for 256 large buckets.
-		size := 64
-		if c := cap(*tail); c > 0 {
-			t.buckets[k] = append(t.buckets[k], *tail)
-			size = min(2*c, recChunk)
-		}
-		*tail = make([]docRec, 0, size)
-	}
-	*tail = append(*tail, docRec{hash: h, off: off, line: uint32(line)})
+	// Chunks grow from 64 to recChunk records, so small exports do not
+	// pay for 256 large buckets.
+	t.buckets[hash>>56].add(t.g, docRec{hash: h, off: off, line: uint32(line)}, firstChunk.rec, recChunk)
 	t.count++
 	return off
 }
@@ -77,8 +78,9 @@ func (t *docTable) add(hash uint64, docID string, bit uint8, joint bool, line in
 // store appends a document id (cut to 255 bytes) to the arena, prefix-
 // compressed against the previous row's id: exports number documents
 // under a common OID or prefix, so most entries are a few bytes. Every
-// restartEvery-th entry, and the first of each chunk, is stored whole;
-// id() decodes forward from the nearest such restart.
+// restartEvery-th entry, and the first of each chunk, is stored whole and
+// indexed (restarts: at most one offset per restartEvery rows); id()
+// decodes forward from the nearest such restart.
 func (t *docTable) store(docID string) uint32 {
 	if t.full {
 		return noID
@@ -86,8 +88,9 @@ func (t *docTable) store(docID string) uint32 {
 	if len(docID) > 255 {
 		docID = docID[:255]
 	}
+	restart := t.sinceRestart >= restartEvery
 	shared := 0
-	if t.sinceRestart < restartEvery {
+	if !restart {
 		for shared < len(docID) && shared < len(t.prev) && docID[shared] == t.prev[shared] {
 			shared++
 		}
@@ -99,18 +102,13 @@ func (t *docTable) store(docID string) uint32 {
 			t.full = true
 			return noID
 		}
-		// Chunks grow from 64 KB to arenaChunk (16 MB, the 24-bit offset).
-		size := 64 << 10
-		if n > 0 {
-			size = min(2*cap(t.arena[n-1]), arenaChunk)
-		}
-		t.arena = append(t.arena, make([]byte, 0, size))
+		t.arena = append(t.arena, t.newChunk())
 		n++
-		shared, suffix = 0, docID
+		shared, suffix, restart = 0, docID, true
 	}
 	c := t.arena[n-1]
 	off := uint32(n-1)<<24 | uint32(len(c))
-	if shared == 0 {
+	if restart {
 		t.restarts = append(t.restarts, off)
 		t.sinceRestart = 0
 	}
@@ -120,6 +118,53 @@ func (t *docTable) store(docID string) uint32 {
 	t.arena[n-1] = c
 	t.prev = append(t.prev[:0], docID...)
 	return off
+}
+
+// newChunk starts an arena chunk: chunks grow from 64 KB to arenaChunk
+// (16 MB, the 24-bit offset). Once spilling, the full chunk before it is
+// written out and its memory reused.
+func (t *docTable) newChunk() []byte {
+	n := len(t.arena)
+	if n == 0 {
+		t.g.mem.add(int64(firstChunk.arena))
+		return make([]byte, 0, firstChunk.arena)
+	}
+	last := t.arena[n-1]
+	size := min(2*cap(last), arenaChunk)
+	if t.g.spill != nil {
+		t.spillChunk(n - 1)
+		if cap(last) == size {
+			return last[:0]
+		}
+		t.g.mem.add(-int64(cap(last)))
+	}
+	t.g.mem.add(int64(size))
+	return make([]byte, 0, size)
+}
+
+// spillChunk writes arena chunk i to the file.
+func (t *docTable) spillChunk(i int) {
+	for len(t.spilled) <= i {
+		t.spilled = append(t.spilled, -1)
+		t.spilledLen = append(t.spilledLen, 0)
+	}
+	c := t.arena[i]
+	t.spilled[i], t.spilledLen[i] = t.g.spill.append(c), int32(len(c))
+	t.arena[i] = nil
+}
+
+// spillOut writes out every record chunk and every full arena chunk (the
+// switch to spilling).
+func (t *docTable) spillOut() {
+	for i := range t.buckets {
+		t.buckets[i].spillOut(t.g)
+	}
+	for i := 0; i+1 < len(t.arena); i++ {
+		if t.arena[i] != nil {
+			t.g.mem.add(-int64(cap(t.arena[i])))
+			t.spillChunk(i)
+		}
+	}
 }
 
 // restartEvery bounds how far id() decodes forward.
@@ -136,14 +181,33 @@ func (t *docTable) id(off uint32) string {
 		i--
 	}
 	pos := t.restarts[i]
-	c := t.arena[pos>>24]
+	ci := int(pos >> 24)
 	o := int(pos & (1<<24 - 1))
 	target := int(off & (1<<24 - 1))
+	c := t.arena[ci]
+	if c == nil {
+		// A spilled chunk: read from the restart through the target's
+		// entry (at most restartEvery entries of 2+255 bytes).
+		end := min(target+2+255, int(t.spilledLen[ci]))
+		if cap(t.idBuf) < end-o {
+			t.idBuf = make([]byte, end-o)
+		}
+		c = t.idBuf[:end-o]
+		t.g.spill.readAt(c, t.spilled[ci]+int64(o))
+		target -= o
+		o = 0
+	}
 	var buf []byte
 	for {
+		if o+2 > len(c) {
+			return ""
+		}
 		shared, n := int(c[o]), int(c[o+1])
+		if o+2+n > len(c) || shared > len(buf) {
+			return "" // only after a failed read (spill.err ends the run)
+		}
 		buf = append(buf[:shared], c[o+2:o+2+n]...)
-		if o == target {
+		if o >= target {
 			return string(buf)
 		}
 		o += 2 + n
@@ -165,11 +229,8 @@ func (t *docTable) scan(fn func(conflict)) int {
 	var scratch, tmp []docRec
 	for i := range t.buckets {
 		scratch = scratch[:0]
-		for _, c := range t.buckets[i] {
-			scratch = append(scratch, c...)
-		}
-		scratch = append(scratch, t.tails[i]...)
-		t.buckets[i], t.tails[i] = nil, nil // release as we go
+		t.buckets[i].each(t.g, func(c []docRec) { scratch = append(scratch, c...) })
+		t.buckets[i].release() // release as we go
 		if len(scratch) < 64 {
 			slices.SortFunc(scratch, func(a, b docRec) int {
 				if c := cmp.Compare(a.hash&^flagMask, b.hash&^flagMask); c != 0 {

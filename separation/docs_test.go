@@ -7,13 +7,33 @@ import (
 	"testing"
 )
 
+// testTable is the docTable of a bare gate whose temporary files go to
+// the test's directory.
+func testTable(t *testing.T) (*gate, *docTable) {
+	g := &gate{cfg: Config{TempDir: t.TempDir()}}
+	g.ids.g = g
+	t.Cleanup(func() { g.spill.close() })
+	return g, &g.ids
+}
+
 // TestDocTableIDs stores ids with and without shared prefixes across many
-// arena chunks and reads every one back.
+// arena chunks and reads every one back, in memory and with the arena
+// spilled to the temporary file part way (from the start, after a few
+// chunks).
 func TestDocTableIDs(t *testing.T) {
-	var tb docTable
+	for _, spillAt := range []int{-1, 0, 150000} {
+		t.Run(fmt.Sprint("spill at ", spillAt), func(t *testing.T) { testDocTableIDs(t, spillAt) })
+	}
+}
+
+func testDocTableIDs(t *testing.T, spillAt int) {
+	g, tb := testTable(t)
 	var ids []string
 	var offs []uint32
 	for i := 0; i < 200000; i++ {
+		if i == spillAt {
+			g.startSpill()
+		}
 		var id string
 		switch i % 5 {
 		case 0:
@@ -33,6 +53,9 @@ func TestDocTableIDs(t *testing.T) {
 	if len(tb.arena) < 3 {
 		t.Fatalf("only %d arena chunks: the test does not cross chunk boundaries", len(tb.arena))
 	}
+	if spilled := len(tb.spilled) > 0; spilled != (spillAt >= 0) {
+		t.Fatalf("%d arena chunks spilled, spill at %d", len(tb.spilled), spillAt)
+	}
 	for i, off := range offs {
 		want := ids[i]
 		if len(want) > 255 {
@@ -42,10 +65,22 @@ func TestDocTableIDs(t *testing.T) {
 			t.Fatalf("id %d = %q, want %q", i, got, want)
 		}
 	}
+	if err := g.failed(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestDocTableConflicts(t *testing.T) {
-	var tb docTable
+	for _, spill := range []bool{false, true} {
+		t.Run(fmt.Sprint("spill ", spill), func(t *testing.T) { testDocTableConflicts(t, spill) })
+	}
+}
+
+func testDocTableConflicts(t *testing.T, spill bool) {
+	g, tb := testTable(t)
+	if spill {
+		g.startSpill()
+	}
 	seed := maphash.MakeSeed()
 	add := func(id string, reg uint8, joint bool, line int) {
 		tb.add(maphash.String(seed, id), id, reg, joint, line)

@@ -80,6 +80,12 @@ type Config struct {
 	// such a run): the organiser's documents it still holds after the
 	// client relationship ended are REG025.
 	AsOf export.Date
+	// Memory is the budget in bytes for the state that grows with rows
+	// (0: DefaultMemory; negative: unbounded, never spill). Past half of
+	// it, that state moves to an encrypted temporary file in TempDir
+	// (default os.TempDir()); results are the same either way (spill.go).
+	Memory  int64
+	TempDir string
 	// noPlans (tests) runs every enabled judge on every row.
 	noPlans bool
 	// seed (tests), when set, is the id hash seed, so that two runs list
@@ -94,6 +100,9 @@ type Stats struct {
 	ProducerDocs  int `json:"producer_documents"`
 	Relationships int `json:"client_relationships"`
 	TestIDs       int `json:"test_ids"`
+	// Spilled is how many bytes of cross-row state went to the temporary
+	// file (0: it fitted the memory budget).
+	Spilled int64 `json:"spilled_bytes,omitempty"`
 }
 
 // Result of a gate run.
@@ -186,6 +195,12 @@ type gate struct {
 	firstTest  int
 	lastID     []byte // the previous row's valid client id (a copy)
 	lastIDKind clientKind
+
+	mem   memBudget
+	spill *spillFile // nil until the budget is passed
+	// spillErr: the budget was passed but no temporary file could be
+	// made.
+	spillErr error
 }
 
 func newGate(h *export.Header, sheet string, cfg Config) *gate {
@@ -197,6 +212,13 @@ func newGate(h *export.Header, sheet string, cfg Config) *gate {
 		aggs: map[string]*agg{}, aggDropped: map[*Check]int{}, planMap: map[cond][]*Check{}}
 	if g.max == 0 {
 		g.max = DefaultMaxPerRule
+	}
+	g.ids.g = g
+	switch {
+	case cfg.Memory == 0:
+		g.mem.limit = DefaultMemory / 2
+	case cfg.Memory > 0:
+		g.mem.limit = max(cfg.Memory/2, 1)
 	}
 	if cfg.seed != nil {
 		g.seed = *cfg.seed
@@ -255,6 +277,9 @@ func (g *gate) on(c *Check) bool { return g.state[c.idx].on }
 
 // row checks one record.
 func (g *gate) row(rec *export.Record) {
+	if g.mem.over && g.spill == nil {
+		g.startSpill()
+	}
 	g.res.Tally.Read++
 	for _, c := range g.admits {
 		if !c.admit(g, c, rec) {
@@ -286,6 +311,35 @@ func (g *gate) rowError(e *export.RowError) {
 	}
 }
 
+// startSpill opens the temporary file and moves the row-proportional
+// state there. Without a file the run stops (Run reports the error): past
+// the budget, going on in memory could end in the system killing it.
+func (g *gate) startSpill() {
+	s, err := newSpillFile(g.cfg.TempDir)
+	if err != nil {
+		g.mem.limit, g.mem.over = 0, false
+		g.spillErr = err
+		return
+	}
+	g.spill = s
+	g.ids.spillOut()
+	g.ur.cands.spillOut(g)
+	g.ur.changes.spillOut(g)
+	g.ur.held.spillOut(g)
+}
+
+// failed is the error that ends the run early: no temporary file, or
+// one that could not be written or read.
+func (g *gate) failed() error {
+	if g.spillErr != nil {
+		return g.spillErr
+	}
+	if g.spill != nil {
+		return g.spill.err
+	}
+	return nil
+}
+
 // finish runs the deferred checks and builds the result.
 func (g *gate) finish(unnamed map[int]int) *Result {
 	g.unnamed = unnamed
@@ -312,6 +366,9 @@ func (g *gate) finish(unnamed map[int]int) *Result {
 	g.res.Stats.Rows = g.res.Tally.Read
 	g.res.Stats.Relationships = len(g.ur.windows)
 	g.res.Stats.TestIDs = g.testIDs
+	if g.spill != nil {
+		g.res.Stats.Spilled = g.spill.write
+	}
 	return g.res
 }
 
@@ -358,6 +415,20 @@ func (g *gate) emit(c *Check, line int, key string, keys []string, msg func() fi
 	f.Code = code
 	f.ServiceTask = task
 	g.res.Findings = append(g.res.Findings, f)
+}
+
+// countOnly counts a finding of c that emit would count without keeping
+// (the rule's kept findings are full and no fingerprint is ignored) and
+// reports whether it did, so a deferred check skips reading the document
+// id back (from the temporary file, once spilled) for it.
+func (g *gate) countOnly(c *Check) bool {
+	st := &g.state[c.idx]
+	if !st.on || st.ignoreWhole || st.ignoreFP || g.max < 0 || st.kept < g.max {
+		return false
+	}
+	st.count++
+	st.omitted++
+	return true
 }
 
 // flag emits a finding of c on f's row, with its document-type code and

@@ -37,6 +37,9 @@ var (
 		Basis: "703/2023 §§ 18, 69", Inferred: true},
 		finish: func(g *gate, c *Check) {
 			g.res.Stats.Documents = g.ids.scan(func(cf conflict) {
+				if g.countOnly(c) {
+					return
+				}
 				docID := g.ids.id(cf.off)
 				if docID == "" {
 					docID = fmt.Sprintf("(line %d)", cf.line)
