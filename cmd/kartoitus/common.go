@@ -12,6 +12,7 @@ import (
 
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/fi"
 	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/output"
 	"github.com/kartoitus/kartoitus/report"
@@ -248,6 +249,11 @@ func (o *outputFlags) emitWith(e env, p parsedOutput, command string, res *asses
 	for _, in := range r.Inputs {
 		e.verbosef(tr(p.lang, "luettu %s: %s (hyväksytty %d, hylätty %d, ohitettu %d)", "read %s: %s (%d accepted, %d rejected, %d skipped)"),
 			in.Source, count(p.lang, in.Read, "rivi", "riviä", "row", "rows"), in.Accepted, in.Rejected, in.Skipped)
+	}
+	if res.Gate != nil && res.Gate.Stats.Spilled > 0 {
+		mb := float64(res.Gate.Stats.Spilled) / (1 << 20)
+		e.verbosef(tr(p.lang, "muistiraja ylittyi: %s Mt tilaa siirtyi salattuun väliaikaistiedostoon (tulos on sama)",
+			"memory budget passed: %s MB of state went to an encrypted temporary file (same result)"), tr(p.lang, fi.Decimal(mb, 1), fi.DecimalEN(mb, 1)))
 	}
 	for _, t := range p.targets {
 		if t.path == "" && !t.explicit && e.quiet() {
