@@ -214,11 +214,11 @@ func newGate(h *export.Header, sheet string, cfg Config) *gate {
 		g.max = DefaultMaxPerRule
 	}
 	g.ids.g = g
-	switch {
-	case cfg.Memory == 0:
-		g.mem.limit = DefaultMemory / 2
-	case cfg.Memory > 0:
-		g.mem.limit = max(cfg.Memory/2, 1)
+	if cfg.Memory == 0 {
+		cfg.Memory = DefaultMemory
+	}
+	if cfg.Memory > 0 {
+		g.mem.limit = max((cfg.Memory-baseBytes)/2, 1)
 	}
 	if cfg.seed != nil {
 		g.seed = *cfg.seed
@@ -367,7 +367,7 @@ func (g *gate) finish(unnamed map[int]int) *Result {
 	g.res.Stats.Relationships = len(g.ur.windows)
 	g.res.Stats.TestIDs = g.testIDs
 	if g.spill != nil {
-		g.res.Stats.Spilled = g.spill.write
+		g.res.Stats.Spilled = g.spill.size
 	}
 	return g.res
 }
