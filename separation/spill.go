@@ -51,9 +51,9 @@ const baseBytes = 48 << 20
 // offsets. Errors are kept, not returned per call: the first one ends the
 // run (gate.spillErr).
 type spillFile struct {
-	f     *os.File
-	ctr   cipher.Block
-	iv    [aes.BlockSize]byte
+	f    *os.File
+	ctr  cipher.Block
+	iv   [aes.BlockSize]byte
 	size int64 // bytes written
 	err  error
 }
