@@ -81,7 +81,7 @@ type Config struct {
 	// client relationship ended are REG025.
 	AsOf export.Date
 	// Memory is the budget in bytes for the state that grows with rows
-	// (0: DefaultMemory; negative: unbounded, never spill). Past half of
+	// (0: DefaultMemory; negative: unbounded, never spill). Past 40% of
 	// it, that state moves to an encrypted temporary file in TempDir
 	// (default os.TempDir()); results are the same either way (spill.go).
 	Memory  int64
@@ -218,7 +218,7 @@ func newGate(h *export.Header, sheet string, cfg Config) *gate {
 		cfg.Memory = DefaultMemory
 	}
 	if cfg.Memory > 0 {
-		g.mem.limit = max((cfg.Memory-baseBytes)/2, 1)
+		g.mem.limit = max((cfg.Memory-baseBytes)*2/5, 1)
 	}
 	if cfg.seed != nil {
 		g.seed = *cfg.seed

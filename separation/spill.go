@@ -17,13 +17,14 @@ import (
 // Bounded memory. The cross-row state that grows with rows — a 16-byte
 // record per document row (docs.go), the document ids' arena, and the
 // producer documents awaiting the register-use-right judgement — moves to
-// one temporary file once it passes half the budget (Config.Memory, less
-// baseBytes): the other half is the Go heap's headroom between
-// collections. After that, memory holds only the chunks being filled
-// (about 35 MB), the arena's restart index (0.25 B a row) and the client
-// relationships' windows (about 70 B per relationship, not per row: every
-// candidate looks its window up, so they stay; they count towards the
-// budget, so the rest spills sooner).
+// one temporary file once it passes 40% of the budget (Config.Memory,
+// less baseBytes): as much again is the Go heap's headroom between
+// collections, and the rest a margin (the first 100M-row run, spilling at
+// half, peaked at 997 of its 1,024 MiB). After that, memory holds only
+// the chunks being filled (about 35 MB), the arena's restart index (0.25 B
+// a row) and the client relationships' windows (about 70 B per
+// relationship, not per row: every candidate looks its window up, so they
+// stay; they count towards the budget, so the rest spills sooner).
 //
 // Partitioning rather than sorted runs: the conflict check already buckets
 // records by the top byte of the id hash, so a spilled bucket is read back
@@ -42,9 +43,7 @@ const DefaultMemory = 1 << 30
 
 // baseBytes is what the process holds besides the tracked state: the
 // program, catalogue, reader buffers and kept findings (measured: 34–38 MB
-// peak RSS on a 3,000-row export). The tracked state may use half of the
-// rest of the budget; the other half is the heap's headroom between
-// collections.
+// peak RSS on a 3,000-row export).
 const baseBytes = 48 << 20
 
 // spillFile is the run's temporary file: append-only writes, reads at

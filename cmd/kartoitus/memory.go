@@ -21,7 +21,7 @@ type memoryFlags struct {
 
 func (m *memoryFlags) register(fs *flag.FlagSet) {
 	m.budget = separation.DefaultMemory
-	fs.Var(&m.budget, "memory", "memory budget of the register gate, e.g. 512M, 4G (K, M, G, T: powers of 1024); past half of it the state that grows with rows moves to an encrypted temporary file, with the same results; -1: no budget")
+	fs.Var(&m.budget, "memory", "memory budget of the register gate, e.g. 512M, 4G (K, M, G, T: powers of 1024); past 40% of it the state that grows with rows moves to an encrypted temporary file, with the same results; -1: no budget")
 	fs.StringVar(&m.tempDir, "temp-dir", "", "`folder` for that temporary file (default: $TMPDIR, else the system's)")
 }
 
@@ -37,7 +37,7 @@ func (m *memoryFlags) apply(cmd string, cfg *assess.Config) error {
 }
 
 // limitHeap sets the Go runtime's soft memory limit to the budget. The
-// gate spills at half of it, so the heap, which the default GOGC lets
+// gate spills at 40% of it, so the heap, which the default GOGC lets
 // grow to twice the live state, stays under it; the limit is the safety
 // net for exports whose ids do not compress. It is not a target: a heap
 // held at the limit makes the runtime return and re-fault pages
