@@ -3,8 +3,12 @@ package separation
 import (
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/kartoitus/kartoitus/finding"
 )
 
 // testTable is the docTable of a bare gate whose temporary files go to
@@ -99,5 +103,59 @@ func testDocTableConflicts(t *testing.T, spill bool) {
 	want := "A@6 first 2 regs social+health|A@7 first 2 regs social+health+legacy"
 	if strings.Join(got, "|") != want || n != 3 {
 		t.Errorf("conflicts %q (%d ids), want %q (3)", got, n, want)
+	}
+}
+
+// TestConflictsKeptInFileOrder: with more REG041 conflicts than are
+// listed, every run lists the same ones — the earliest in the file, in
+// file order — whatever the id hash seed or the memory budget, and an
+// ignore entry by fingerprint still takes its own conflict out.
+func TestConflictsKeptInFileOrder(t *testing.T) {
+	var rs []any
+	for i := 0; i < 60; i++ {
+		id := fmt.Sprintf("DOC-%03d", i)
+		rs = append(rs, row{"document_id": id}, row{"document_id": id, "register": "ilmoitusrekisteri", "version": "2"})
+	}
+	in := csvOf(sample{rows: rs})
+	lines := func(res *Result) []int {
+		var ls []int
+		for _, f := range res.Findings {
+			if f.RuleID == "REG041" {
+				ls = append(ls, f.Location.Row)
+			}
+		}
+		return ls
+	}
+	var want []int
+	for i := 0; i < 7; i++ {
+		want = append(want, 3+2*i) // the second row of each of the first 7 ids
+	}
+	for i := 0; i < 4; i++ {
+		cfg := Config{DeploymentTest: true, MaxPerRule: 7, TempDir: t.TempDir()}
+		if i%2 == 1 {
+			cfg.Memory = 1
+		}
+		res := runWorkers(t, in, cfg, 1, maphash.MakeSeed())
+		if got := lines(res); !slices.Equal(got, want) || res.Counts["REG041"] != 60 || res.Omitted["REG041"] != 53 {
+			t.Fatalf("run %d: REG041 on lines %v (%d counted, %d omitted), want %v (60, 53)", i, got, res.Counts["REG041"], res.Omitted["REG041"], want)
+		}
+	}
+	// Ignore the third conflict by its fingerprint: the fourth to eighth
+	// move up, and it is counted as suppressed.
+	all := runCSV(t, in, Config{DeploymentTest: true})
+	var fp string
+	for _, f := range all.Findings {
+		if f.RuleID == "REG041" && f.Location.Row == 7 {
+			fp = f.Fingerprint
+		}
+	}
+	ig, err := finding.ParseIgnore("ignore.yaml", []byte("ignore:\n  - rule: REG041\n    fingerprint: "+fp+"\n    reason: merged by hand\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := runCSV(t, in, Config{DeploymentTest: true, MaxPerRule: 7, Ignore: ig, Now: time.Now()})
+	want = append(append(want[:2:2], want[3:]...), 17)
+	if got := lines(res); !slices.Equal(got, want) || res.Counts["REG041"] != 59 || res.Suppressed != 1 {
+		t.Errorf("with the ignore entry: lines %v (%d counted, %d suppressed), want %v (59, 1)", got, res.Counts["REG041"], res.Suppressed, want)
 	}
 }

@@ -418,6 +418,18 @@ func (g *gate) emit(c *Check, line int, key string, keys []string, msg func() fi
 	g.res.Findings = append(g.res.Findings, f)
 }
 
+// ignoredFP reports whether an ignore entry by fingerprint suppresses the
+// finding emit would make, and counts it as suppressed: for a check that
+// decides what to keep before it emits (REG041).
+func (g *gate) ignoredFP(c *Check, line int, key string, keys []string) bool {
+	f := finding.New(c.Rule, finding.Text{}, finding.Location{File: g.cfg.File, Sheet: g.sheet, Row: line, Key: key}, keys...)
+	if g.cfg.Ignore.Suppresses(f, g.cfg.Now) {
+		g.res.Suppressed++
+		return true
+	}
+	return false
+}
+
 // countOnly counts a finding of c that emit would count without keeping
 // (the rule's kept findings are full and no fingerprint is ignored) and
 // reports whether it did, so a deferred check skips reading the document
