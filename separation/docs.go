@@ -227,6 +227,7 @@ type conflict struct {
 func (t *docTable) scan(fn func(conflict)) int {
 	distinct := 0
 	var scratch, tmp []docRec
+	var found []conflict
 	for i := range t.buckets {
 		scratch = scratch[:0]
 		t.buckets[i].each(t.g, func(c []docRec) { scratch = append(scratch, c...) })
@@ -243,26 +244,84 @@ func (t *docTable) scan(fn func(conflict)) int {
 		}
 		for j := 0; j < len(scratch); {
 			k := scratch[j].hash &^ flagMask
-			first := scratch[j]
-			mask := uint8(first.hash & 0xF)
-			distinct++
-			j++
-			for ; j < len(scratch) && scratch[j].hash&^flagMask == k; j++ {
-				r := scratch[j]
-				bit := uint8(r.hash & 0xF)
-				if mask&bit != 0 {
-					continue
-				}
-				both := mask | bit
-				mask = both
-				joint := r.hash&flagJoint != 0 && both == regBit(registers.Social)|regBit(registers.Health)
-				if !joint {
-					fn(conflict{off: r.off, line: int(r.line), first: int(first.line), regs: both, thisReg: bit})
-				}
+			end := j + 1
+			for end < len(scratch) && scratch[end].hash&^flagMask == k {
+				end++
 			}
+			distinct += t.group(scratch[j:end], fn, &found)
+			j = end
 		}
 	}
 	return distinct
+}
+
+// group judges the rows of one id hash, in line order, and returns how
+// many distinct ids they hold. Two ids share a hash with probability
+// about n²/2⁶⁰ (one pair in a hundred at 10⁸ rows, most likely one at
+// 10⁹): a group that shows a conflict is checked against the ids
+// themselves and, if they differ, judged id by id, so a collision never
+// makes a false REG041 nor hides a true one. Only groups with a conflict
+// pay for reading ids back.
+func (t *docTable) group(rows []docRec, fn func(conflict), found *[]conflict) int {
+	*found = groupConflicts(rows, (*found)[:0])
+	if len(*found) == 0 {
+		return 1
+	}
+	ids := make([]string, len(rows))
+	same := true
+	for i, r := range rows {
+		if r.off == noID {
+			same = true // an id not kept: the hash is all there is
+			break
+		}
+		ids[i] = t.id(r.off)
+		same = same && ids[i] == ids[0]
+	}
+	if same {
+		for _, c := range *found {
+			fn(c)
+		}
+		return 1
+	}
+	byID := map[string][]docRec{}
+	var order []string
+	for i, r := range rows {
+		if _, ok := byID[ids[i]]; !ok {
+			order = append(order, ids[i])
+		}
+		byID[ids[i]] = append(byID[ids[i]], r)
+	}
+	var all []conflict
+	for _, id := range order {
+		all = groupConflicts(byID[id], all)
+	}
+	slices.SortFunc(all, func(a, b conflict) int { return cmp.Compare(a.line, b.line) })
+	for _, c := range all {
+		fn(c)
+	}
+	return len(order)
+}
+
+// groupConflicts appends the conflicts of rows of one document id, in
+// line order: each row that brings the id into a register it was not in
+// yet, unless the two are the social and health registers of a joint
+// document.
+func groupConflicts(rows []docRec, out []conflict) []conflict {
+	first := rows[0]
+	mask := uint8(first.hash & 0xF)
+	for _, r := range rows[1:] {
+		bit := uint8(r.hash & 0xF)
+		if mask&bit != 0 {
+			continue
+		}
+		both := mask | bit
+		mask = both
+		joint := r.hash&flagJoint != 0 && both == regBit(registers.Social)|regBit(registers.Health)
+		if !joint {
+			out = append(out, conflict{off: r.off, line: int(r.line), first: int(first.line), regs: both, thisReg: bit})
+		}
+	}
+	return out
 }
 
 // radixSort orders records by id hash (bits 5–59; the top byte is the

@@ -159,3 +159,30 @@ func TestConflictsKeptInFileOrder(t *testing.T) {
 		t.Errorf("with the ignore entry: lines %v (%d counted, %d suppressed), want %v (59, 1)", got, res.Counts["REG041"], res.Suppressed, want)
 	}
 }
+
+// TestDocTableCollisions: two ids that share a hash are not one document.
+// Forced here by giving them the same hash: A (social) and B (health)
+// collide, A later goes to the health register too. The hash alone would
+// report B as a conflict with A and miss A's own; judged by id, only A's
+// is reported, and the ids count as two.
+func TestDocTableCollisions(t *testing.T) {
+	for _, spill := range []bool{false, true} {
+		g, tb := testTable(t)
+		if spill {
+			g.startSpill()
+		}
+		const h = 0x1234_5678_9abc_def0
+		tb.add(h, "A", 1, false, 2)
+		tb.add(h, "B", 2, false, 3)
+		tb.add(h, "A", 2, false, 4)
+		tb.add(h, "B", 2, false, 5)
+		tb.add(maphash.String(maphash.MakeSeed(), "C"), "C", 1, false, 6)
+		var got []string
+		n := tb.scan(func(c conflict) {
+			got = append(got, fmt.Sprintf("%s@%d first %d", tb.id(c.off), c.line, c.first))
+		})
+		if want := "A@4 first 2"; strings.Join(got, "|") != want || n != 3 {
+			t.Errorf("spill %v: conflicts %q (%d ids), want %q (3 ids)", spill, got, n, want)
+		}
+	}
+}
