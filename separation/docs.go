@@ -24,34 +24,39 @@ type docTable struct {
 	// order within each (spill.go: chunks move to the temporary file
 	// once memory passes its budget).
 	buckets [256]spillList[docRec]
-	arena   [][]byte
+	// arena holds every row's document id, entry n for the n-th row,
+	// prefix-compressed (store); chunks hold whole restart groups.
+	arena [][]byte
 	// spilled[i] >= 0 is the file offset of arena chunk i, written out
 	// (arena[i] is nil then) with length spilledLen[i].
-	spilled      []int64
-	spilledLen   []int32
-	restarts     []uint32 // offsets of entries stored whole, ascending
-	prev         []byte   // the previous id, for prefix compression
+	spilled    []int64
+	spilledLen []int32
+	// restarts[r] is the offset in its chunk of entry r*restartEvery,
+	// stored whole; chunkStart[i] the first restart in chunk i.
+	restarts     []uint32
+	chunkStart   []uint32
+	entries      uint32
+	prev         []byte // the previous id, for prefix compression
 	sinceRestart int
-	full         bool // arena limit reached: later ids are not kept
+	full         bool // 2³²−1 entries: later ids are not kept
 	count        int
 	idBuf        []byte
 }
 
 type docRec struct {
 	hash uint64 // low 5 bits: register bit (4) and joint flag (1 << 4)
-	off  uint32 // arena chunk (8 bits) and offset (24 bits); noID when not kept
+	off  uint32 // the id's arena entry; noID when not kept
 	line uint32
 }
 
 // firstChunk are the sizes lists and the arena start from (small exports
-// stay small); the spill tests shrink them so that a few rows cross many
-// chunk boundaries.
-var firstChunk = struct{ rec, cand, arena int }{64, 1024, 64 << 10}
+// stay small) and arenaMax the arena's largest chunk; the tests shrink
+// them so that a few rows cross many chunk boundaries.
+var firstChunk = struct{ rec, cand, arena, arenaMax int }{64, 1024, 64 << 10, arenaChunk}
 
 const (
 	recChunk   = 4096
 	arenaChunk = 1 << 24
-	maxChunks  = 256
 	noID       = ^uint32(0)
 	flagJoint  = 1 << 4
 	flagMask   = 1<<5 - 1
@@ -75,20 +80,38 @@ func (t *docTable) add(hash uint64, docID string, bit uint8, joint bool, line in
 	return off
 }
 
-// store appends a document id (cut to 255 bytes) to the arena, prefix-
-// compressed against the previous row's id: exports number documents
-// under a common OID or prefix, so most entries are a few bytes. Every
-// restartEvery-th entry, and the first of each chunk, is stored whole and
-// indexed (restarts: at most one offset per restartEvery rows); id()
-// decodes forward from the nearest such restart.
+// store appends a document id (cut to 255 bytes) to the arena and
+// returns its entry number. Entries are prefix-compressed against the
+// previous row's id: exports number documents under a common OID or
+// prefix, so most entries are a few bytes. Every restartEvery-th entry is
+// stored whole and its offset indexed (0.25 B a row); id() decodes
+// forward from it. Numbering entries rather than addressing bytes keeps
+// 2³² ids whatever their length (byte offsets stopped at 4 GB of ids:
+// about 110M rows of UUIDs).
 func (t *docTable) store(docID string) uint32 {
-	if t.full {
+	if t.full || t.entries == noID {
+		t.full = true
 		return noID
 	}
 	if len(docID) > 255 {
 		docID = docID[:255]
 	}
-	restart := t.sinceRestart >= restartEvery
+	restart := t.sinceRestart == 0 || t.sinceRestart == restartEvery
+	n := len(t.arena)
+	if restart {
+		// A chunk holds whole restart groups, so that an entry and its
+		// restart are in one chunk.
+		if n == 0 || len(t.arena[n-1])+restartEvery*(2+255) > cap(t.arena[n-1]) {
+			t.arena = append(t.arena, t.newChunk())
+			t.chunkStart = append(t.chunkStart, uint32(len(t.restarts)))
+			n++
+		}
+		t.restarts = append(t.restarts, uint32(len(t.arena[n-1])))
+		t.sinceRestart = 0
+		if len(t.restarts)&(1<<14-1) == 0 {
+			t.g.mem.add(4 << 14) // the index grows too: count it in steps
+		}
+	}
 	shared := 0
 	if !restart {
 		for shared < len(docID) && shared < len(t.prev) && docID[shared] == t.prev[shared] {
@@ -96,41 +119,29 @@ func (t *docTable) store(docID string) uint32 {
 		}
 	}
 	suffix := docID[shared:]
-	n := len(t.arena)
-	if n == 0 || len(t.arena[n-1])+2+len(docID) > cap(t.arena[n-1]) {
-		if n == maxChunks {
-			t.full = true
-			return noID
-		}
-		t.arena = append(t.arena, t.newChunk())
-		n++
-		shared, suffix, restart = 0, docID, true
-	}
-	c := t.arena[n-1]
-	off := uint32(n-1)<<24 | uint32(len(c))
-	if restart {
-		t.restarts = append(t.restarts, off)
-		t.sinceRestart = 0
-	}
 	t.sinceRestart++
+	c := t.arena[n-1]
 	c = append(c, byte(shared), byte(len(suffix)))
 	c = append(c, suffix...)
 	t.arena[n-1] = c
 	t.prev = append(t.prev[:0], docID...)
-	return off
+	e := t.entries
+	t.entries++
+	return e
 }
 
 // newChunk starts an arena chunk: chunks grow from 64 KB to arenaChunk
-// (16 MB, the 24-bit offset). Once spilling, the full chunk before it is
-// written out and its memory reused.
+// (16 MB). Once spilling, the full chunk before it is written out and its
+// memory reused.
 func (t *docTable) newChunk() []byte {
 	n := len(t.arena)
 	if n == 0 {
-		t.g.mem.add(int64(firstChunk.arena))
-		return make([]byte, 0, firstChunk.arena)
+		size := max(firstChunk.arena, restartEvery*(2+255))
+		t.g.mem.add(int64(size))
+		return make([]byte, 0, size)
 	}
 	last := t.arena[n-1]
-	size := min(2*cap(last), arenaChunk)
+	size := max(min(2*cap(last), firstChunk.arenaMax), cap(last))
 	if t.g.spill != nil {
 		t.spillChunk(n - 1)
 		if cap(last) == size {
@@ -171,43 +182,40 @@ func (t *docTable) spillOut() {
 const restartEvery = 16
 
 // id returns a stored document id, or "" when it was not kept.
-func (t *docTable) id(off uint32) string {
-	if off == noID {
+func (t *docTable) id(e uint32) string {
+	if e == noID || e >= t.entries {
 		return ""
 	}
-	// The last restart at or before off.
-	i, found := slices.BinarySearch(t.restarts, off)
+	r := e / restartEvery
+	// The chunk holding restart r: the last one starting at or before it.
+	ci, found := slices.BinarySearch(t.chunkStart, r)
 	if !found {
-		i--
+		ci--
 	}
-	pos := t.restarts[i]
-	ci := int(pos >> 24)
-	o := int(pos & (1<<24 - 1))
-	target := int(off & (1<<24 - 1))
+	o := int(t.restarts[r])
 	c := t.arena[ci]
 	if c == nil {
-		// A spilled chunk: read from the restart through the target's
-		// entry (at most restartEvery entries of 2+255 bytes).
-		end := min(target+2+255, int(t.spilledLen[ci]))
+		// A spilled chunk: read the restart group (at most restartEvery
+		// entries of 2+255 bytes).
+		end := min(o+restartEvery*(2+255), int(t.spilledLen[ci]))
 		if cap(t.idBuf) < end-o {
 			t.idBuf = make([]byte, end-o)
 		}
 		c = t.idBuf[:end-o]
 		t.g.spill.readAt(c, t.spilled[ci]+int64(o))
-		target -= o
 		o = 0
 	}
 	var buf []byte
-	for {
+	for k := e % restartEvery; ; k-- {
 		if o+2 > len(c) {
-			return ""
+			return "" // only after a failed read (spill.err ends the run)
 		}
 		shared, n := int(c[o]), int(c[o+1])
 		if o+2+n > len(c) || shared > len(buf) {
-			return "" // only after a failed read (spill.err ends the run)
+			return ""
 		}
 		buf = append(buf[:shared], c[o+2:o+2+n]...)
-		if o >= target {
+		if k == 0 {
 			return string(buf)
 		}
 		o += 2 + n

@@ -28,6 +28,33 @@ func TestDocTableIDs(t *testing.T) {
 	for _, spillAt := range []int{-1, 0, 150000} {
 		t.Run(fmt.Sprint("spill at ", spillAt), func(t *testing.T) { testDocTableIDs(t, spillAt) })
 	}
+	// Small chunks: thousands of them, past the 256 a byte offset's
+	// 8-bit chunk number allowed.
+	old := firstChunk
+	firstChunk.arena, firstChunk.arenaMax = 1, 8192
+	defer func() { firstChunk = old }()
+	for _, spillAt := range []int{-1, 1000} {
+		t.Run(fmt.Sprint("small chunks, spill at ", spillAt), func(t *testing.T) {
+			testDocTableIDs(t, spillAt)
+			g, tb := testTable(t)
+			if spillAt >= 0 {
+				g.startSpill()
+			}
+			id := func(i int) string { return fmt.Sprintf("%05d%s", 99999-i, strings.Repeat("u", 250)) }
+			var es []uint32
+			for i := 0; i < 20000; i++ {
+				es = append(es, tb.store(id(i)))
+			}
+			if len(tb.arena) < 600 {
+				t.Errorf("%d arena chunks, want many", len(tb.arena))
+			}
+			for i, e := range es {
+				if got := tb.id(e); got != id(i) {
+					t.Fatalf("entry %d = %.20q…, want %.20q…", i, got, id(i))
+				}
+			}
+		})
+	}
 }
 
 func testDocTableIDs(t *testing.T, spillAt int) {
