@@ -281,9 +281,22 @@ func (o *outputFlags) emitWith(e env, p parsedOutput, command string, res *asses
 	if e.s != nil {
 		e.verbosef(tr(p.lang, "%s (vähintään tasolla %s: %d), aikaa kului %s", "%s (%[3]d at or above --fail-on %[2]s) in %[4]s"),
 			count(p.lang, r.Summary.Total, "havainto", "havaintoa", "finding", "findings"), report.EnumName(p.lang, "severity", p.failOn.String()), r.Summary.AtOrAbove(p.failOn),
-			time.Since(e.s.start).Round(time.Millisecond))
+			elapsed(p.lang, time.Since(e.s.start)))
 	}
 	return res.Verdict()
+}
+
+// elapsed writes a run's duration: "3 min 56,7 s" in Finnish (decimal
+// comma), Go's "3m56.745s" in English.
+func elapsed(lang finding.Lang, d time.Duration) string {
+	if lang != finding.FI {
+		return d.Round(time.Millisecond).String()
+	}
+	if d < time.Minute {
+		return fi.Decimal(d.Seconds(), 2) + " s"
+	}
+	m := int(d / time.Minute)
+	return fmt.Sprintf("%d min %s s", m, fi.Decimal((d-time.Duration(m)*time.Minute).Seconds(), 1))
 }
 
 // warnEncodings tells, for each text input read in two encodings, the

@@ -6,6 +6,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/kartoitus/kartoitus/finding"
 )
 
 func TestByteSize(t *testing.T) {
@@ -78,6 +81,23 @@ func TestRegistersMemory(t *testing.T) {
 	for _, args := range [][]string{{"--memory", "lots"}, {"--memory", "0"}, {"--temp-dir", filepath.Join(dir, "none")}} {
 		if r := runCLI(t, "", append(append([]string{"registers"}, args...), export)...); r.code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, r.code)
+		}
+	}
+}
+
+func TestElapsed(t *testing.T) {
+	for _, tc := range []struct {
+		lang finding.Lang
+		d    time.Duration
+		want string
+	}{
+		{"fi", 2084 * time.Millisecond, "2,08 s"},
+		{"fi", 236745 * time.Millisecond, "3 min 56,7 s"},
+		{"fi", 40 * time.Millisecond, "0,04 s"},
+		{"en", 2084 * time.Millisecond, "2.084s"},
+	} {
+		if got := elapsed(tc.lang, tc.d); got != tc.want {
+			t.Errorf("elapsed(%s, %v) = %q, want %q", tc.lang, tc.d, got, tc.want)
 		}
 	}
 }
