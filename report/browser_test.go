@@ -232,6 +232,45 @@ func TestHTMLInBrowser(t *testing.T) {
 		}
 	})
 
+	// Evidence sections are collapsed on load; an action's link opens its
+	// section and scrolls to it (issue 17: the page was 30 screens long).
+	t.Run("sections collapsed, action link opens its section", func(t *testing.T) {
+		st := run(t, ctx, chromedp.Evaluate[map[string]float64](`(() => {
+			const ds = Array.from(document.querySelectorAll('section > details.fold'));
+			return {sections: ds.length, open: ds.filter(d => d.open).length,
+				tableShown: document.querySelector('#tbl-registers').checkVisibility() ? 1 : 0,
+				summaryShown: document.querySelector('#fig-documents, [data-figure=documents]').checkVisibility() ? 1 : 0};
+		})()`))
+		if st["sections"] < 8 || st["open"] != 0 || st["tableShown"] != 0 || st["summaryShown"] != 1 {
+			t.Errorf("on load: %v, want 8 or more sections, none open, the registers table hidden, the summary shown", st)
+		}
+		target := run(t, ctx, chromedp.Evaluate[string](`document.querySelector('#actions a[href^="#"]').getAttribute('href').slice(1)`))
+		if target == "" || target == "summary" {
+			t.Fatalf("first action links to %q", target)
+		}
+		do(t, ctx, chromedp.Click(chromedp.CSS(`#actions a[href="#`+target+`"]`)))
+		var got map[string]float64
+		for range 20 { // the scroll may land a frame later
+			got = run(t, ctx, chromedp.Evaluate[map[string]float64](`(() => {
+				const s = document.getElementById(` + strconv.Quote(target) + `);
+				return {open: s.querySelector(':scope > details.fold').open ? 1 : 0, top: s.getBoundingClientRect().top, scrollY: window.scrollY,
+					others: Array.from(document.querySelectorAll('section > details.fold[open]')).length};
+			})()`))
+			if got["scrollY"] > 0 && got["top"] > -2 && got["top"] < 50 {
+				break
+			}
+			_ = chromedp.Do(ctx, chromedp.Sleep(25*time.Millisecond))
+		}
+		if got["open"] != 1 || got["others"] != 1 {
+			t.Errorf("after clicking the action for #%s: %v, want that section open and only it", target, got)
+		}
+		if got["scrollY"] <= 0 || got["top"] < -2 || got["top"] >= 50 {
+			t.Errorf("after clicking the action for #%s the section is at %v px (scrollY %v), want at the top", target, got["top"], got["scrollY"])
+		}
+		// The sections are opened for the tests that follow.
+		run(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details.fold').forEach(d => d.open = true)`))
+	})
+
 	t.Run("header click sorts", func(t *testing.T) {
 		// Column 9 of the mapping table is the confidence; its cells carry
 		// the number in data-sort.
@@ -291,6 +330,8 @@ func TestHTMLInBrowser(t *testing.T) {
 	})
 
 	t.Run("print hides controls and shows filtered rows", func(t *testing.T) {
+		// Collapsed again: paper shows every section all the same.
+		run(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details.fold').forEach(d => d.open = false)`))
 		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 			t.Fatal(err)
 		}
@@ -302,6 +343,12 @@ func TestHTMLInBrowser(t *testing.T) {
 			breakBefore: getComputedStyle(document.querySelector('#coverage')).breakBefore,
 		})`))
 		want := map[string]string{"filter": "none", "nav": "none", "hiddenRow": "table-row", "breakBefore": "page"}
+		shown := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('section > details.fold'))
+			.filter(d => !d.open && d.lastElementChild.checkVisibility() && d.lastElementChild.getBoundingClientRect().height > 0)
+			.map(d => d.parentElement.id)`))
+		if len(shown) < 8 {
+			t.Errorf("printed, collapsed sections show their content: %q, want all of them", shown)
+		}
 		for k, v := range want {
 			if st[k] != v {
 				t.Errorf("print %s = %q, want %q", k, st[k], v)

@@ -109,7 +109,9 @@ type htmlView struct {
 
 type navItem struct {
 	ID, Title string
-	Count     int
+	// Count is the section's errors and warnings (its badge), Total all
+	// its findings; a collapsed section's heading shows both.
+	Count, Total int
 }
 
 type covRowView struct {
@@ -230,6 +232,11 @@ func newHTMLView(a *Assessment) *htmlView {
 		v.Nav = append(v.Nav, navItem{ID: "other", Title: ui(l, "sec.other"), Count: count[SectionOther]})
 	}
 	v.Nav = append(v.Nav, navItem{ID: "rules", Title: ui(l, "sec.rules")})
+	for i := range v.Nav {
+		if s, ok := navSection[v.Nav[i].ID]; ok {
+			v.Nav[i].Total = total[s]
+		}
+	}
 
 	v.buildCoverage()
 
@@ -261,6 +268,12 @@ func newHTMLView(a *Assessment) *htmlView {
 		v.Rules = append(v.Rules, ruleView{Rule: r, Section: a.SectionOf(r.ID), Count: a.Result.Summary.ByRule[r.ID]})
 	}
 	return v
+}
+
+// navSection is the findings section each page section shows.
+var navSection = map[string]Section{
+	"mapping": SectionMapping, "coverage": SectionCoverage, "registers": SectionRegisters, "retention": SectionRetention,
+	"graphs": SectionGraphs, "rejected": SectionInput, "deploytest": SectionDeployTest, "onboarding": SectionOnboarding, "other": SectionOther,
 }
 
 // Cell classes, worst first: the colour of a cell is its worst status.
@@ -349,6 +362,16 @@ func (v *htmlView) funcs() template.FuncMap {
 				return percentText(l, int(math.Round(f.Value*100)))
 			}
 			return decimal(l, f.Value)
+		},
+		// navCount is a section's figures for its heading: the same as its
+		// badge in the contents.
+		"navCount": func(id string) navItem {
+			for _, n := range v.Nav {
+				if n.ID == id {
+					return n
+				}
+			}
+			return navItem{ID: id}
 		},
 		"sectionFindings": func(s string) []finding.Finding { return a.FindingsIn(Section(s)) },
 		"actions":         func() []ActionGroup { return a.Actions() },

@@ -28,6 +28,7 @@ var uiText = map[string]finding.Text{
 	"organisation":      finding.T("Organisaatio", "Organisation"),
 	"contents":          finding.T("Sisältö", "Contents"),
 	"print":             finding.T("Tulosta", "Print"),
+	"badge.hint":        finding.T("Virheet ja varoitukset", "Errors and warnings"),
 	"filter":            finding.T("Suodata", "Filter"),
 	"filter.hint":       finding.T("Kirjoita sanoja: näytetään rivit, joissa ne kaikki esiintyvät", "Type words: rows containing all of them are shown"),
 	"rows.shown":        finding.T("riviä näkyvissä", "rows shown"),
