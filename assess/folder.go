@@ -123,35 +123,37 @@ func drawGraphs(ctx context.Context, a *report.Assessment, set *stategraph.Set, 
 		}
 		defer rnd.Close()
 	}
-	render := func(name string, dot []byte) (string, error) {
+	// render returns the SVG and its file relative to the page.
+	render := func(name string, dot []byte) (string, string, error) {
 		if err := w.write(filepath.Join("graphs", name+".dot"), dot); err != nil {
-			return "", err
+			return "", "", err
 		}
 		if rnd == nil {
-			return "", nil
+			return "", "", nil
 		}
 		var svg strings.Builder
 		if err := rnd.Render(ctx, dot, stategraph.FormatSVG, &svg); err != nil {
-			return "", fmt.Errorf("render %s: %w", name, err)
+			return "", "", fmt.Errorf("render %s: %w", name, err)
 		}
-		return svg.String(), w.write(filepath.Join("graphs", name+".svg"), []byte(svg.String()))
+		return svg.String(), "graphs/" + name + ".svg", w.write(filepath.Join("graphs", name+".svg"), []byte(svg.String()))
 	}
 	for _, tg := range set.Tasks {
 		g := report.TaskGraph{Task: tg.Task.ID}
 		for _, v := range []struct {
-			view stategraph.View
-			dst  *string
-			name string
-		}{{stategraph.Current, &g.Current, "current"}, {stategraph.Target, &g.Target, "target"}, {stategraph.Comparison, &g.Comparison, "comparison"}} {
+			view      stategraph.View
+			dst, file *string
+			name      string
+		}{{stategraph.Current, &g.Current, &g.CurrentFile, "current"}, {stategraph.Target, &g.Target, &g.TargetFile, "target"},
+			{stategraph.Comparison, &g.Comparison, &g.ComparisonFile, "comparison"}} {
 			var dot strings.Builder
 			if err := stategraph.WriteDOT(&dot, tg.Model(v.view), gopts); err != nil {
 				return err
 			}
-			svg, err := render(tg.Task.ID+"-"+v.name, []byte(dot.String()))
+			svg, file, err := render(tg.Task.ID+"-"+v.name, []byte(dot.String()))
 			if err != nil {
 				return err
 			}
-			*v.dst = svg
+			*v.dst, *v.file = svg, file
 		}
 		c := tg.Conformance
 		g.Figures = []report.Figure{
@@ -169,11 +171,11 @@ func drawGraphs(ctx context.Context, a *report.Assessment, set *stategraph.Set, 
 		if err := stategraph.WriteOverviewDOT(&dot, set.Overview, gopts); err != nil {
 			return err
 		}
-		svg, err := render("overview", []byte(dot.String()))
+		svg, file, err := render("overview", []byte(dot.String()))
 		if err != nil {
 			return err
 		}
-		a.Graphs.Overview = svg
+		a.Graphs.Overview, a.Graphs.OverviewFile = svg, file
 	}
 	return nil
 }

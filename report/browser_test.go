@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"os"
 	"os/exec"
@@ -252,7 +253,7 @@ func TestHTMLInBrowser(t *testing.T) {
 		var got map[string]float64
 		for range 20 { // the scroll may land a frame later
 			got = run(t, ctx, chromedp.Evaluate[map[string]float64](`(() => {
-				const s = document.getElementById(` + strconv.Quote(target) + `);
+				const s = document.getElementById(`+strconv.Quote(target)+`);
 				return {open: s.querySelector(':scope > details.fold').open ? 1 : 0, top: s.getBoundingClientRect().top, scrollY: window.scrollY,
 					others: Array.from(document.querySelectorAll('section > details.fold[open]')).length};
 			})()`))
@@ -412,6 +413,68 @@ func TestHTMLInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("screenshot: %s (%d bytes)", out, len(shot))
+	})
+
+	// Graphs are shown at a size where their text is readable, and a
+	// large one is the picture file beside the page, which must load
+	// under the page's policy (issue 17: 7–9 px text, a 28 MB page).
+	t.Run("graphs readable, large ones from their file", func(t *testing.T) {
+		ga := fixtureAssessment(finding.FI)
+		var big strings.Builder
+		big.WriteString(`<svg width="2400pt" height="300pt" viewBox="0.00 0.00 2400.00 300.00" xmlns="http://www.w3.org/2000/svg"><g>`)
+		for i := 0; big.Len() < maxInlineSVG+1000; i++ {
+			fmt.Fprintf(&big, `<text x="%d" y="%d" font-family="sans-serif" font-size="10.00">Asiakirja %d</text>`, 10+(i*97)%2300, 20+(i*13)%270, i)
+		}
+		big.WriteString(`</g></svg>`)
+		wide := `<svg width="1800pt" height="200pt" viewBox="0.00 0.00 1800.00 200.00" xmlns="http://www.w3.org/2000/svg"><g>` +
+			`<rect x="10" y="10" width="200" height="40" fill="#eee"/><text id="small" x="20" y="35" font-family="sans-serif" font-size="9.00">Pieni teksti</text></g></svg>`
+		if err := os.MkdirAll(filepath.Join(dir, "graphs"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "graphs", "big.svg"), []byte(big.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ga.Graphs.Tasks = append(ga.Graphs.Tasks, TaskGraph{Task: "disability", Current: big.String(), CurrentFile: "graphs/big.svg", Target: wide})
+		var b bytes.Buffer
+		if err := (HTML{}).WriteAssessment(&b, ga); err != nil {
+			t.Fatal(err)
+		}
+		if b.Len() > 200<<10 {
+			t.Errorf("page is %d bytes: the large graph was inlined", b.Len())
+		}
+		gp := filepath.Join(dir, "graphs.html")
+		if err := os.WriteFile(gp, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		do(t, ctx, chromedp.Navigate("file://"+gp+"#graphs"), chromedp.WaitReady(chromedp.CSS("#rules")))
+		var got map[string]float64
+		for range 40 {
+			got = run(t, ctx, chromedp.Evaluate[map[string]float64](`(() => {
+				const img = document.querySelector('#graphs img[src="graphs/big.svg"]');
+				const small = document.getElementById('g5-small') || document.querySelector('#graphs text[id$="small"]');
+				return {open: document.querySelector('#graphs > details').open ? 1 : 0,
+					loaded: img && img.complete ? img.naturalWidth : -1, imgWidth: img ? img.getBoundingClientRect().width : -1,
+					textPx: small ? small.getBoundingClientRect().height : -1};
+			})()`))
+			if got["loaded"] > 0 {
+				break
+			}
+			_ = chromedp.Do(ctx, chromedp.Sleep(25*time.Millisecond))
+		}
+		if got["open"] != 1 {
+			t.Errorf("#graphs in the address did not open the section: %v", got)
+		}
+		if got["loaded"] <= 0 {
+			t.Errorf("the graph's picture file did not load: %v", got)
+		}
+		// 10-unit text in a 2400pt-wide picture: 12 px needs 2880 px.
+		if got["imgWidth"] < 2880-1 {
+			t.Errorf("large graph shown %v px wide, its text under 12 px", got["imgWidth"])
+		}
+		// The glyph box of 12 px text is taller than 12 px.
+		if got["textPx"] < 12 {
+			t.Errorf("inline graph's smallest text is %v px tall at the shown size, want ≥ 12", got["textPx"])
+		}
 	})
 
 	t.Run("english page", func(t *testing.T) {

@@ -75,11 +75,12 @@ func init() {
 	}
 	pageCSS, pageJS = string(css), string(js)
 	// The policy allows exactly our one script (by hash), inline styles
-	// (inline SVG carries style attributes) and data: images; nothing can
-	// be fetched, so the page works offline and leaks nothing.
+	// (inline SVG carries style attributes), data: images and the folder's
+	// own graph pictures ('self'); nothing else can be fetched, so the page
+	// works offline and leaks nothing.
 	sum := sha256.Sum256(js)
 	pageCSP = "default-src 'none'; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) +
-		"'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+		"'; style-src 'unsafe-inline'; img-src data: 'self'; base-uri 'none'; form-action 'none'"
 	// Placeholder funcs so the template parses; WriteAssessment binds the
 	// real ones to the language and data.
 	pageTemplate = template.Must(template.New("report").Funcs((&htmlView{A: &Assessment{}}).funcs()).
@@ -137,6 +138,12 @@ type svgView struct {
 	Present bool
 	Markup  template.HTML
 	Err     string
+	// File is the full-size SVG beside the page (the link); Src is set
+	// when the page shows that file instead of inlining a large graph.
+	File, Src string
+	// Width and Height are the shown size in CSS px (0: as drawn): wide
+	// enough that the smallest text is readable (graphSize).
+	Width, Height int
 }
 
 type graphView struct {
@@ -241,26 +248,35 @@ func newHTMLView(a *Assessment) *htmlView {
 	v.buildCoverage()
 
 	n := 0
-	svg := func(src string) svgView {
+	svg := func(src, file string) svgView {
 		if strings.TrimSpace(src) == "" {
 			return svgView{}
+		}
+		sv := svgView{Present: true, File: file}
+		sv.Width, sv.Height = graphSize(src)
+		if file != "" && len(src) > maxInlineSVG {
+			// A picture (<img>) runs nothing, so the file needs no
+			// sanitising; the page stays small (issue 17: 28 MB).
+			sv.Src = file
+			return sv
 		}
 		n++
 		out, err := SanitizeSVG(src, "g"+strconv.Itoa(n)+"-")
 		if err != nil {
-			return svgView{Present: true, Err: fmt.Sprintf(ui(l, "graph.invalid"), err)}
+			return svgView{Present: true, File: file, Err: fmt.Sprintf(ui(l, "graph.invalid"), err)}
 		}
 		// Sanitised above: only drawing elements, no handlers or links.
-		return svgView{Present: true, Markup: template.HTML(out)}
+		sv.Markup = template.HTML(out)
+		return sv
 	}
-	v.Overview = svg(a.Graphs.Overview)
+	v.Overview = svg(a.Graphs.Overview, a.Graphs.OverviewFile)
 	if a.Onboarding != nil {
-		v.Timeline = svg(a.Onboarding.SVG)
+		v.Timeline = svg(a.Onboarding.SVG, "")
 	}
 	for i, g := range a.Graphs.Tasks {
 		v.Graphs = append(v.Graphs, graphView{
 			ID: strconv.Itoa(i + 1), Task: g.Task, Figures: g.Figures,
-			Current: svg(g.Current), Target: svg(g.Target), Comparison: svg(g.Comparison),
+			Current: svg(g.Current, g.CurrentFile), Target: svg(g.Target, g.TargetFile), Comparison: svg(g.Comparison, g.ComparisonFile),
 		})
 	}
 
