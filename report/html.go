@@ -106,6 +106,27 @@ type htmlView struct {
 	Rules       []ruleView
 
 	phaseOrder map[string]int
+	// rowFindings are the mapping section's findings by the inventory
+	// row (rowKey) of a mapping row.
+	rowFindings map[string][]finding.Finding
+}
+
+// rowKey is an inventory row: file, sheet and row.
+func rowKey(x finding.Location) string {
+	return x.File + "\x00" + x.Sheet + "\x00" + strconv.Itoa(x.Row)
+}
+
+// mappingRowHas says whether f is listed in a row of the mapping table.
+func (v *htmlView) mappingRowHas(f finding.Finding) bool {
+	if f.Location.Row == 0 {
+		return false
+	}
+	for _, g := range v.rowFindings[rowKey(f.Location)] {
+		if g.Fingerprint == f.Fingerprint && g.RuleID == f.RuleID {
+			return true
+		}
+	}
+	return false
 }
 
 type navItem struct {
@@ -166,22 +187,93 @@ type figView struct {
 type findingsView struct {
 	ID       string
 	Findings []finding.Finding
-	// Shown are the rows the page lists: at most maxTableRows, the most
-	// serious first; More how many are only in report.xlsx, findings.csv
-	// and findings.json (a 5,000-row inventory made a 20 MB page).
+	// Rows are the table's rows: one per document (finding subject), its
+	// findings listed in it, the rows with the most serious first when
+	// the table is capped at maxTableRows. Shown are the findings of those
+	// rows; More how many are only in report.xlsx, findings.csv and
+	// findings.json (a 5,000-row inventory made a 20 MB page).
+	Rows  []docRow
 	Shown []finding.Finding
 	More  int
+}
+
+// docRow is one document's findings in a findings table: the same
+// document's RET00x and MAP00x were rows of their own, repeated.
+type docRow struct {
+	Location finding.Location
+	Findings []finding.Finding
+	// Worst is the most serious severity; Code, Task and Basis are the
+	// findings' own, each value once.
+	Worst               finding.Severity
+	Codes, Tasks, Basis []string
 }
 
 // maxTableRows caps a findings table on the page.
 const maxTableRows = 250
 
+// subjectKey is the document a finding is about: its file, sheet, row and
+// record key (not the column, which differs between findings of one row).
+// A finding located nowhere more precise than a file is its own subject.
+func subjectKey(f finding.Finding) (string, bool) {
+	x := f.Location
+	if x.Row == 0 && x.Key == "" {
+		return "", false
+	}
+	return x.File + "\x00" + x.Sheet + "\x00" + strconv.Itoa(x.Row) + "\x00" + x.Key, true
+}
+
+// groupByDocument turns findings into per-document rows, in the order of
+// each document's first finding.
+func groupByDocument(fs []finding.Finding) []docRow {
+	var rows []docRow
+	at := map[string]int{}
+	for _, f := range fs {
+		key, ok := subjectKey(f)
+		if ok {
+			if i, seen := at[key]; seen {
+				rows[i].add(f)
+				continue
+			}
+			at[key] = len(rows)
+		}
+		loc := f.Location
+		loc.Column = "" // the row's; each finding's column is in its message
+		rows = append(rows, docRow{Location: loc})
+		rows[len(rows)-1].add(f)
+	}
+	return rows
+}
+
+func (r *docRow) add(f finding.Finding) {
+	if len(r.Findings) == 0 || f.Severity > r.Worst {
+		r.Worst = f.Severity
+	}
+	if len(r.Findings) == 0 {
+		r.Location = f.Location // one finding: its column too
+	} else {
+		r.Location.Column = ""
+	}
+	r.Findings = append(r.Findings, f)
+	addOnce := func(list *[]string, v string) {
+		if v != "" && !slices.Contains(*list, v) {
+			*list = append(*list, v)
+		}
+	}
+	addOnce(&r.Codes, strings.TrimPrefix(f.Code, "group:"))
+	addOnce(&r.Tasks, f.ServiceTask)
+	addOnce(&r.Basis, f.Basis)
+}
+
 func newFindingsView(id string, fs []finding.Finding) findingsView {
-	v := findingsView{ID: id, Findings: fs, Shown: fs}
-	if len(fs) > maxTableRows {
-		shown := slices.Clone(fs)
-		slices.SortStableFunc(shown, func(a, b finding.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
-		v.Shown, v.More = shown[:maxTableRows], len(fs)-maxTableRows
+	v := findingsView{ID: id, Findings: fs, Rows: groupByDocument(fs), Shown: fs}
+	if len(v.Rows) > maxTableRows {
+		slices.SortStableFunc(v.Rows, func(a, b docRow) int { return cmp.Compare(b.Worst, a.Worst) })
+		v.Rows = v.Rows[:maxTableRows]
+		v.Shown = nil
+		for _, r := range v.Rows {
+			v.Shown = append(v.Shown, r.Findings...)
+		}
+		v.More = len(fs) - len(v.Shown)
 	}
 	return v
 }
@@ -190,6 +282,9 @@ type sectionFindingsView struct {
 	// Left findings of LeftRule are shown by the section itself.
 	Left     int
 	LeftRule string
+	// InRows findings are listed in the rows of the section's own table
+	// (the mapping table's documents), not again below it.
+	InRows   int
 	TableID  string
 	Findings []finding.Finding
 }
@@ -206,6 +301,20 @@ func newHTMLView(a *Assessment) *htmlView {
 	}
 	for i, p := range a.Phases {
 		v.phaseOrder[p.ID] = i + 1
+	}
+	if len(a.Mapping) > 0 {
+		rows := map[string]bool{}
+		for _, m := range a.Mapping {
+			if m.Source.Row > 0 {
+				rows[rowKey(m.Source)] = true
+			}
+		}
+		v.rowFindings = map[string][]finding.Finding{}
+		for _, f := range a.FindingsIn(SectionMapping) {
+			if k := rowKey(f.Location); f.Location.Row > 0 && f.Location.Key == "" && rows[k] {
+				v.rowFindings[k] = append(v.rowFindings[k], f)
+			}
+		}
 	}
 	f := v.S.Findings
 	if f.Failed {
@@ -399,8 +508,19 @@ func (v *htmlView) funcs() template.FuncMap {
 			return string(s)
 		},
 		"sec": func(s string) sectionFindingsView {
-			return sectionFindingsView{TableID: "tbl-" + s + "-findings", Findings: a.FindingsIn(Section(s))}
+			sv := sectionFindingsView{TableID: "tbl-" + s + "-findings"}
+			for _, f := range a.FindingsIn(Section(s)) {
+				if s == string(SectionMapping) && v.mappingRowHas(f) {
+					sv.InRows++
+					continue
+				}
+				sv.Findings = append(sv.Findings, f)
+			}
+			return sv
 		},
+		// rowFindings are the mapping section's findings of one mapping
+		// row's document, shown in that row.
+		"rowFindings": func(m MappingRow) []finding.Finding { return v.rowFindings[rowKey(m.Source)] },
 		// secBut is sec without one rule's findings, which the section
 		// shows otherwise (the coverage matrix lists every missing type:
 		// COV001 repeated them one row each); Left counts them.

@@ -269,3 +269,44 @@ func TestOtherCandidates(t *testing.T) {
 		t.Errorf("unmapped row: %s, want the first five", got)
 	}
 }
+
+// TestFindingsByDocument: a findings table has one row per document, its
+// findings listed in it (issue 17: RET00x of one inventory row were rows
+// of their own); the findings themselves are all still there.
+func TestFindingsByDocument(t *testing.T) {
+	inv := func(row int, col string) finding.Location {
+		return finding.Location{File: "inv.xlsx", Sheet: "S", Row: row, Column: col}
+	}
+	fs := []finding.Finding{
+		{RuleID: "RET001", Severity: finding.Warning, Location: inv(7, "TOS"), Fingerprint: "a", Code: "1000", ServiceTask: "older_people", Basis: "703/2023"},
+		{RuleID: "RET008", Severity: finding.Info, Location: inv(8, ""), Fingerprint: "b"},
+		{RuleID: "RET002", Severity: finding.Error, Location: inv(7, "Säilytysaika"), Fingerprint: "c", Code: "1000", Basis: "254/2015"},
+		{RuleID: "RET005", Severity: finding.Warning, Location: finding.Location{File: "tos.xlsx"}, Fingerprint: "d"},
+		{RuleID: "RET006", Severity: finding.Warning, Location: finding.Location{File: "tos.xlsx"}, Fingerprint: "e"},
+	}
+	v := newFindingsView("tbl-x", fs)
+	if len(v.Rows) != 4 || len(v.Shown) != len(fs) || v.More != 0 {
+		t.Fatalf("%d rows, %d shown, %d more; want 4 rows (row 7 once; file-level findings alone), all shown", len(v.Rows), len(v.Shown), v.More)
+	}
+	r := v.Rows[0]
+	if len(r.Findings) != 2 || r.Worst != finding.Error || r.Location.Column != "" ||
+		strings.Join(r.Codes, ",") != "1000" || strings.Join(r.Basis, ";") != "703/2023;254/2015" {
+		t.Errorf("row 7: %+v", r)
+	}
+	if v.Rows[1].Location.Column != "" || v.Rows[1].Findings[0].RuleID != "RET008" {
+		t.Errorf("row 8: %+v", v.Rows[1])
+	}
+
+	// On the page: the retention table lists row 7 once with both.
+	a := fixtureAssessment(finding.FI)
+	a.Result.Findings = append(a.Result.Findings, fs[0], fs[2])
+	page := renderHTML(t, a)
+	sec := page[strings.Index(page, `id="tbl-retention"`):]
+	sec = sec[:strings.Index(sec, "</table>")]
+	if n := strings.Count(sec, "inv.xlsx, välilehti S, rivi 7"); n != 1 {
+		t.Errorf("row 7 appears %d times in the retention table, want once", n)
+	}
+	if !strings.Contains(sec, `data-findings="2"`) || !strings.Contains(sec, `data-fingerprint="a"`) || !strings.Contains(sec, `data-fingerprint="c"`) {
+		t.Errorf("row 7's findings not listed in one row:\n%s", sec)
+	}
+}
