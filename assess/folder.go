@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -72,16 +73,14 @@ func (r *Result) WriteFolder(ctx context.Context, o FolderOptions) (*Folder, err
 	a := r.View("assess", o.Lang, o.Organisation)
 	out := &Folder{Assessment: a}
 	w := &writer{dst: dst}
-	if r.Graphs != nil {
-		if err := drawGraphs(ctx, a, r.Graphs, o, w); err != nil {
-			return nil, internal(err)
-		}
-	}
 	a.Complete()
+	// The files that need no graph are made in memory while the graphs
+	// render (the two longest steps of a large assessment, issue 17);
+	// only this goroutine writes to the folder. Nothing they read is
+	// changed by drawGraphs, which only appends to a.Graphs.
 	arts := []artifact{
 		{"findings.json", func(f io.Writer) error { return report.JSON{}.Write(f, a.Result) }},
 		{"findings.csv", func(f io.Writer) error { return report.CSV{Dialect: o.CSVDialect}.Write(f, a.Result) }},
-		{"index.html", func(f io.Writer) error { return report.HTML{}.WriteAssessment(f, a) }},
 		{"report.xlsx", func(f io.Writer) error { return report.XLSX{}.WriteAssessment(f, a) }},
 	}
 	if r.Mapping != nil {
@@ -92,13 +91,40 @@ func (r *Result) WriteFolder(ctx context.Context, o FolderOptions) (*Folder, err
 	if r.Retention != nil && r.Retention.Draft != nil {
 		arts = append(arts, artifact{"tos-draft.csv", func(f io.Writer) error { return r.Retention.Draft.WriteCSVIn(f, o.Lang, o.CSVDialect) }})
 	}
-	for _, art := range arts {
-		if err := ctx.Err(); err != nil {
-			return nil, internal(err) // interrupted: the old folder stays
+	bufs := make([]bytes.Buffer, len(arts))
+	made := make(chan error, 1)
+	go func() {
+		for i, art := range arts {
+			if err := ctx.Err(); err != nil {
+				made <- err
+				return
+			}
+			if err := art.write(&bufs[i]); err != nil {
+				made <- fmt.Errorf("%s: %w", art.name, err)
+				return
+			}
 		}
-		if err := w.create(art.name, art.write); err != nil {
+		made <- nil
+	}()
+	var gerr error
+	if r.Graphs != nil {
+		gerr = drawGraphs(ctx, a, r.Graphs, o, w)
+	}
+	if err := errors.Join(gerr, <-made); err != nil {
+		return nil, internal(err) // interrupted or failed: the old folder stays
+	}
+	for i, art := range arts {
+		if err := ctx.Err(); err != nil {
 			return nil, internal(err)
 		}
+		if err := w.write(art.name, bufs[i].Bytes()); err != nil {
+			return nil, internal(err)
+		}
+		bufs[i] = bytes.Buffer{}
+	}
+	// The page last: it shows the graphs.
+	if err := w.create("index.html", func(f io.Writer) error { return report.HTML{}.WriteAssessment(f, a) }); err != nil {
+		return nil, internal(err)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, internal(err)

@@ -52,6 +52,8 @@ var (
 		"The task and phase assignment of document types is inferred (not published by THL); Sosmeta 1.2.246.537.6.1506"}
 	msgLegend      = msg{"Selite", "Legend"}
 	msgNoDocuments = msg{"ei asiakirjoja", "no documents"}
+	msgMoreDocs    = msg{"+ %d muuta asiakirjaa tässä vaiheessa\n(koko luettelo: report.xlsx)", "+ %d more documents in this phase\n(the full list: report.xlsx)"}
+	msgMoreDocs1   = msg{"+ %d muu asiakirja tässä vaiheessa\n(koko luettelo: report.xlsx)", "+ %d more document in this phase\n(the full list: report.xlsx)"}
 
 	msgMatched   = msg{"Vastaa tavoitetta", "Matches the target"}
 	msgMisphased = msg{"Eri vaiheessa kuin tavoite", "In another phase than the target"}
