@@ -106,10 +106,20 @@ type htmlView struct {
 	Rules       []ruleView
 
 	phaseOrder map[string]int
+	// MultiSource: the mapping rows come from more than one file, so each
+	// row's number carries its file as a tooltip.
+	MultiSource bool
+	// BriefRows: more than maxTableRows mapping rows have findings, so the
+	// rows name the rules only; the texts are in report.xlsx and
+	// findings.csv (a 5,000-row inventory's page, issue 17).
+	BriefRows bool
+
 	// rowFindings are the mapping section's findings by the inventory
 	// row (rowKey) of a mapping row.
 	rowFindings map[string][]finding.Finding
 }
+
+type rowFindingsView struct{ Findings []finding.Finding }
 
 // rowKey is an inventory row: file, sheet and row.
 func rowKey(x finding.Location) string {
@@ -283,8 +293,10 @@ type sectionFindingsView struct {
 	Left     int
 	LeftRule string
 	// InRows findings are listed in the rows of the section's own table
-	// (the mapping table's documents), not again below it.
+	// (the mapping table's documents), not again below it; Brief: those
+	// rows name the rules only (htmlView.BriefRows).
 	InRows   int
+	Brief    bool
 	TableID  string
 	Findings []finding.Finding
 }
@@ -313,6 +325,13 @@ func newHTMLView(a *Assessment) *htmlView {
 		for _, f := range a.FindingsIn(SectionMapping) {
 			if k := rowKey(f.Location); f.Location.Row > 0 && f.Location.Key == "" && rows[k] {
 				v.rowFindings[k] = append(v.rowFindings[k], f)
+			}
+		}
+		v.BriefRows = len(v.rowFindings) > maxTableRows
+		for _, m := range a.Mapping {
+			if m.Source.File != a.Mapping[0].Source.File {
+				v.MultiSource = true
+				break
 			}
 		}
 	}
@@ -512,6 +531,7 @@ func (v *htmlView) funcs() template.FuncMap {
 			for _, f := range a.FindingsIn(Section(s)) {
 				if s == string(SectionMapping) && v.mappingRowHas(f) {
 					sv.InRows++
+					sv.Brief = v.BriefRows
 					continue
 				}
 				sv.Findings = append(sv.Findings, f)
@@ -520,7 +540,12 @@ func (v *htmlView) funcs() template.FuncMap {
 		},
 		// rowFindings are the mapping section's findings of one mapping
 		// row's document, shown in that row.
-		"rowFindings": func(m MappingRow) []finding.Finding { return v.rowFindings[rowKey(m.Source)] },
+		"rowFindings": func(m MappingRow) *rowFindingsView {
+			if fs := v.rowFindings[rowKey(m.Source)]; len(fs) > 0 {
+				return &rowFindingsView{fs}
+			}
+			return nil
+		},
 		// secBut is sec without one rule's findings, which the section
 		// shows otherwise (the coverage matrix lists every missing type:
 		// COV001 repeated them one row each); Left counts them.

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -308,5 +310,37 @@ func TestFindingsByDocument(t *testing.T) {
 	}
 	if !strings.Contains(sec, `data-findings="2"`) || !strings.Contains(sec, `data-fingerprint="a"`) || !strings.Contains(sec, `data-fingerprint="c"`) {
 		t.Errorf("row 7's findings not listed in one row:\n%s", sec)
+	}
+}
+
+// TestMappingRowsCarryTheirFindings: the mapping section's findings are in
+// the mapping table's rows, not a second table; when many rows have them,
+// the rows name the rules only (the texts are in the files).
+func TestMappingRowsCarryTheirFindings(t *testing.T) {
+	for _, n := range []int{3, maxTableRows + 50} {
+		var fs []finding.Finding
+		a := NewAssessment(testResult("assess", finding.FI, finding.Error, nil, nil, []finding.Rule{fxRuleUnmap}), "Oy")
+		for i := range n {
+			loc := finding.Location{File: "inv.xlsx", Sheet: "S", Row: i + 2}
+			a.Mapping = append(a.Mapping, MappingRow{Source: loc, Name: fmt.Sprintf("Asiakirja %d", i)})
+			fs = append(fs, finding.New(fxRuleUnmap, finding.T(fmt.Sprintf("ei tyyppiä %d", i), "no type"), loc, strconv.Itoa(i)))
+		}
+		a.Result.Findings = fs
+		page := renderHTML(t, a)
+		if strings.Contains(page, `id="tbl-mapping-findings"`) {
+			t.Errorf("%d rows: the mapping findings are a second table", n)
+		}
+		tbl := page[strings.Index(page, `id="tbl-mapping"`):]
+		tbl = tbl[:strings.Index(tbl, "</table>")]
+		if got := strings.Count(tbl, "<code>MAP001</code>"); got != n {
+			t.Errorf("%d rows: %d MAP001 in the mapping table", n, got)
+		}
+		brief := n > maxTableRows
+		if strings.Contains(tbl, "ei tyyppiä 1<") == brief || strings.Contains(page, "riveillä näkyvät vain sääntöjen tunnukset") != brief {
+			t.Errorf("%d rows: messages shown %v, want %v", n, strings.Contains(tbl, "ei tyyppiä 1<"), !brief)
+		}
+		if strings.Contains(tbl, ` title="inv.xlsx`) {
+			t.Errorf("%d rows from one file carry the file name in every row", n)
+		}
 	}
 }

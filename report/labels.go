@@ -19,6 +19,8 @@ var uiText = map[string]finding.Text{
 	"graph.fullsize": finding.T("koko koossa", "full size"),
 	"table.inrows": finding.T("Kohdistustaulukon sarake Rivin havainnot näyttää tämän osion havainnot (%s).",
 		"The mapping table's column Findings of the row shows this section's findings (%s)."),
+	"table.brief": finding.T("Koska havaintoja on monella rivillä, riveillä näkyvät vain sääntöjen tunnukset; havaintojen tekstit ovat tiedostoissa report.xlsx ja findings.csv.",
+		"The rows name the rules only, as many rows have findings; the findings' texts are in report.xlsx and findings.csv."),
 	"table.more": finding.T("Taulukossa %d havaintoa %d:stä, vakavimmat ensin; kaikki ovat tiedostoissa report.xlsx, findings.csv ja findings.json.",
 		"The table lists %d of %d findings, the most serious first; all of them are in report.xlsx, findings.csv and findings.json."),
 	"actions.title":     finding.T("Mitä tehdä seuraavaksi", "What to do next"),

@@ -172,7 +172,7 @@ func xmlEscape(b *bytes.Buffer, s string) {
 
 // maxInlineSVG is the largest graph the page inlines when the SVG is also
 // a file beside it; a larger one is shown from that file.
-const maxInlineSVG = 256 << 10
+const maxInlineSVG = 64 << 10
 
 // Graph sizing: a graph is shown as wide as the page allows (fitWidth)
 // but never so small that its smallest text falls under minTextPx.

@@ -96,7 +96,10 @@ const (
 // usual order are drawn (national types and flagged documents first) and
 // one box counts the rest; the target state is the catalogue's and is
 // always drawn whole.
-const maxPhaseNodes = 40
+const maxPhaseNodes = 24
+
+// maxTipLocals bounds the local documents a tooltip names.
+const maxTipLocals = 12
 
 // capPhase is the documents of a phase to draw and how many are left out
 // (maxPhaseNodes). A comparison keeps every national type, present or
@@ -459,7 +462,13 @@ func tooltip(m *Model, n Node, l finding.Lang) string {
 			parts = append(parts, msgTipPhase.f(l, p.Order, p.Name(l)))
 		}
 	}
-	for _, loc := range n.Locals {
+	for i, loc := range n.Locals {
+		if i == maxTipLocals && len(n.Locals) > maxTipLocals+1 {
+			// A national type of a large inventory had 800 local
+			// documents: a 34 KB tooltip in every picture.
+			parts = append(parts, msgTipMore.count(l, msgTipMore1, len(n.Locals)-i))
+			break
+		}
 		s := msgTipLocal.f(l, loc.Name)
 		if loc.System != "" {
 			s += "; " + msgTipSystem.f(l, loc.System)
