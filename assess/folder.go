@@ -8,6 +8,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/analyzer"
@@ -75,9 +76,9 @@ func (r *Result) WriteFolder(ctx context.Context, o FolderOptions) (*Folder, err
 	w := &writer{dst: dst}
 	a.Complete()
 	// The files that need no graph are made in memory while the graphs
-	// render (the two longest steps of a large assessment, issue 17);
-	// only this goroutine writes to the folder. Nothing they read is
-	// changed by drawGraphs, which only appends to a.Graphs.
+	// render (issue 17: a 5,000-row assessment spent most of its time
+	// writing); only this goroutine writes to the folder. Nothing they
+	// read is changed by drawGraphs, which only appends to a.Graphs.
 	arts := []artifact{
 		{"findings.json", func(f io.Writer) error { return report.JSON{}.Write(f, a.Result) }},
 		{"findings.csv", func(f io.Writer) error { return report.CSV{Dialect: o.CSVDialect}.Write(f, a.Result) }},
@@ -91,39 +92,48 @@ func (r *Result) WriteFolder(ctx context.Context, o FolderOptions) (*Folder, err
 	if r.Retention != nil && r.Retention.Draft != nil {
 		arts = append(arts, artifact{"tos-draft.csv", func(f io.Writer) error { return r.Retention.Draft.WriteCSVIn(f, o.Lang, o.CSVDialect) }})
 	}
+	// Each file is made in its own goroutine (they only read the
+	// assessment; XLSX's Complete writes what the others never read).
 	bufs := make([]bytes.Buffer, len(arts))
-	made := make(chan error, 1)
-	go func() {
-		for i, art := range arts {
-			if err := ctx.Err(); err != nil {
-				made <- err
-				return
+	errs := make([]error, len(arts))
+	var wg sync.WaitGroup
+	for i, art := range arts {
+		wg.Go(func() {
+			if errs[i] = ctx.Err(); errs[i] == nil {
+				if err := art.write(&bufs[i]); err != nil {
+					errs[i] = fmt.Errorf("%s: %w", art.name, err)
+				}
 			}
-			if err := art.write(&bufs[i]); err != nil {
-				made <- fmt.Errorf("%s: %w", art.name, err)
-				return
-			}
-		}
-		made <- nil
-	}()
+		})
+	}
 	var gerr error
 	if r.Graphs != nil {
 		gerr = drawGraphs(ctx, a, r.Graphs, o, w)
 	}
-	if err := errors.Join(gerr, <-made); err != nil {
+	wg.Wait()
+	if err := errors.Join(append(errs, gerr)...); err != nil {
 		return nil, internal(err) // interrupted or failed: the old folder stays
 	}
+	// The page (it shows the graphs) renders while the other files go
+	// through the folder's redactor.
+	var page bytes.Buffer
+	paged := make(chan error, 1)
+	go func() { paged <- report.HTML{}.WriteAssessment(&page, a) }()
 	for i, art := range arts {
 		if err := ctx.Err(); err != nil {
+			<-paged
 			return nil, internal(err)
 		}
 		if err := w.write(art.name, bufs[i].Bytes()); err != nil {
+			<-paged
 			return nil, internal(err)
 		}
 		bufs[i] = bytes.Buffer{}
 	}
-	// The page last: it shows the graphs.
-	if err := w.create("index.html", func(f io.Writer) error { return report.HTML{}.WriteAssessment(f, a) }); err != nil {
+	if err := <-paged; err != nil {
+		return nil, internal(fmt.Errorf("index.html: %w", err))
+	}
+	if err := w.write("index.html", page.Bytes()); err != nil {
 		return nil, internal(err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -211,10 +221,6 @@ type writer struct{ dst *output.Folder }
 
 func (w *writer) write(rel string, b []byte) error {
 	return w.dst.Create(filepath.ToSlash(rel), func(f io.Writer) error { _, err := f.Write(b); return err })
-}
-
-func (w *writer) create(rel string, fill func(f io.Writer) error) error {
-	return w.dst.Create(rel, fill)
 }
 
 // Rules lists every rule an assessment may report: the readers', the
