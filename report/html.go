@@ -104,6 +104,9 @@ type htmlView struct {
 	Timeline    svgView // the onboarding plan's Gantt chart
 	Graphs      []graphView
 	Rules       []ruleView
+	// TOS is the TOS draft in the one layout report.xlsx and
+	// tos-draft.csv share (tosView).
+	TOS *tosView
 
 	phaseOrder map[string]int
 	// MultiSource: the mapping rows come from more than one file, so each
@@ -181,6 +184,71 @@ type graphView struct {
 	ID, Task                    string
 	Figures                     []Figure
 	Current, Target, Comparison svgView
+}
+
+// tosView is the page's subset of the TOS draft layout (SheetTable): the
+// columns the analysis fills, in the layout's order. Left out are the
+// columns the records manager fills in (in report.xlsx and tos-draft.csv)
+// and those with one value on every row, which Same states once.
+type tosView struct {
+	Columns []SheetColumn
+	Rows    []tosRowView
+	Same    []tosSame
+}
+
+type tosRowView struct {
+	Status string // the row's class: TOSMissing, TOSOK, …
+	Cells  []string
+}
+
+type tosSame struct{ Header, Value string }
+
+func newTOSView(a *Assessment) *tosView {
+	t := a.TOSDraftSheet
+	if t == nil || len(t.Rows) == 0 {
+		return nil
+	}
+	var keep []int
+	v := &tosView{}
+	for j, c := range t.Columns {
+		if c.Edit {
+			continue
+		}
+		first, same := "", true
+		for i, r := range t.Rows {
+			x := ""
+			if j < len(r) {
+				x = r[j]
+			}
+			if i == 0 {
+				first = x
+			} else if x != first {
+				same = false
+				break
+			}
+		}
+		if same && len(t.Rows) > 1 {
+			if first != "" {
+				v.Same = append(v.Same, tosSame{c.Header, first})
+			}
+			continue
+		}
+		keep = append(keep, j)
+		v.Columns = append(v.Columns, c)
+	}
+	for i, r := range t.Rows {
+		rv := tosRowView{Cells: make([]string, len(keep))}
+		if len(a.TOSDraft) == len(t.Rows) {
+			rv.Status = a.TOSDraft[i].Status
+		}
+		for k, j := range keep {
+			if j < len(r) {
+				rv.Cells[k] = r[j]
+			}
+		}
+		v.Rows = append(v.Rows, rv)
+	}
+	return v
 }
 
 type ruleView struct {
@@ -374,6 +442,7 @@ func newHTMLView(a *Assessment) *htmlView {
 	}
 
 	v.buildCoverage()
+	v.TOS = newTOSView(a)
 
 	n := 0
 	svg := func(src, file string) svgView {
