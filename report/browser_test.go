@@ -369,17 +369,7 @@ func TestHTMLInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
-		over := run(t, ctx, chromedp.Evaluate[[]string](`(() => {
-			const edge = document.documentElement.clientWidth + 1, out = [];
-			for (const e of document.querySelectorAll('table, svg, figure, .matrix-wrap, .table-wrap, pre')) {
-				const r = e.getBoundingClientRect();
-				if (r.width > 0 && r.right > edge) {
-					const sec = e.closest('section');
-					out.push((sec ? sec.id : '?') + ' ' + e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' right ' + Math.round(r.right) + ' > ' + edge);
-				}
-			}
-			return out;
-		})()`))
+		over := run(t, ctx, chromedp.Evaluate[[]string](pastEdgeJS))
 		for _, o := range over {
 			t.Errorf("printed past the page edge: %s", o)
 		}
@@ -393,6 +383,52 @@ func TestHTMLInBrowser(t *testing.T) {
 			t.Errorf("print to PDF gave %d bytes", len(pdf))
 		}
 		t.Logf("PDF: %d bytes, %d pages", len(pdf), bytes.Count(pdf, []byte("/Type /Page\n"))+bytes.Count(pdf, []byte("/Type/Page\n")))
+	})
+
+	// The sample's eight-phase matrix and the TOS draft's twenty columns
+	// ran past the A4 edge where the fixture's did not.
+	t.Run("print keeps a wide matrix and the whole TOS draft on the page", func(t *testing.T) {
+		wa := fixtureAssessment(finding.FI)
+		for _, id := range []string{"decision", "closing", "archive", "other"} {
+			wa.Phases = append(wa.Phases, Label{ID: id, Name: finding.T("Pitkähkö prosessin vaihe "+id, "Phase "+id)})
+			wa.Coverage[0].Cells = append(wa.Coverage[0].Cells, CoverageCell{Phase: id, Missing: []DocRef{{Code: "15024", Name: "Vammaispalvelujen toteuttamissuunnitelma"}}})
+		}
+		sheet := &SheetTable{}
+		for j := range 20 {
+			sheet.Columns = append(sheet.Columns, SheetColumn{Header: fmt.Sprintf("Sarakkeen otsikko %d", j)})
+		}
+		for i := range 5 {
+			var r []string
+			for j := range 20 {
+				r = append(r, fmt.Sprintf("Solun %d.%d pitkähkö arvo, jossa on useita sanoja", i, j))
+			}
+			sheet.Rows = append(sheet.Rows, r)
+		}
+		wa.TOSDraftSheet = sheet
+		var b bytes.Buffer
+		if err := (HTML{}).WriteAssessment(&b, wa); err != nil {
+			t.Fatal(err)
+		}
+		wp := filepath.Join(dir, "wide.html")
+		if err := os.WriteFile(wp, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		do(t, ctx, chromedp.Navigate("file://"+wp), chromedp.WaitReady(chromedp.CSS("#rules")))
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			t.Fatal(err)
+		}
+		defer chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+		if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1032, Height: 730, DeviceScaleFactor: 1}); err != nil {
+			t.Fatal(err)
+		}
+		defer chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
+		if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('#tbl-tos thead th').length`)); n != 20 {
+			t.Errorf("the TOS draft shows %d columns, want 20", n)
+		}
+		for _, o := range run(t, ctx, chromedp.Evaluate[[]string](pastEdgeJS)) {
+			t.Errorf("printed past the page edge: %s", o)
+		}
+		do(t, ctx, chromedp.Navigate("file://"+index), chromedp.WaitReady(chromedp.CSS("#rules")))
 	})
 
 	t.Run("screenshot", func(t *testing.T) {
@@ -505,6 +541,20 @@ func TestHTMLInBrowser(t *testing.T) {
 		}
 	}
 }
+
+// pastEdgeJS lists the tables, pictures and frames reaching past the
+// right edge of the page.
+const pastEdgeJS = `(() => {
+	const edge = document.documentElement.clientWidth + 1, out = [];
+	for (const e of document.querySelectorAll('table, svg, img, figure, .matrix-wrap, .table-wrap, .graph-canvas, pre')) {
+		const r = e.getBoundingClientRect();
+		if (r.width > 0 && r.right > edge) {
+			const sec = e.closest('section');
+			out.push((sec ? sec.id : '?') + ' ' + e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' right ' + Math.round(r.right) + ' > ' + edge);
+		}
+	}
+	return out;
+})()`
 
 // TestBrowserSeesErrors makes sure the console check can fail: a page
 // that breaks the content security policy is reported.
