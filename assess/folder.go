@@ -73,12 +73,14 @@ func (r *Result) WriteFolder(ctx context.Context, o FolderOptions) (*Folder, err
 	defer dst.Abort()
 	a := r.View("assess", o.Lang, o.Organisation)
 	out := &Folder{Assessment: a}
-	w := &writer{dst: dst}
 	a.Complete()
-	// The files that need no graph are made in memory while the graphs
-	// render (issue 17: a 5,000-row assessment spent most of its time
-	// writing); only this goroutine writes to the folder. Nothing they
-	// read is changed by drawGraphs, which only appends to a.Graphs.
+	// Every file is made in memory in a goroutine of its own while the
+	// graphs render, and written (through the folder's redactor) by one
+	// writer goroutine as soon as it is made: issue 17's 5,000-row
+	// assessment spent most of its time writing, one file after another.
+	// The makers only read the assessment (the page and workbook writers
+	// complete a copy); drawGraphs only appends to a.Graphs, which the
+	// page, started after it, is the only one to read.
 	arts := []artifact{
 		{"findings.json", func(f io.Writer) error { return report.JSON{}.Write(f, a.Result) }},
 		{"findings.csv", func(f io.Writer) error { return report.CSV{Dialect: o.CSVDialect}.Write(f, a.Result) }},
@@ -92,49 +94,41 @@ func (r *Result) WriteFolder(ctx context.Context, o FolderOptions) (*Folder, err
 	if r.Retention != nil && r.Retention.Draft != nil {
 		arts = append(arts, artifact{"tos-draft.csv", func(f io.Writer) error { return r.Retention.Draft.WriteCSVIn(f, o.Lang, o.CSVDialect) }})
 	}
-	// Each file is made in its own goroutine (they only read the
-	// assessment; XLSX's Complete writes what the others never read).
-	bufs := make([]bytes.Buffer, len(arts))
-	errs := make([]error, len(arts))
+	w := newWriter(dst)
+	closed := false
+	defer func() {
+		if !closed {
+			w.close()
+		}
+	}()
+	errs := make([]error, len(arts)+2)
 	var wg sync.WaitGroup
-	for i, art := range arts {
+	start := func(i int, art artifact) {
 		wg.Go(func() {
-			if errs[i] = ctx.Err(); errs[i] == nil {
-				if err := art.write(&bufs[i]); err != nil {
-					errs[i] = fmt.Errorf("%s: %w", art.name, err)
-				}
+			if errs[i] = ctx.Err(); errs[i] != nil {
+				return
 			}
+			var b bytes.Buffer
+			if err := art.write(&b); err != nil {
+				errs[i] = fmt.Errorf("%s: %w", art.name, err)
+				return
+			}
+			w.write(art.name, b.Bytes())
 		})
 	}
-	var gerr error
+	for i, art := range arts {
+		start(i, art)
+	}
 	if r.Graphs != nil {
-		gerr = drawGraphs(ctx, a, r.Graphs, o, w)
+		errs[len(arts)] = drawGraphs(ctx, a, r.Graphs, o, w)
+	}
+	if errs[len(arts)] == nil {
+		start(len(arts)+1, artifact{"index.html", func(f io.Writer) error { return report.HTML{}.WriteAssessment(f, a) }})
 	}
 	wg.Wait()
-	if err := errors.Join(append(errs, gerr)...); err != nil {
+	closed = true
+	if err := errors.Join(append(errs, w.close())...); err != nil {
 		return nil, internal(err) // interrupted or failed: the old folder stays
-	}
-	// The page (it shows the graphs) renders while the other files go
-	// through the folder's redactor.
-	var page bytes.Buffer
-	paged := make(chan error, 1)
-	go func() { paged <- report.HTML{}.WriteAssessment(&page, a) }()
-	for i, art := range arts {
-		if err := ctx.Err(); err != nil {
-			<-paged
-			return nil, internal(err)
-		}
-		if err := w.write(art.name, bufs[i].Bytes()); err != nil {
-			<-paged
-			return nil, internal(err)
-		}
-		bufs[i] = bytes.Buffer{}
-	}
-	if err := <-paged; err != nil {
-		return nil, internal(fmt.Errorf("index.html: %w", err))
-	}
-	if err := w.write("index.html", page.Bytes()); err != nil {
-		return nil, internal(err)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, internal(err)
@@ -216,11 +210,45 @@ func drawGraphs(ctx context.Context, a *report.Assessment, set *stategraph.Set, 
 	return nil
 }
 
-// writer writes files of the folder under construction.
-type writer struct{ dst *output.Folder }
+// writer writes the files of the folder under construction one at a time
+// in a goroutine of its own (output.Folder is not safe for concurrent
+// use); write may be called from any goroutine. The first error stops the
+// writing and is what close returns.
+type writer struct {
+	dst  *output.Folder
+	jobs chan job
+	done chan error
+}
 
+type job struct {
+	rel string
+	b   []byte
+}
+
+func newWriter(dst *output.Folder) *writer {
+	w := &writer{dst: dst, jobs: make(chan job, 16), done: make(chan error, 1)}
+	go func() {
+		var err error
+		for j := range w.jobs {
+			if err == nil {
+				err = dst.Create(filepath.ToSlash(j.rel), func(f io.Writer) error { _, err := f.Write(j.b); return err })
+			}
+		}
+		w.done <- err
+	}()
+	return w
+}
+
+// write queues a file; its error, if any, comes from close.
 func (w *writer) write(rel string, b []byte) error {
-	return w.dst.Create(filepath.ToSlash(rel), func(f io.Writer) error { _, err := f.Write(b); return err })
+	w.jobs <- job{rel, b}
+	return nil
+}
+
+// close waits until every queued file is written.
+func (w *writer) close() error {
+	close(w.jobs)
+	return <-w.done
 }
 
 // Rules lists every rule an assessment may report: the readers', the

@@ -548,6 +548,15 @@ func (a *Assessment) RulesIn(s Section) []finding.Rule {
 	return out
 }
 
+// completed is a completed copy of a: a writer completes what it is given
+// without changing it, so several writers can render one assessment at
+// once (assess writes the page and the workbook side by side).
+func (a *Assessment) completed() *Assessment {
+	c := *a
+	c.Complete()
+	return &c
+}
+
 // Complete derives the summary and fills defaults. Call it after filling;
 // the reporters call it too, so it is idempotent.
 func (a *Assessment) Complete() {

@@ -37,7 +37,7 @@ func (HTML) Write(w io.Writer, r *Result) error {
 
 // WriteAssessment renders the whole assessment in a.Meta.Lang.
 func (HTML) WriteAssessment(w io.Writer, a *Assessment) error {
-	a.Complete()
+	a = a.completed()
 	v := newHTMLView(a)
 	t, err := pageTemplate.Clone()
 	if err != nil {

@@ -88,7 +88,7 @@ type xw struct {
 
 // WriteAssessment writes the workbook in a.Meta.Lang.
 func (XLSX) WriteAssessment(w io.Writer, a *Assessment) (err error) {
-	a.Complete()
+	a = a.completed()
 	x := &xw{f: excelize.NewFile(), a: a, l: a.Meta.Lang}
 	if x.l == "" {
 		x.l = finding.FI
