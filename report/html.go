@@ -120,9 +120,19 @@ type htmlView struct {
 	// rowFindings are the mapping section's findings by the inventory
 	// row (rowKey) of a mapping row.
 	rowFindings map[string][]finding.Finding
+	rowOther    map[string][]otherRef
 }
 
-type rowFindingsView struct{ Findings []finding.Finding }
+// rowFindingsView is what a mapping row lists: the mapping section's
+// findings of its document, and the rules of the other sections' findings
+// of the same inventory row, each linked to its section, so the row is
+// the document's whole list.
+type rowFindingsView struct {
+	Findings []finding.Finding
+	Other    []otherRef
+}
+
+type otherRef struct{ RuleID, Anchor string }
 
 // rowKey is an inventory row: file, sheet and row.
 func rowKey(x finding.Location) string {
@@ -396,6 +406,21 @@ func newHTMLView(a *Assessment) *htmlView {
 			}
 		}
 		v.BriefRows = len(v.rowFindings) > maxTableRows
+		if !v.BriefRows {
+			// The other sections' rules, once a row; left out of a large
+			// inventory's page with the texts (its size).
+			v.rowOther = map[string][]otherRef{}
+			for _, f := range a.Result.Findings {
+				k, sec := rowKey(f.Location), a.SectionOf(f.RuleID)
+				if sec == SectionMapping || f.Location.Row == 0 || f.Location.Key != "" || !rows[k] {
+					continue
+				}
+				ref := otherRef{RuleID: f.RuleID, Anchor: sectionAnchor(sec)}
+				if !slices.Contains(v.rowOther[k], ref) {
+					v.rowOther[k] = append(v.rowOther[k], ref)
+				}
+			}
+		}
 		for _, m := range a.Mapping {
 			if m.Source.File != a.Mapping[0].Source.File {
 				v.MultiSource = true
@@ -481,6 +506,14 @@ func newHTMLView(a *Assessment) *htmlView {
 		v.Rules = append(v.Rules, ruleView{Rule: r, Section: a.SectionOf(r.ID), Count: a.Result.Summary.ByRule[r.ID]})
 	}
 	return v
+}
+
+// sectionAnchor is the id of a findings section on the page.
+func sectionAnchor(s Section) string {
+	if s == SectionInput {
+		return "rejected" // the input section's id on the page
+	}
+	return string(s)
 }
 
 // navSection is the findings section each page section shows.
@@ -589,12 +622,7 @@ func (v *htmlView) funcs() template.FuncMap {
 		"sectionFindings": func(s string) []finding.Finding { return a.FindingsIn(Section(s)) },
 		"actions":         func() []ActionGroup { return a.Actions() },
 		"actor":           func(x Actor) string { return x.Name(l) },
-		"anchor": func(s Section) string {
-			if s == SectionInput {
-				return "rejected" // the input section's id on the page
-			}
-			return string(s)
-		},
+		"anchor":          sectionAnchor,
 		"sec": func(s string) sectionFindingsView {
 			sv := sectionFindingsView{TableID: "tbl-" + s + "-findings"}
 			for _, f := range a.FindingsIn(Section(s)) {
@@ -610,8 +638,9 @@ func (v *htmlView) funcs() template.FuncMap {
 		// rowFindings are the mapping section's findings of one mapping
 		// row's document, shown in that row.
 		"rowFindings": func(m MappingRow) *rowFindingsView {
-			if fs := v.rowFindings[rowKey(m.Source)]; len(fs) > 0 {
-				return &rowFindingsView{fs}
+			k := rowKey(m.Source)
+			if fs, o := v.rowFindings[k], v.rowOther[k]; len(fs) > 0 || len(o) > 0 {
+				return &rowFindingsView{fs, o}
 			}
 			return nil
 		},

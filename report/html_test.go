@@ -325,7 +325,8 @@ func TestMappingRowsCarryTheirFindings(t *testing.T) {
 			a.Mapping = append(a.Mapping, MappingRow{Source: loc, Name: fmt.Sprintf("Asiakirja %d", i)})
 			fs = append(fs, finding.New(fxRuleUnmap, finding.T(fmt.Sprintf("ei tyyppiä %d", i), "no type"), loc, strconv.Itoa(i)))
 		}
-		a.Result.Findings = fs
+		// Row 2's retention finding: named in its row, linked to its section.
+		a.Result.Findings = append(fs, finding.New(fxRuleNoTOS, finding.T("ei TOS:ssa", "not in the TOS"), finding.Location{File: "inv.xlsx", Sheet: "S", Row: 2, Column: "TOS"}, "r"))
 		page := renderHTML(t, a)
 		if strings.Contains(page, `id="tbl-mapping-findings"`) {
 			t.Errorf("%d rows: the mapping findings are a second table", n)
@@ -338,6 +339,9 @@ func TestMappingRowsCarryTheirFindings(t *testing.T) {
 		brief := n > maxTableRows
 		if strings.Contains(tbl, "ei tyyppiä 1<") == brief || strings.Contains(page, "riveillä näkyvät vain sääntöjen tunnukset") != brief {
 			t.Errorf("%d rows: messages shown %v, want %v", n, strings.Contains(tbl, "ei tyyppiä 1<"), !brief)
+		}
+		if got := strings.Count(tbl, `<a href="#retention">RET001</a>`); got != 1 && !brief {
+			t.Errorf("%d rows: the row's retention finding is linked %d times, want once", n, got)
 		}
 		if strings.Contains(tbl, ` title="inv.xlsx`) {
 			t.Errorf("%d rows from one file carry the file name in every row", n)
