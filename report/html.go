@@ -659,6 +659,7 @@ func (v *htmlView) funcs() template.FuncMap {
 			v.LeftRule = rule
 			return v
 		},
+		"clip":          func(s string) string { return clip(l, s) },
 		"findingsTable": newFindingsView,
 		"findingsCount": func(n int) string { return count(l, n, "havainto", "havaintoa", "finding", "findings") },
 		"moreRows": func(v findingsView) string {
@@ -668,6 +669,27 @@ func (v *htmlView) funcs() template.FuncMap {
 			return omittedNotes(l, a.Result, fs)
 		},
 	}
+}
+
+// maxCellText bounds a text cell on the page: a 5,000-row inventory's
+// coverage findings named 233 documents each and a TOS row's sources ran
+// to 16,000 characters. The whole text is in report.xlsx and the CSVs.
+const maxCellText = 500
+
+// clip cuts s to maxCellText characters at a word boundary and says so.
+func clip(l finding.Lang, s string) string {
+	if len(s) <= maxCellText {
+		return s
+	}
+	r := []rune(s)
+	if len(r) <= maxCellText {
+		return s
+	}
+	cut := string(r[:maxCellText])
+	if i := strings.LastIndexAny(cut, " ;,"); i > maxCellText/2 {
+		cut = cut[:i]
+	}
+	return cut + " … " + ui(l, "clipped")
 }
 
 // omittedNotes says, for each rule of fs whose producer capped the

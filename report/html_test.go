@@ -348,3 +348,15 @@ func TestMappingRowsCarryTheirFindings(t *testing.T) {
 		}
 	}
 }
+
+func TestClip(t *testing.T) {
+	short := strings.Repeat("sana ", 50)
+	if got := clip(finding.FI, short); got != short {
+		t.Errorf("a short text was cut: %q", got)
+	}
+	long := strings.Repeat("pitkä sana, ", 200)
+	got := clip(finding.FI, long)
+	if n := len([]rune(got)); n > maxCellText+80 || !strings.HasSuffix(got, "(lyhennetty; koko teksti on tiedostossa report.xlsx)") || !strings.HasPrefix(long, strings.TrimSuffix(got[:strings.Index(got, " … ")], " ")) {
+		t.Errorf("clip: %d runes, %q", n, got)
+	}
+}

@@ -23,6 +23,7 @@ var uiText = map[string]finding.Text{
 		"The rows name the rules only, as many rows have findings; the findings' texts are in report.xlsx and findings.csv."),
 	"tos.same":      finding.T("Kaikilla riveillä sama", "The same on every row"),
 	"row.elsewhere": finding.T("Muissa osioissa", "In other sections"),
+	"clipped":       finding.T("(lyhennetty; koko teksti on tiedostossa report.xlsx)", "(shortened; the whole text is in report.xlsx)"),
 	"table.more": finding.T("Taulukossa %d havaintoa %d:stä, vakavimmat ensin; kaikki ovat tiedostoissa report.xlsx, findings.csv ja findings.json.",
 		"The table lists %d of %d findings, the most serious first; all of them are in report.xlsx, findings.csv and findings.json."),
 	"actions.title":     finding.T("Mitä tehdä seuraavaksi", "What to do next"),
