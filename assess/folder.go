@@ -1,12 +1,14 @@
 package assess
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/analyzer"
@@ -71,17 +73,17 @@ func (r *Result) WriteFolder(ctx context.Context, o FolderOptions) (*Folder, err
 	defer dst.Abort()
 	a := r.View("assess", o.Lang, o.Organisation)
 	out := &Folder{Assessment: a}
-	w := &writer{dst: dst}
-	if r.Graphs != nil {
-		if err := drawGraphs(ctx, a, r.Graphs, o, w); err != nil {
-			return nil, internal(err)
-		}
-	}
 	a.Complete()
+	// Every file is made in memory in a goroutine of its own while the
+	// graphs render, and written (through the folder's redactor) by one
+	// writer goroutine as soon as it is made: issue 17's 5,000-row
+	// assessment spent most of its time writing, one file after another.
+	// The makers only read the assessment (the page and workbook writers
+	// complete a copy); drawGraphs only appends to a.Graphs, which the
+	// page, started after it, is the only one to read.
 	arts := []artifact{
 		{"findings.json", func(f io.Writer) error { return report.JSON{}.Write(f, a.Result) }},
 		{"findings.csv", func(f io.Writer) error { return report.CSV{Dialect: o.CSVDialect}.Write(f, a.Result) }},
-		{"index.html", func(f io.Writer) error { return report.HTML{}.WriteAssessment(f, a) }},
 		{"report.xlsx", func(f io.Writer) error { return report.XLSX{}.WriteAssessment(f, a) }},
 	}
 	if r.Mapping != nil {
@@ -92,13 +94,41 @@ func (r *Result) WriteFolder(ctx context.Context, o FolderOptions) (*Folder, err
 	if r.Retention != nil && r.Retention.Draft != nil {
 		arts = append(arts, artifact{"tos-draft.csv", func(f io.Writer) error { return r.Retention.Draft.WriteCSVIn(f, o.Lang, o.CSVDialect) }})
 	}
-	for _, art := range arts {
-		if err := ctx.Err(); err != nil {
-			return nil, internal(err) // interrupted: the old folder stays
+	w := newWriter(dst)
+	closed := false
+	defer func() {
+		if !closed {
+			w.close()
 		}
-		if err := w.create(art.name, art.write); err != nil {
-			return nil, internal(err)
-		}
+	}()
+	errs := make([]error, len(arts)+2)
+	var wg sync.WaitGroup
+	start := func(i int, art artifact) {
+		wg.Go(func() {
+			if errs[i] = ctx.Err(); errs[i] != nil {
+				return
+			}
+			var b bytes.Buffer
+			if err := art.write(&b); err != nil {
+				errs[i] = fmt.Errorf("%s: %w", art.name, err)
+				return
+			}
+			w.write(art.name, b.Bytes())
+		})
+	}
+	for i, art := range arts {
+		start(i, art)
+	}
+	if r.Graphs != nil {
+		errs[len(arts)] = drawGraphs(ctx, a, r.Graphs, o, w)
+	}
+	if errs[len(arts)] == nil {
+		start(len(arts)+1, artifact{"index.html", func(f io.Writer) error { return report.HTML{}.WriteAssessment(f, a) }})
+	}
+	wg.Wait()
+	closed = true
+	if err := errors.Join(append(errs, w.close())...); err != nil {
+		return nil, internal(err) // interrupted or failed: the old folder stays
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, internal(err)
@@ -123,35 +153,37 @@ func drawGraphs(ctx context.Context, a *report.Assessment, set *stategraph.Set, 
 		}
 		defer rnd.Close()
 	}
-	render := func(name string, dot []byte) (string, error) {
+	// render returns the SVG and its file relative to the page.
+	render := func(name string, dot []byte) (string, string, error) {
 		if err := w.write(filepath.Join("graphs", name+".dot"), dot); err != nil {
-			return "", err
+			return "", "", err
 		}
 		if rnd == nil {
-			return "", nil
+			return "", "", nil
 		}
 		var svg strings.Builder
 		if err := rnd.Render(ctx, dot, stategraph.FormatSVG, &svg); err != nil {
-			return "", fmt.Errorf("render %s: %w", name, err)
+			return "", "", fmt.Errorf("render %s: %w", name, err)
 		}
-		return svg.String(), w.write(filepath.Join("graphs", name+".svg"), []byte(svg.String()))
+		return svg.String(), "graphs/" + name + ".svg", w.write(filepath.Join("graphs", name+".svg"), []byte(svg.String()))
 	}
 	for _, tg := range set.Tasks {
 		g := report.TaskGraph{Task: tg.Task.ID}
 		for _, v := range []struct {
-			view stategraph.View
-			dst  *string
-			name string
-		}{{stategraph.Current, &g.Current, "current"}, {stategraph.Target, &g.Target, "target"}, {stategraph.Comparison, &g.Comparison, "comparison"}} {
+			view      stategraph.View
+			dst, file *string
+			name      string
+		}{{stategraph.Current, &g.Current, &g.CurrentFile, "current"}, {stategraph.Target, &g.Target, &g.TargetFile, "target"},
+			{stategraph.Comparison, &g.Comparison, &g.ComparisonFile, "comparison"}} {
 			var dot strings.Builder
 			if err := stategraph.WriteDOT(&dot, tg.Model(v.view), gopts); err != nil {
 				return err
 			}
-			svg, err := render(tg.Task.ID+"-"+v.name, []byte(dot.String()))
+			svg, file, err := render(tg.Task.ID+"-"+v.name, []byte(dot.String()))
 			if err != nil {
 				return err
 			}
-			*v.dst = svg
+			*v.dst, *v.file = svg, file
 		}
 		c := tg.Conformance
 		g.Figures = []report.Figure{
@@ -169,24 +201,54 @@ func drawGraphs(ctx context.Context, a *report.Assessment, set *stategraph.Set, 
 		if err := stategraph.WriteOverviewDOT(&dot, set.Overview, gopts); err != nil {
 			return err
 		}
-		svg, err := render("overview", []byte(dot.String()))
+		svg, file, err := render("overview", []byte(dot.String()))
 		if err != nil {
 			return err
 		}
-		a.Graphs.Overview = svg
+		a.Graphs.Overview, a.Graphs.OverviewFile = svg, file
 	}
 	return nil
 }
 
-// writer writes files of the folder under construction.
-type writer struct{ dst *output.Folder }
-
-func (w *writer) write(rel string, b []byte) error {
-	return w.dst.Create(filepath.ToSlash(rel), func(f io.Writer) error { _, err := f.Write(b); return err })
+// writer writes the files of the folder under construction one at a time
+// in a goroutine of its own (output.Folder is not safe for concurrent
+// use); write may be called from any goroutine. The first error stops the
+// writing and is what close returns.
+type writer struct {
+	dst  *output.Folder
+	jobs chan job
+	done chan error
 }
 
-func (w *writer) create(rel string, fill func(f io.Writer) error) error {
-	return w.dst.Create(rel, fill)
+type job struct {
+	rel string
+	b   []byte
+}
+
+func newWriter(dst *output.Folder) *writer {
+	w := &writer{dst: dst, jobs: make(chan job, 16), done: make(chan error, 1)}
+	go func() {
+		var err error
+		for j := range w.jobs {
+			if err == nil {
+				err = dst.Create(filepath.ToSlash(j.rel), func(f io.Writer) error { _, err := f.Write(j.b); return err })
+			}
+		}
+		w.done <- err
+	}()
+	return w
+}
+
+// write queues a file; its error, if any, comes from close.
+func (w *writer) write(rel string, b []byte) error {
+	w.jobs <- job{rel, b}
+	return nil
+}
+
+// close waits until every queued file is written.
+func (w *writer) close() error {
+	close(w.jobs)
+	return <-w.done
 }
 
 // Rules lists every rule an assessment may report: the readers', the

@@ -139,6 +139,9 @@ type Config struct {
 	// (REG025); 0 otherwise.
 	AsOf    export.Date
 	Workers int
+	// Memory and TempDir bound the gate's memory (separation.Config).
+	Memory  int64
+	TempDir string
 	// WrapExport wraps the export's byte stream (a progress bar).
 	WrapExport func(io.Reader) io.Reader
 	// OpenExport, when set, opens the export's CSV text in place of a
@@ -559,7 +562,7 @@ func (r *Result) runGate(ctx context.Context, ignore *finding.IgnoreList) (findi
 	gcfg := separation.Config{
 		Catalogue: r.Catalogue, Mapping: m, DeploymentTest: cfg.DeploymentTest, IDs: cfg.IDs,
 		MaxPerRule: cfg.MaxPerRule, Workers: cfg.Workers, Ignore: ignore, Now: cfg.Now, AsOf: cfg.AsOf,
-		Organisers: r.Profile.OrganiserKinds(),
+		Organisers: r.Profile.OrganiserKinds(), Memory: cfg.Memory, TempDir: cfg.TempDir,
 	}
 	if r.Profile.NoOwnRegister() {
 		gcfg.NoOwnRegister = r.Profile.Own()

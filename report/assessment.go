@@ -361,6 +361,9 @@ type SheetColumn struct {
 type Graphs struct {
 	Overview string      `json:"overview,omitempty"`
 	Tasks    []TaskGraph `json:"tasks,omitempty"`
+	// OverviewFile is where the overview's SVG was written, relative to
+	// the page (graphs/overview.svg); empty if not written.
+	OverviewFile string `json:"overview_file,omitempty"`
 }
 
 // TaskGraph is one service task's current-state, target-state and
@@ -371,6 +374,12 @@ type TaskGraph struct {
 	Target     string   `json:"target,omitempty"`
 	Comparison string   `json:"comparison,omitempty"`
 	Figures    []Figure `json:"figures,omitempty"`
+	// The files the graphs were written to, relative to the page: the
+	// page links them as the full-size view, and shows a large graph
+	// from its file instead of inlining it.
+	CurrentFile    string `json:"current_file,omitempty"`
+	TargetFile     string `json:"target_file,omitempty"`
+	ComparisonFile string `json:"comparison_file,omitempty"`
 }
 
 // Figure is one named number, e.g. coverage 0.8 (Percent) or 3 missing.
@@ -537,6 +546,15 @@ func (a *Assessment) RulesIn(s Section) []finding.Rule {
 		}
 	}
 	return out
+}
+
+// completed is a completed copy of a: a writer completes what it is given
+// without changing it, so several writers can render one assessment at
+// once (assess writes the page and the workbook side by side).
+func (a *Assessment) completed() *Assessment {
+	c := *a
+	c.Complete()
+	return &c
 }
 
 // Complete derives the summary and fills defaults. Call it after filling;

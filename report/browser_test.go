@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"os"
 	"os/exec"
@@ -232,6 +233,45 @@ func TestHTMLInBrowser(t *testing.T) {
 		}
 	})
 
+	// Evidence sections are collapsed on load; an action's link opens its
+	// section and scrolls to it (issue 17: the page was 30 screens long).
+	t.Run("sections collapsed, action link opens its section", func(t *testing.T) {
+		st := run(t, ctx, chromedp.Evaluate[map[string]float64](`(() => {
+			const ds = Array.from(document.querySelectorAll('section > details.fold'));
+			return {sections: ds.length, open: ds.filter(d => d.open).length,
+				tableShown: document.querySelector('#tbl-registers').checkVisibility() ? 1 : 0,
+				summaryShown: document.querySelector('#fig-documents, [data-figure=documents]').checkVisibility() ? 1 : 0};
+		})()`))
+		if st["sections"] < 8 || st["open"] != 0 || st["tableShown"] != 0 || st["summaryShown"] != 1 {
+			t.Errorf("on load: %v, want 8 or more sections, none open, the registers table hidden, the summary shown", st)
+		}
+		target := run(t, ctx, chromedp.Evaluate[string](`document.querySelector('#actions a[href^="#"]').getAttribute('href').slice(1)`))
+		if target == "" || target == "summary" {
+			t.Fatalf("first action links to %q", target)
+		}
+		do(t, ctx, chromedp.Click(chromedp.CSS(`#actions a[href="#`+target+`"]`)))
+		var got map[string]float64
+		for range 20 { // the scroll may land a frame later
+			got = run(t, ctx, chromedp.Evaluate[map[string]float64](`(() => {
+				const s = document.getElementById(`+strconv.Quote(target)+`);
+				return {open: s.querySelector(':scope > details.fold').open ? 1 : 0, top: s.getBoundingClientRect().top, scrollY: window.scrollY,
+					others: Array.from(document.querySelectorAll('section > details.fold[open]')).length};
+			})()`))
+			if got["scrollY"] > 0 && got["top"] > -2 && got["top"] < 50 {
+				break
+			}
+			_ = chromedp.Do(ctx, chromedp.Sleep(25*time.Millisecond))
+		}
+		if got["open"] != 1 || got["others"] != 1 {
+			t.Errorf("after clicking the action for #%s: %v, want that section open and only it", target, got)
+		}
+		if got["scrollY"] <= 0 || got["top"] < -2 || got["top"] >= 50 {
+			t.Errorf("after clicking the action for #%s the section is at %v px (scrollY %v), want at the top", target, got["top"], got["scrollY"])
+		}
+		// The sections are opened for the tests that follow.
+		run(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details.fold').forEach(d => d.open = true)`))
+	})
+
 	t.Run("header click sorts", func(t *testing.T) {
 		// Column 9 of the mapping table is the confidence; its cells carry
 		// the number in data-sort.
@@ -291,6 +331,8 @@ func TestHTMLInBrowser(t *testing.T) {
 	})
 
 	t.Run("print hides controls and shows filtered rows", func(t *testing.T) {
+		// Collapsed again: paper shows every section all the same.
+		run(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details.fold').forEach(d => d.open = false)`))
 		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 			t.Fatal(err)
 		}
@@ -302,6 +344,12 @@ func TestHTMLInBrowser(t *testing.T) {
 			breakBefore: getComputedStyle(document.querySelector('#coverage')).breakBefore,
 		})`))
 		want := map[string]string{"filter": "none", "nav": "none", "hiddenRow": "table-row", "breakBefore": "page"}
+		shown := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('section > details.fold'))
+			.filter(d => !d.open && d.lastElementChild.checkVisibility() && d.lastElementChild.getBoundingClientRect().height > 0)
+			.map(d => d.parentElement.id)`))
+		if len(shown) < 8 {
+			t.Errorf("printed, collapsed sections show their content: %q, want all of them", shown)
+		}
 		for k, v := range want {
 			if st[k] != v {
 				t.Errorf("print %s = %q, want %q", k, st[k], v)
@@ -321,17 +369,7 @@ func TestHTMLInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
-		over := run(t, ctx, chromedp.Evaluate[[]string](`(() => {
-			const edge = document.documentElement.clientWidth + 1, out = [];
-			for (const e of document.querySelectorAll('table, svg, figure, .matrix-wrap, .table-wrap, pre')) {
-				const r = e.getBoundingClientRect();
-				if (r.width > 0 && r.right > edge) {
-					const sec = e.closest('section');
-					out.push((sec ? sec.id : '?') + ' ' + e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' right ' + Math.round(r.right) + ' > ' + edge);
-				}
-			}
-			return out;
-		})()`))
+		over := run(t, ctx, chromedp.Evaluate[[]string](pastEdgeJS))
 		for _, o := range over {
 			t.Errorf("printed past the page edge: %s", o)
 		}
@@ -395,6 +433,148 @@ func TestHTMLInBrowser(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLLayoutInBrowser checks what a real assessment has and the
+// fixture page lacks: a wide matrix and TOS draft on paper, and graphs at
+// a readable size. Its own browser, so each test keeps its time budget on
+// a busy machine.
+func TestHTMLLayoutInBrowser(t *testing.T) {
+	ctx := browser(t)
+	dir := t.TempDir()
+	log := watch(t, ctx)
+
+	// The sample's eight-phase matrix and the TOS draft's twenty columns
+	// ran past the A4 edge where the fixture's did not.
+	t.Run("print keeps a wide matrix and the whole TOS draft on the page", func(t *testing.T) {
+		wa := fixtureAssessment(finding.FI)
+		for _, id := range []string{"decision", "closing", "archive", "other"} {
+			wa.Phases = append(wa.Phases, Label{ID: id, Name: finding.T("Pitkähkö prosessin vaihe "+id, "Phase "+id)})
+			wa.Coverage[0].Cells = append(wa.Coverage[0].Cells, CoverageCell{Phase: id, Missing: []DocRef{{Code: "15024", Name: "Vammaispalvelujen toteuttamissuunnitelma"}}})
+		}
+		sheet := &SheetTable{}
+		for j := range 20 {
+			sheet.Columns = append(sheet.Columns, SheetColumn{Header: fmt.Sprintf("Sarakkeen otsikko %d", j)})
+		}
+		for i := range 5 {
+			var r []string
+			for j := range 20 {
+				r = append(r, fmt.Sprintf("Solun %d.%d pitkähkö arvo, jossa on useita sanoja", i, j))
+			}
+			sheet.Rows = append(sheet.Rows, r)
+		}
+		wa.TOSDraftSheet = sheet
+		var b bytes.Buffer
+		if err := (HTML{}).WriteAssessment(&b, wa); err != nil {
+			t.Fatal(err)
+		}
+		wp := filepath.Join(dir, "wide.html")
+		if err := os.WriteFile(wp, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		do(t, ctx, chromedp.Navigate("file://"+wp), chromedp.WaitReady(chromedp.CSS("#rules")))
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			t.Fatal(err)
+		}
+		defer chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+		if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1032, Height: 730, DeviceScaleFactor: 1}); err != nil {
+			t.Fatal(err)
+		}
+		defer chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
+		if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('#tbl-tos thead th').length`)); n != 20 {
+			t.Errorf("the TOS draft shows %d columns, want 20", n)
+		}
+		for _, o := range run(t, ctx, chromedp.Evaluate[[]string](pastEdgeJS)) {
+			t.Errorf("printed past the page edge: %s", o)
+		}
+	})
+
+	// Graphs are shown at a size where their text is readable, and a
+	// large one is the picture file beside the page, which must load
+	// under the page's policy (issue 17: 7–9 px text, a 28 MB page).
+	t.Run("graphs readable, large ones from their file", func(t *testing.T) {
+		ga := fixtureAssessment(finding.FI)
+		var big strings.Builder
+		big.WriteString(`<svg width="2400pt" height="300pt" viewBox="0.00 0.00 2400.00 300.00" xmlns="http://www.w3.org/2000/svg"><g>`)
+		for i := 0; big.Len() < maxInlineSVG+1000; i++ {
+			fmt.Fprintf(&big, `<text x="%d" y="%d" font-family="sans-serif" font-size="10.00">Asiakirja %d</text>`, 10+(i*97)%2300, 20+(i*13)%270, i)
+		}
+		big.WriteString(`</g></svg>`)
+		wide := `<svg width="1800pt" height="200pt" viewBox="0.00 0.00 1800.00 200.00" xmlns="http://www.w3.org/2000/svg"><g>` +
+			`<rect x="10" y="10" width="200" height="40" fill="#eee"/><text id="small" x="20" y="35" font-family="sans-serif" font-size="9.00">Pieni teksti</text></g></svg>`
+		if err := os.MkdirAll(filepath.Join(dir, "graphs"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "graphs", "big.svg"), []byte(big.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ga.Graphs.Tasks = append(ga.Graphs.Tasks, TaskGraph{Task: "disability", Current: big.String(), CurrentFile: "graphs/big.svg", Target: wide})
+		var b bytes.Buffer
+		if err := (HTML{}).WriteAssessment(&b, ga); err != nil {
+			t.Fatal(err)
+		}
+		if b.Len() > 200<<10 {
+			t.Errorf("page is %d bytes: the large graph was inlined", b.Len())
+		}
+		gp := filepath.Join(dir, "graphs.html")
+		if err := os.WriteFile(gp, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		do(t, ctx, chromedp.Navigate("file://"+gp+"#graphs"), chromedp.WaitReady(chromedp.CSS("#rules")))
+		var got map[string]float64
+		for range 40 {
+			got = run(t, ctx, chromedp.Evaluate[map[string]float64](`(() => {
+				const img = document.querySelector('#graphs img[src="graphs/big.svg"]');
+				const small = document.getElementById('g5-small') || document.querySelector('#graphs text[id$="small"]');
+				return {open: document.querySelector('#graphs > details').open ? 1 : 0,
+					loaded: img && img.complete ? img.naturalWidth : -1, imgWidth: img ? img.getBoundingClientRect().width : -1,
+					textPx: small ? small.getBoundingClientRect().height : -1};
+			})()`))
+			if got["loaded"] > 0 {
+				break
+			}
+			_ = chromedp.Do(ctx, chromedp.Sleep(25*time.Millisecond))
+		}
+		if got["open"] != 1 {
+			t.Errorf("#graphs in the address did not open the section: %v", got)
+		}
+		if got["loaded"] <= 0 {
+			t.Errorf("the graph's picture file did not load: %v", got)
+		}
+		// 10-unit text in a 2400pt-wide picture: 12 px needs 2880 px.
+		if got["imgWidth"] < 2880-1 {
+			t.Errorf("large graph shown %v px wide, its text under 12 px", got["imgWidth"])
+		}
+		// The glyph box of 12 px text is taller than 12 px.
+		if got["textPx"] < 12 {
+			t.Errorf("inline graph's smallest text is %v px tall at the shown size, want ≥ 12", got["textPx"])
+		}
+	})
+
+	_ = chromedp.Do(ctx, chromedp.Sleep(100*time.Millisecond))
+	console, requests := log.snapshot()
+	for _, m := range console {
+		t.Errorf("console: %s", m)
+	}
+	for _, u := range requests {
+		if !strings.HasPrefix(u, "file://") && !strings.HasPrefix(u, "data:") {
+			t.Errorf("the page fetched %s", u)
+		}
+	}
+}
+
+// pastEdgeJS lists the tables, pictures and frames reaching past the
+// right edge of the page.
+const pastEdgeJS = `(() => {
+	const edge = document.documentElement.clientWidth + 1, out = [];
+	for (const e of document.querySelectorAll('table, svg, img, figure, .matrix-wrap, .table-wrap, .graph-canvas, pre')) {
+		const r = e.getBoundingClientRect();
+		if (r.width > 0 && r.right > edge) {
+			const sec = e.closest('section');
+			out.push((sec ? sec.id : '?') + ' ' + e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' right ' + Math.round(r.right) + ' > ' + edge);
+		}
+	}
+	return out;
+})()`
 
 // TestBrowserSeesErrors makes sure the console check can fail: a page
 // that breaks the content security policy is reported.

@@ -38,7 +38,7 @@ func (HTML) Write(w io.Writer, r *Result) error {
 
 // WriteAssessment renders the whole assessment in a.Meta.Lang.
 func (HTML) WriteAssessment(w io.Writer, a *Assessment) error {
-	a.Complete()
+	a = a.completed()
 	v := newHTMLView(a)
 	t, err := reportPage().tmpl.Clone()
 	if err != nil {
@@ -73,11 +73,12 @@ var reportPage = sync.OnceValue(func() pageAssets {
 	}
 	p := pageAssets{css: string(css), js: string(js)}
 	// The policy allows exactly our one script (by hash), inline styles
-	// (inline SVG carries style attributes) and data: images; nothing can
-	// be fetched, so the page works offline and leaks nothing.
+	// (inline SVG carries style attributes), data: images and the folder's
+	// own graph pictures ('self'); nothing else can be fetched, so the page
+	// works offline and leaks nothing.
 	sum := sha256.Sum256(js)
 	p.csp = "default-src 'none'; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) +
-		"'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+		"'; style-src 'unsafe-inline'; img-src data: 'self'; base-uri 'none'; form-action 'none'"
 	// Placeholder funcs so the template parses; WriteAssessment binds the
 	// real ones to the language and data.
 	p.tmpl = template.Must(template.New("report").Funcs((&htmlView{A: &Assessment{}}).funcs()).
@@ -107,13 +108,59 @@ type htmlView struct {
 	Timeline    svgView // the onboarding plan's Gantt chart
 	Graphs      []graphView
 	Rules       []ruleView
+	// TOS is the TOS draft in the one layout report.xlsx and
+	// tos-draft.csv share (tosView).
+	TOS *tosView
 
 	phaseOrder map[string]int
+	// MultiSource: the mapping rows come from more than one file, so each
+	// row's number carries its file as a tooltip.
+	MultiSource bool
+	// BriefRows: more than maxTableRows mapping rows have findings, so the
+	// rows name the rules only; the texts are in report.xlsx and
+	// findings.csv (a 5,000-row inventory's page, issue 17).
+	BriefRows bool
+
+	// rowFindings are the mapping section's findings by the inventory
+	// row (rowKey) of a mapping row.
+	rowFindings map[string][]finding.Finding
+	rowOther    map[string][]otherRef
+}
+
+// rowFindingsView is what a mapping row lists: the mapping section's
+// findings of its document, and the rules of the other sections' findings
+// of the same inventory row, each linked to its section, so the row is
+// the document's whole list.
+type rowFindingsView struct {
+	Findings []finding.Finding
+	Other    []otherRef
+}
+
+type otherRef struct{ RuleID, Anchor string }
+
+// rowKey is an inventory row: file, sheet and row.
+func rowKey(x finding.Location) string {
+	return x.File + "\x00" + x.Sheet + "\x00" + strconv.Itoa(x.Row)
+}
+
+// mappingRowHas says whether f is listed in a row of the mapping table.
+func (v *htmlView) mappingRowHas(f finding.Finding) bool {
+	if f.Location.Row == 0 {
+		return false
+	}
+	for _, g := range v.rowFindings[rowKey(f.Location)] {
+		if g.Fingerprint == f.Fingerprint && g.RuleID == f.RuleID {
+			return true
+		}
+	}
+	return false
 }
 
 type navItem struct {
 	ID, Title string
-	Count     int
+	// Count is the section's errors and warnings (its badge), Total all
+	// its findings; a collapsed section's heading shows both.
+	Count, Total int
 }
 
 type covRowView struct {
@@ -139,12 +186,83 @@ type svgView struct {
 	Present bool
 	Markup  template.HTML
 	Err     string
+	// File is the full-size SVG beside the page (the link); Src is set
+	// when the page shows that file instead of inlining a large graph.
+	File, Src string
+	// Width and Height are the shown size in CSS px (0: as drawn): wide
+	// enough that the smallest text is readable (graphSize).
+	Width, Height int
 }
 
 type graphView struct {
 	ID, Task                    string
 	Figures                     []Figure
 	Current, Target, Comparison svgView
+}
+
+// tosView is the page's subset of the TOS draft layout (SheetTable): the
+// columns the analysis fills, in the layout's order. Left out are the
+// columns the records manager fills in (in report.xlsx and tos-draft.csv)
+// and those with one value on every row, which Same states once.
+type tosView struct {
+	Columns []SheetColumn
+	Rows    []tosRowView
+	Same    []tosSame
+}
+
+type tosRowView struct {
+	Status string // the row's class: TOSMissing, TOSOK, …
+	Cells  []string
+}
+
+type tosSame struct{ Header, Value string }
+
+func newTOSView(a *Assessment) *tosView {
+	t := a.TOSDraftSheet
+	if t == nil || len(t.Rows) == 0 {
+		return nil
+	}
+	var keep []int
+	v := &tosView{}
+	for j, c := range t.Columns {
+		if c.Edit {
+			continue
+		}
+		first, same := "", true
+		for i, r := range t.Rows {
+			x := ""
+			if j < len(r) {
+				x = r[j]
+			}
+			if i == 0 {
+				first = x
+			} else if x != first {
+				same = false
+				break
+			}
+		}
+		if same && len(t.Rows) > 1 {
+			if first != "" {
+				v.Same = append(v.Same, tosSame{c.Header, first})
+			}
+			continue
+		}
+		keep = append(keep, j)
+		v.Columns = append(v.Columns, c)
+	}
+	for i, r := range t.Rows {
+		rv := tosRowView{Cells: make([]string, len(keep))}
+		if len(a.TOSDraft) == len(t.Rows) {
+			rv.Status = a.TOSDraft[i].Status
+		}
+		for k, j := range keep {
+			if j < len(r) {
+				rv.Cells[k] = r[j]
+			}
+		}
+		v.Rows = append(v.Rows, rv)
+	}
+	return v
 }
 
 type ruleView struct {
@@ -161,22 +279,93 @@ type figView struct {
 type findingsView struct {
 	ID       string
 	Findings []finding.Finding
-	// Shown are the rows the page lists: at most maxTableRows, the most
-	// serious first; More how many are only in report.xlsx, findings.csv
-	// and findings.json (a 5,000-row inventory made a 20 MB page).
+	// Rows are the table's rows: one per document (finding subject), its
+	// findings listed in it, the rows with the most serious first when
+	// the table is capped at maxTableRows. Shown are the findings of those
+	// rows; More how many are only in report.xlsx, findings.csv and
+	// findings.json (a 5,000-row inventory made a 20 MB page).
+	Rows  []docRow
 	Shown []finding.Finding
 	More  int
+}
+
+// docRow is one document's findings in a findings table: the same
+// document's RET00x and MAP00x were rows of their own, repeated.
+type docRow struct {
+	Location finding.Location
+	Findings []finding.Finding
+	// Worst is the most serious severity; Code, Task and Basis are the
+	// findings' own, each value once.
+	Worst               finding.Severity
+	Codes, Tasks, Basis []string
 }
 
 // maxTableRows caps a findings table on the page.
 const maxTableRows = 250
 
+// subjectKey is the document a finding is about: its file, sheet, row and
+// record key (not the column, which differs between findings of one row).
+// A finding located nowhere more precise than a file is its own subject.
+func subjectKey(f finding.Finding) (string, bool) {
+	x := f.Location
+	if x.Row == 0 && x.Key == "" {
+		return "", false
+	}
+	return x.File + "\x00" + x.Sheet + "\x00" + strconv.Itoa(x.Row) + "\x00" + x.Key, true
+}
+
+// groupByDocument turns findings into per-document rows, in the order of
+// each document's first finding.
+func groupByDocument(fs []finding.Finding) []docRow {
+	var rows []docRow
+	at := map[string]int{}
+	for _, f := range fs {
+		key, ok := subjectKey(f)
+		if ok {
+			if i, seen := at[key]; seen {
+				rows[i].add(f)
+				continue
+			}
+			at[key] = len(rows)
+		}
+		loc := f.Location
+		loc.Column = "" // the row's; each finding's column is in its message
+		rows = append(rows, docRow{Location: loc})
+		rows[len(rows)-1].add(f)
+	}
+	return rows
+}
+
+func (r *docRow) add(f finding.Finding) {
+	if len(r.Findings) == 0 || f.Severity > r.Worst {
+		r.Worst = f.Severity
+	}
+	if len(r.Findings) == 0 {
+		r.Location = f.Location // one finding: its column too
+	} else {
+		r.Location.Column = ""
+	}
+	r.Findings = append(r.Findings, f)
+	addOnce := func(list *[]string, v string) {
+		if v != "" && !slices.Contains(*list, v) {
+			*list = append(*list, v)
+		}
+	}
+	addOnce(&r.Codes, strings.TrimPrefix(f.Code, "group:"))
+	addOnce(&r.Tasks, f.ServiceTask)
+	addOnce(&r.Basis, f.Basis)
+}
+
 func newFindingsView(id string, fs []finding.Finding) findingsView {
-	v := findingsView{ID: id, Findings: fs, Shown: fs}
-	if len(fs) > maxTableRows {
-		shown := slices.Clone(fs)
-		slices.SortStableFunc(shown, func(a, b finding.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
-		v.Shown, v.More = shown[:maxTableRows], len(fs)-maxTableRows
+	v := findingsView{ID: id, Findings: fs, Rows: groupByDocument(fs), Shown: fs}
+	if len(v.Rows) > maxTableRows {
+		slices.SortStableFunc(v.Rows, func(a, b docRow) int { return cmp.Compare(b.Worst, a.Worst) })
+		v.Rows = v.Rows[:maxTableRows]
+		v.Shown = nil
+		for _, r := range v.Rows {
+			v.Shown = append(v.Shown, r.Findings...)
+		}
+		v.More = len(fs) - len(v.Shown)
 	}
 	return v
 }
@@ -185,6 +374,11 @@ type sectionFindingsView struct {
 	// Left findings of LeftRule are shown by the section itself.
 	Left     int
 	LeftRule string
+	// InRows findings are listed in the rows of the section's own table
+	// (the mapping table's documents), not again below it; Brief: those
+	// rows name the rules only (htmlView.BriefRows).
+	InRows   int
+	Brief    bool
 	TableID  string
 	Findings []finding.Finding
 }
@@ -201,6 +395,42 @@ func newHTMLView(a *Assessment) *htmlView {
 	}
 	for i, p := range a.Phases {
 		v.phaseOrder[p.ID] = i + 1
+	}
+	if len(a.Mapping) > 0 {
+		rows := map[string]bool{}
+		for _, m := range a.Mapping {
+			if m.Source.Row > 0 {
+				rows[rowKey(m.Source)] = true
+			}
+		}
+		v.rowFindings = map[string][]finding.Finding{}
+		for _, f := range a.FindingsIn(SectionMapping) {
+			if k := rowKey(f.Location); f.Location.Row > 0 && f.Location.Key == "" && rows[k] {
+				v.rowFindings[k] = append(v.rowFindings[k], f)
+			}
+		}
+		v.BriefRows = len(v.rowFindings) > maxTableRows
+		if !v.BriefRows {
+			// The other sections' rules, once a row; left out of a large
+			// inventory's page with the texts (its size).
+			v.rowOther = map[string][]otherRef{}
+			for _, f := range a.Result.Findings {
+				k, sec := rowKey(f.Location), a.SectionOf(f.RuleID)
+				if sec == SectionMapping || f.Location.Row == 0 || f.Location.Key != "" || !rows[k] {
+					continue
+				}
+				ref := otherRef{RuleID: f.RuleID, Anchor: sectionAnchor(sec)}
+				if !slices.Contains(v.rowOther[k], ref) {
+					v.rowOther[k] = append(v.rowOther[k], ref)
+				}
+			}
+		}
+		for _, m := range a.Mapping {
+			if m.Source.File != a.Mapping[0].Source.File {
+				v.MultiSource = true
+				break
+			}
+		}
 	}
 	f := v.S.Findings
 	if f.Failed {
@@ -234,30 +464,45 @@ func newHTMLView(a *Assessment) *htmlView {
 		v.Nav = append(v.Nav, navItem{ID: "other", Title: ui(l, "sec.other"), Count: count[SectionOther]})
 	}
 	v.Nav = append(v.Nav, navItem{ID: "rules", Title: ui(l, "sec.rules")})
+	for i := range v.Nav {
+		if s, ok := navSection[v.Nav[i].ID]; ok {
+			v.Nav[i].Total = total[s]
+		}
+	}
 
 	v.buildCoverage()
+	v.TOS = newTOSView(a)
 
 	n := 0
-	svg := func(src string) svgView {
+	svg := func(src, file string) svgView {
 		if strings.TrimSpace(src) == "" {
 			return svgView{}
+		}
+		sv := svgView{Present: true, File: file}
+		sv.Width, sv.Height = graphSize(src)
+		if file != "" && len(src) > maxInlineSVG {
+			// A picture (<img>) runs nothing, so the file needs no
+			// sanitising; the page stays small (issue 17: 28 MB).
+			sv.Src = file
+			return sv
 		}
 		n++
 		out, err := SanitizeSVG(src, "g"+strconv.Itoa(n)+"-")
 		if err != nil {
-			return svgView{Present: true, Err: fmt.Sprintf(ui(l, "graph.invalid"), err)}
+			return svgView{Present: true, File: file, Err: fmt.Sprintf(ui(l, "graph.invalid"), err)}
 		}
 		// Sanitised above: only drawing elements, no handlers or links.
-		return svgView{Present: true, Markup: template.HTML(out)}
+		sv.Markup = template.HTML(out)
+		return sv
 	}
-	v.Overview = svg(a.Graphs.Overview)
+	v.Overview = svg(a.Graphs.Overview, a.Graphs.OverviewFile)
 	if a.Onboarding != nil {
-		v.Timeline = svg(a.Onboarding.SVG)
+		v.Timeline = svg(a.Onboarding.SVG, "")
 	}
 	for i, g := range a.Graphs.Tasks {
 		v.Graphs = append(v.Graphs, graphView{
 			ID: strconv.Itoa(i + 1), Task: g.Task, Figures: g.Figures,
-			Current: svg(g.Current), Target: svg(g.Target), Comparison: svg(g.Comparison),
+			Current: svg(g.Current, g.CurrentFile), Target: svg(g.Target, g.TargetFile), Comparison: svg(g.Comparison, g.ComparisonFile),
 		})
 	}
 
@@ -265,6 +510,20 @@ func newHTMLView(a *Assessment) *htmlView {
 		v.Rules = append(v.Rules, ruleView{Rule: r, Section: a.SectionOf(r.ID), Count: a.Result.Summary.ByRule[r.ID]})
 	}
 	return v
+}
+
+// sectionAnchor is the id of a findings section on the page.
+func sectionAnchor(s Section) string {
+	if s == SectionInput {
+		return "rejected" // the input section's id on the page
+	}
+	return string(s)
+}
+
+// navSection is the findings section each page section shows.
+var navSection = map[string]Section{
+	"mapping": SectionMapping, "coverage": SectionCoverage, "registers": SectionRegisters, "retention": SectionRetention,
+	"graphs": SectionGraphs, "rejected": SectionInput, "deploytest": SectionDeployTest, "onboarding": SectionOnboarding, "other": SectionOther,
 }
 
 // Cell classes, worst first: the colour of a cell is its worst status.
@@ -354,17 +613,40 @@ func (v *htmlView) funcs() template.FuncMap {
 			}
 			return decimal(l, f.Value)
 		},
+		// navCount is a section's figures for its heading: the same as its
+		// badge in the contents.
+		"navCount": func(id string) navItem {
+			for _, n := range v.Nav {
+				if n.ID == id {
+					return n
+				}
+			}
+			return navItem{ID: id}
+		},
 		"sectionFindings": func(s string) []finding.Finding { return a.FindingsIn(Section(s)) },
 		"actions":         func() []ActionGroup { return a.Actions() },
 		"actor":           func(x Actor) string { return x.Name(l) },
-		"anchor": func(s Section) string {
-			if s == SectionInput {
-				return "rejected" // the input section's id on the page
-			}
-			return string(s)
-		},
+		"anchor":          sectionAnchor,
 		"sec": func(s string) sectionFindingsView {
-			return sectionFindingsView{TableID: "tbl-" + s + "-findings", Findings: a.FindingsIn(Section(s))}
+			sv := sectionFindingsView{TableID: "tbl-" + s + "-findings"}
+			for _, f := range a.FindingsIn(Section(s)) {
+				if s == string(SectionMapping) && v.mappingRowHas(f) {
+					sv.InRows++
+					sv.Brief = v.BriefRows
+					continue
+				}
+				sv.Findings = append(sv.Findings, f)
+			}
+			return sv
+		},
+		// rowFindings are the mapping section's findings of one mapping
+		// row's document, shown in that row.
+		"rowFindings": func(m MappingRow) *rowFindingsView {
+			k := rowKey(m.Source)
+			if fs, o := v.rowFindings[k], v.rowOther[k]; len(fs) > 0 || len(o) > 0 {
+				return &rowFindingsView{fs, o}
+			}
+			return nil
 		},
 		// secBut is sec without one rule's findings, which the section
 		// shows otherwise (the coverage matrix lists every missing type:
@@ -381,6 +663,7 @@ func (v *htmlView) funcs() template.FuncMap {
 			v.LeftRule = rule
 			return v
 		},
+		"clip":          func(s string) string { return clip(l, s) },
 		"findingsTable": newFindingsView,
 		"findingsCount": func(n int) string { return count(l, n, "havainto", "havaintoa", "finding", "findings") },
 		"moreRows": func(v findingsView) string {
@@ -390,6 +673,27 @@ func (v *htmlView) funcs() template.FuncMap {
 			return omittedNotes(l, a.Result, fs)
 		},
 	}
+}
+
+// maxCellText bounds a text cell on the page: a 5,000-row inventory's
+// coverage findings named 233 documents each and a TOS row's sources ran
+// to 16,000 characters. The whole text is in report.xlsx and the CSVs.
+const maxCellText = 500
+
+// clip cuts s to maxCellText characters at a word boundary and says so.
+func clip(l finding.Lang, s string) string {
+	if len(s) <= maxCellText {
+		return s
+	}
+	r := []rune(s)
+	if len(r) <= maxCellText {
+		return s
+	}
+	cut := string(r[:maxCellText])
+	if i := strings.LastIndexAny(cut, " ;,"); i > maxCellText/2 {
+		cut = cut[:i]
+	}
+	return cut + " … " + ui(l, "clipped")
 }
 
 // omittedNotes says, for each rule of fs whose producer capped the

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -267,5 +269,94 @@ func TestOtherCandidates(t *testing.T) {
 	}
 	if got := codes(otherCandidates(MappingRow{Candidates: cs})); got != "1000,1019,1013,1012,1005" {
 		t.Errorf("unmapped row: %s, want the first five", got)
+	}
+}
+
+// TestFindingsByDocument: a findings table has one row per document, its
+// findings listed in it (issue 17: RET00x of one inventory row were rows
+// of their own); the findings themselves are all still there.
+func TestFindingsByDocument(t *testing.T) {
+	inv := func(row int, col string) finding.Location {
+		return finding.Location{File: "inv.xlsx", Sheet: "S", Row: row, Column: col}
+	}
+	fs := []finding.Finding{
+		{RuleID: "RET001", Severity: finding.Warning, Location: inv(7, "TOS"), Fingerprint: "a", Code: "1000", ServiceTask: "older_people", Basis: "703/2023"},
+		{RuleID: "RET008", Severity: finding.Info, Location: inv(8, ""), Fingerprint: "b"},
+		{RuleID: "RET002", Severity: finding.Error, Location: inv(7, "Säilytysaika"), Fingerprint: "c", Code: "1000", Basis: "254/2015"},
+		{RuleID: "RET005", Severity: finding.Warning, Location: finding.Location{File: "tos.xlsx"}, Fingerprint: "d"},
+		{RuleID: "RET006", Severity: finding.Warning, Location: finding.Location{File: "tos.xlsx"}, Fingerprint: "e"},
+	}
+	v := newFindingsView("tbl-x", fs)
+	if len(v.Rows) != 4 || len(v.Shown) != len(fs) || v.More != 0 {
+		t.Fatalf("%d rows, %d shown, %d more; want 4 rows (row 7 once; file-level findings alone), all shown", len(v.Rows), len(v.Shown), v.More)
+	}
+	r := v.Rows[0]
+	if len(r.Findings) != 2 || r.Worst != finding.Error || r.Location.Column != "" ||
+		strings.Join(r.Codes, ",") != "1000" || strings.Join(r.Basis, ";") != "703/2023;254/2015" {
+		t.Errorf("row 7: %+v", r)
+	}
+	if v.Rows[1].Location.Column != "" || v.Rows[1].Findings[0].RuleID != "RET008" {
+		t.Errorf("row 8: %+v", v.Rows[1])
+	}
+
+	// On the page: the retention table lists row 7 once with both.
+	a := fixtureAssessment(finding.FI)
+	a.Result.Findings = append(a.Result.Findings, fs[0], fs[2])
+	page := renderHTML(t, a)
+	sec := page[strings.Index(page, `id="tbl-retention"`):]
+	sec = sec[:strings.Index(sec, "</table>")]
+	if n := strings.Count(sec, "inv.xlsx, välilehti S, rivi 7"); n != 1 {
+		t.Errorf("row 7 appears %d times in the retention table, want once", n)
+	}
+	if !strings.Contains(sec, `data-findings="2"`) || !strings.Contains(sec, `data-fingerprint="a"`) || !strings.Contains(sec, `data-fingerprint="c"`) {
+		t.Errorf("row 7's findings not listed in one row:\n%s", sec)
+	}
+}
+
+// TestMappingRowsCarryTheirFindings: the mapping section's findings are in
+// the mapping table's rows, not a second table; when many rows have them,
+// the rows name the rules only (the texts are in the files).
+func TestMappingRowsCarryTheirFindings(t *testing.T) {
+	for _, n := range []int{3, maxTableRows + 50} {
+		var fs []finding.Finding
+		a := NewAssessment(testResult("assess", finding.FI, finding.Error, nil, nil, []finding.Rule{fxRuleUnmap}), "Oy")
+		for i := range n {
+			loc := finding.Location{File: "inv.xlsx", Sheet: "S", Row: i + 2}
+			a.Mapping = append(a.Mapping, MappingRow{Source: loc, Name: fmt.Sprintf("Asiakirja %d", i)})
+			fs = append(fs, finding.New(fxRuleUnmap, finding.T(fmt.Sprintf("ei tyyppiä %d", i), "no type"), loc, strconv.Itoa(i)))
+		}
+		// Row 2's retention finding: named in its row, linked to its section.
+		a.Result.Findings = append(fs, finding.New(fxRuleNoTOS, finding.T("ei TOS:ssa", "not in the TOS"), finding.Location{File: "inv.xlsx", Sheet: "S", Row: 2, Column: "TOS"}, "r"))
+		page := renderHTML(t, a)
+		if strings.Contains(page, `id="tbl-mapping-findings"`) {
+			t.Errorf("%d rows: the mapping findings are a second table", n)
+		}
+		tbl := page[strings.Index(page, `id="tbl-mapping"`):]
+		tbl = tbl[:strings.Index(tbl, "</table>")]
+		if got := strings.Count(tbl, "<code>MAP001</code>"); got != n {
+			t.Errorf("%d rows: %d MAP001 in the mapping table", n, got)
+		}
+		brief := n > maxTableRows
+		if strings.Contains(tbl, "ei tyyppiä 1<") == brief || strings.Contains(page, "riveillä näkyvät vain sääntöjen tunnukset") != brief {
+			t.Errorf("%d rows: messages shown %v, want %v", n, strings.Contains(tbl, "ei tyyppiä 1<"), !brief)
+		}
+		if got := strings.Count(tbl, `<a href="#retention">RET001</a>`); got != 1 && !brief {
+			t.Errorf("%d rows: the row's retention finding is linked %d times, want once", n, got)
+		}
+		if strings.Contains(tbl, ` title="inv.xlsx`) {
+			t.Errorf("%d rows from one file carry the file name in every row", n)
+		}
+	}
+}
+
+func TestClip(t *testing.T) {
+	short := strings.Repeat("sana ", 50)
+	if got := clip(finding.FI, short); got != short {
+		t.Errorf("a short text was cut: %q", got)
+	}
+	long := strings.Repeat("pitkä sana, ", 200)
+	got := clip(finding.FI, long)
+	if n := len([]rune(got)); n > maxCellText+80 || !strings.HasSuffix(got, "(lyhennetty; koko teksti on tiedostossa report.xlsx)") || !strings.HasPrefix(long, strings.TrimSuffix(got[:strings.Index(got, " … ")], " ")) {
+		t.Errorf("clip: %d runes, %q", n, got)
 	}
 }

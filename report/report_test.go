@@ -126,3 +126,23 @@ func checkGolden(t *testing.T, name string, got []byte) {
 		t.Errorf("%s differs from golden (go test -update if intended)\n--- got ---\n%s\n--- want ---\n%s", name, got, want)
 	}
 }
+
+// TestJSONAsEncoder: JSON writes the findings one at a time, byte for
+// byte what one json.Encoder with a two-space indent writes.
+func TestJSONAsEncoder(t *testing.T) {
+	for _, r := range []*Result{fixtureAssessment(finding.FI).Result, bigAssessment(300).Result,
+		testResult("x", finding.EN, finding.Error, nil, nil, nil)} {
+		var got, want bytes.Buffer
+		if err := (JSON{}).Write(&got, r); err != nil {
+			t.Fatal(err)
+		}
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%d findings: JSON differs from json.Encoder's\n%s", len(r.Findings), got.String()[:min(got.Len(), 2000)])
+		}
+	}
+}

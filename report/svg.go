@@ -169,3 +169,78 @@ func xmlEscape(b *bytes.Buffer, s string) {
 	// EscapeText never fails on a bytes.Buffer.
 	_ = xml.EscapeText(b, []byte(s))
 }
+
+// maxInlineSVG is the largest graph the page inlines when the SVG is also
+// a file beside it; a larger one is shown from that file.
+const maxInlineSVG = 64 << 10
+
+// Graph sizing: a graph is shown as wide as the page allows (fitWidth)
+// but never so small that its smallest text falls under minTextPx.
+const (
+	fitWidth  = 1280.0
+	minTextPx = 12.0
+)
+
+var (
+	svgRootRe   = regexp.MustCompile(`<svg\b[^>]*>`)
+	svgAttrRe   = regexp.MustCompile(`\b(width|height|viewBox)="([^"]*)"`)
+	svgFontRe   = regexp.MustCompile(`font-size="([0-9.]+)(px|pt)?"`)
+	svgLengthRe = regexp.MustCompile(`^\s*([0-9.]+)\s*(px|pt)?\s*$`)
+)
+
+// graphSize is the size in CSS px to show an SVG at: its drawn size scaled
+// to fitWidth, or larger where that would make its smallest text
+// (Graphviz writes font-size in viewBox units) less than minTextPx tall.
+// 0, 0 means the size is unknown and the picture is shown as drawn.
+func graphSize(src string) (w, h int) {
+	root := svgRootRe.FindString(src)
+	if root == "" {
+		return 0, 0
+	}
+	var width, height, vbW float64
+	for _, m := range svgAttrRe.FindAllStringSubmatch(root, -1) {
+		switch m[1] {
+		case "width":
+			width = svgLength(m[2])
+		case "height":
+			height = svgLength(m[2])
+		case "viewBox":
+			if f := strings.Fields(strings.ReplaceAll(m[2], ",", " ")); len(f) == 4 {
+				fmt.Sscan(f[2], &vbW)
+			}
+		}
+	}
+	if width <= 0 || height <= 0 {
+		return 0, 0
+	}
+	if vbW <= 0 {
+		vbW = width
+	}
+	minFont := 0.0
+	for _, m := range svgFontRe.FindAllStringSubmatch(src, -1) {
+		var f float64
+		if _, err := fmt.Sscan(m[1], &f); err == nil && f > 0 && (minFont == 0 || f < minFont) {
+			minFont = f
+		}
+	}
+	shown := min(width, fitWidth)
+	if minFont > 0 {
+		// At the drawn size the smallest text is minFont*width/vbW px.
+		shown = max(shown, minTextPx*vbW/minFont)
+	}
+	return int(shown + .5), int(shown*height/width + .5)
+}
+
+// svgLength is an SVG length in CSS px: "1526pt" is 2035 px.
+func svgLength(s string) float64 {
+	m := svgLengthRe.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	var v float64
+	fmt.Sscan(m[1], &v)
+	if m[2] == "pt" {
+		v *= 4.0 / 3
+	}
+	return v
+}

@@ -136,3 +136,26 @@ func FuzzSanitizeSVG(f *testing.F) {
 		}
 	})
 }
+
+func TestGraphSize(t *testing.T) {
+	tests := []struct {
+		name string
+		svg  string
+		w, h int
+	}{
+		{"small: as drawn", `<svg width="120pt" height="44pt" viewBox="0 0 120 44"><text font-size="12.00">x</text></svg>`, 160, 59},
+		{"wide, large text: fitted to the page", `<svg width="1500pt" height="300pt" viewBox="0 0 1500 300"><text font-size="30.00">x</text></svg>`, 1280, 256},
+		// 10-unit text: 12 px needs 1.2 px a unit, 2400 × 1.2 = 2880.
+		{"wide, small text: no smaller than readable", `<svg width="2400pt" height="300pt" viewBox="0.00 0.00 2400.00 300.00"><text font-size="14.00">a</text><text font-size="10.00">b</text></svg>`, 2880, 360},
+		{"px units", `<svg width="600px" height="100px"><text font-size="6">x</text></svg>`, 1200, 200},
+		{"no size", `<svg viewBox="0 0 10 10"><circle r="4"/></svg>`, 0, 0},
+		{"not svg", `<p>x</p>`, 0, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if w, h := graphSize(tc.svg); w != tc.w || h != tc.h {
+				t.Errorf("graphSize = %d × %d, want %d × %d", w, h, tc.w, tc.h)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -271,6 +272,16 @@ func BenchmarkHTML(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		var buf bytes.Buffer
 		if err := (HTML{}).WriteAssessment(&buf, a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkJSON(b *testing.B) {
+	a := bigAssessment(20000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := (JSON{}).Write(io.Discard, a.Result); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -19,28 +19,44 @@ import (
 // 40,000 records at 10M rows) at the end is cheaper than the misses, and
 // the same arena serves the deferred window findings.
 type docTable struct {
-	// tails are the chunks being filled, one per bucket (one indirection
-	// on the per-row path); full chunks move to buckets.
-	tails        [256][]docRec
-	buckets      [256][][]docRec
-	arena        [][]byte
-	restarts     []uint32 // offsets of entries stored whole, ascending
-	prev         []byte   // the previous id, for prefix compression
+	g *gate
+	// buckets are the records by the top byte of their hash, in row
+	// order within each (spill.go: chunks move to the temporary file
+	// once memory passes its budget).
+	buckets [256]spillList[docRec]
+	// arena holds every row's document id, entry n for the n-th row,
+	// prefix-compressed (store); chunks hold whole restart groups.
+	arena [][]byte
+	// spilled[i] >= 0 is the file offset of arena chunk i, written out
+	// (arena[i] is nil then) with length spilledLen[i].
+	spilled    []int64
+	spilledLen []int32
+	// restarts[r] is the offset in its chunk of entry r*restartEvery,
+	// stored whole; chunkStart[i] the first restart in chunk i.
+	restarts     []uint32
+	chunkStart   []uint32
+	entries      uint32
+	prev         []byte // the previous id, for prefix compression
 	sinceRestart int
-	full         bool // arena limit reached: later ids are not kept
+	full         bool // 2³²−1 entries: later ids are not kept
 	count        int
+	idBuf        []byte
 }
 
 type docRec struct {
 	hash uint64 // low 5 bits: register bit (4) and joint flag (1 << 4)
-	off  uint32 // arena chunk (8 bits) and offset (24 bits); noID when not kept
+	off  uint32 // the id's arena entry; noID when not kept
 	line uint32
 }
+
+// firstChunk are the sizes lists and the arena start from (small exports
+// stay small) and arenaMax the arena's largest chunk; the tests shrink
+// them so that a few rows cross many chunk boundaries.
+var firstChunk = struct{ rec, cand, arena, arenaMax int }{64, 1024, 64 << 10, arenaChunk}
 
 const (
 	recChunk   = 4096
 	arenaChunk = 1 << 24
-	maxChunks  = 256
 	noID       = ^uint32(0)
 	flagJoint  = 1 << 4
 	flagMask   = 1<<5 - 1
@@ -57,93 +73,149 @@ func (t *docTable) add(hash uint64, docID string, bit uint8, joint bool, line in
 	if joint {
 		h |= flagJoint
 	}
-	k := hash >> 56
-	tail := &t.tails[k]
-	if len(*tail) == cap(*tail) {
-		// Chunks grow from 64 to recChunk records, so small exports do
-		// not pay for 256 large buckets.
-		size := 64
-		if c := cap(*tail); c > 0 {
-			t.buckets[k] = append(t.buckets[k], *tail)
-			size = min(2*c, recChunk)
-		}
-		*tail = make([]docRec, 0, size)
-	}
-	*tail = append(*tail, docRec{hash: h, off: off, line: uint32(line)})
+	// Chunks grow from 64 to recChunk records, so small exports do not
+	// pay for 256 large buckets.
+	t.buckets[hash>>56].add(t.g, docRec{hash: h, off: off, line: uint32(line)}, firstChunk.rec, recChunk)
 	t.count++
 	return off
 }
 
-// store appends a document id (cut to 255 bytes) to the arena, prefix-
-// compressed against the previous row's id: exports number documents
-// under a common OID or prefix, so most entries are a few bytes. Every
-// restartEvery-th entry, and the first of each chunk, is stored whole;
-// id() decodes forward from the nearest such restart.
+// store appends a document id (cut to 255 bytes) to the arena and
+// returns its entry number. Entries are prefix-compressed against the
+// previous row's id: exports number documents under a common OID or
+// prefix, so most entries are a few bytes. Every restartEvery-th entry is
+// stored whole and its offset indexed (0.25 B a row); id() decodes
+// forward from it. Numbering entries rather than addressing bytes keeps
+// 2³² ids whatever their length (byte offsets stopped at 4 GB of ids:
+// about 110M rows of UUIDs).
 func (t *docTable) store(docID string) uint32 {
-	if t.full {
+	if t.full || t.entries == noID {
+		t.full = true
 		return noID
 	}
 	if len(docID) > 255 {
 		docID = docID[:255]
 	}
+	restart := t.sinceRestart == 0 || t.sinceRestart == restartEvery
+	n := len(t.arena)
+	if restart {
+		// A chunk holds whole restart groups, so that an entry and its
+		// restart are in one chunk.
+		if n == 0 || len(t.arena[n-1])+restartEvery*(2+255) > cap(t.arena[n-1]) {
+			t.arena = append(t.arena, t.newChunk())
+			t.chunkStart = append(t.chunkStart, uint32(len(t.restarts)))
+			n++
+		}
+		t.restarts = append(t.restarts, uint32(len(t.arena[n-1])))
+		t.sinceRestart = 0
+		if len(t.restarts)&(1<<14-1) == 0 {
+			t.g.mem.add(4 << 14) // the index grows too: count it in steps
+		}
+	}
 	shared := 0
-	if t.sinceRestart < restartEvery {
+	if !restart {
 		for shared < len(docID) && shared < len(t.prev) && docID[shared] == t.prev[shared] {
 			shared++
 		}
 	}
 	suffix := docID[shared:]
-	n := len(t.arena)
-	if n == 0 || len(t.arena[n-1])+2+len(docID) > cap(t.arena[n-1]) {
-		if n == maxChunks {
-			t.full = true
-			return noID
-		}
-		// Chunks grow from 64 KB to arenaChunk (16 MB, the 24-bit offset).
-		size := 64 << 10
-		if n > 0 {
-			size = min(2*cap(t.arena[n-1]), arenaChunk)
-		}
-		t.arena = append(t.arena, make([]byte, 0, size))
-		n++
-		shared, suffix = 0, docID
-	}
-	c := t.arena[n-1]
-	off := uint32(n-1)<<24 | uint32(len(c))
-	if shared == 0 {
-		t.restarts = append(t.restarts, off)
-		t.sinceRestart = 0
-	}
 	t.sinceRestart++
+	c := t.arena[n-1]
 	c = append(c, byte(shared), byte(len(suffix)))
 	c = append(c, suffix...)
 	t.arena[n-1] = c
 	t.prev = append(t.prev[:0], docID...)
-	return off
+	e := t.entries
+	t.entries++
+	return e
+}
+
+// newChunk starts an arena chunk: chunks grow from 64 KB to arenaChunk
+// (16 MB). Once spilling, the full chunk before it is written out and its
+// memory reused.
+func (t *docTable) newChunk() []byte {
+	n := len(t.arena)
+	if n == 0 {
+		size := max(firstChunk.arena, restartEvery*(2+255))
+		t.g.mem.add(int64(size))
+		return make([]byte, 0, size)
+	}
+	last := t.arena[n-1]
+	size := max(min(2*cap(last), firstChunk.arenaMax), cap(last))
+	if t.g.spill != nil {
+		t.spillChunk(n - 1)
+		if cap(last) == size {
+			return last[:0]
+		}
+		t.g.mem.add(-int64(cap(last)))
+	}
+	t.g.mem.add(int64(size))
+	return make([]byte, 0, size)
+}
+
+// spillChunk writes arena chunk i to the file.
+func (t *docTable) spillChunk(i int) {
+	for len(t.spilled) <= i {
+		t.spilled = append(t.spilled, -1)
+		t.spilledLen = append(t.spilledLen, 0)
+	}
+	c := t.arena[i]
+	t.spilled[i], t.spilledLen[i] = t.g.spill.append(c), int32(len(c))
+	t.arena[i] = nil
+}
+
+// spillOut writes out every record chunk and every full arena chunk (the
+// switch to spilling).
+func (t *docTable) spillOut() {
+	for i := range t.buckets {
+		t.buckets[i].spillOut(t.g)
+	}
+	for i := 0; i+1 < len(t.arena); i++ {
+		if t.arena[i] != nil {
+			t.g.mem.add(-int64(cap(t.arena[i])))
+			t.spillChunk(i)
+		}
+	}
 }
 
 // restartEvery bounds how far id() decodes forward.
 const restartEvery = 16
 
 // id returns a stored document id, or "" when it was not kept.
-func (t *docTable) id(off uint32) string {
-	if off == noID {
+func (t *docTable) id(e uint32) string {
+	if e == noID || e >= t.entries {
 		return ""
 	}
-	// The last restart at or before off.
-	i, found := slices.BinarySearch(t.restarts, off)
+	r := e / restartEvery
+	// The chunk holding restart r: the last one starting at or before it.
+	ci, found := slices.BinarySearch(t.chunkStart, r)
 	if !found {
-		i--
+		ci--
 	}
-	pos := t.restarts[i]
-	c := t.arena[pos>>24]
-	o := int(pos & (1<<24 - 1))
-	target := int(off & (1<<24 - 1))
+	o := int(t.restarts[r])
+	c := t.arena[ci]
+	if c == nil {
+		// A spilled chunk: read the restart group (at most restartEvery
+		// entries of 2+255 bytes).
+		end := min(o+restartEvery*(2+255), int(t.spilledLen[ci]))
+		if cap(t.idBuf) < end-o {
+			t.idBuf = make([]byte, end-o)
+		}
+		c = t.idBuf[:end-o]
+		t.g.spill.readAt(c, t.spilled[ci]+int64(o))
+		o = 0
+	}
 	var buf []byte
-	for {
+	for k := e % restartEvery; ; k-- {
+		if o+2 > len(c) {
+			return "" // only after a failed read (spill.err ends the run)
+		}
 		shared, n := int(c[o]), int(c[o+1])
+		if o+2+n > len(c) || shared > len(buf) {
+			return ""
+		}
 		buf = append(buf[:shared], c[o+2:o+2+n]...)
-		if o == target {
+		if k == 0 {
 			return string(buf)
 		}
 		o += 2 + n
@@ -163,13 +235,11 @@ type conflict struct {
 func (t *docTable) scan(fn func(conflict)) int {
 	distinct := 0
 	var scratch, tmp []docRec
+	var found []conflict
 	for i := range t.buckets {
 		scratch = scratch[:0]
-		for _, c := range t.buckets[i] {
-			scratch = append(scratch, c...)
-		}
-		scratch = append(scratch, t.tails[i]...)
-		t.buckets[i], t.tails[i] = nil, nil // release as we go
+		t.buckets[i].each(t.g, func(c []docRec) { scratch = append(scratch, c...) })
+		t.buckets[i].release() // release as we go
 		if len(scratch) < 64 {
 			slices.SortFunc(scratch, func(a, b docRec) int {
 				if c := cmp.Compare(a.hash&^flagMask, b.hash&^flagMask); c != 0 {
@@ -182,26 +252,84 @@ func (t *docTable) scan(fn func(conflict)) int {
 		}
 		for j := 0; j < len(scratch); {
 			k := scratch[j].hash &^ flagMask
-			first := scratch[j]
-			mask := uint8(first.hash & 0xF)
-			distinct++
-			j++
-			for ; j < len(scratch) && scratch[j].hash&^flagMask == k; j++ {
-				r := scratch[j]
-				bit := uint8(r.hash & 0xF)
-				if mask&bit != 0 {
-					continue
-				}
-				both := mask | bit
-				mask = both
-				joint := r.hash&flagJoint != 0 && both == regBit(registers.Social)|regBit(registers.Health)
-				if !joint {
-					fn(conflict{off: r.off, line: int(r.line), first: int(first.line), regs: both, thisReg: bit})
-				}
+			end := j + 1
+			for end < len(scratch) && scratch[end].hash&^flagMask == k {
+				end++
 			}
+			distinct += t.group(scratch[j:end], fn, &found)
+			j = end
 		}
 	}
 	return distinct
+}
+
+// group judges the rows of one id hash, in line order, and returns how
+// many distinct ids they hold. Two ids share a hash with probability
+// about n²/2⁶⁰ (one pair in a hundred at 10⁸ rows, most likely one at
+// 10⁹): a group that shows a conflict is checked against the ids
+// themselves and, if they differ, judged id by id, so a collision never
+// makes a false REG041 nor hides a true one. Only groups with a conflict
+// pay for reading ids back.
+func (t *docTable) group(rows []docRec, fn func(conflict), found *[]conflict) int {
+	*found = groupConflicts(rows, (*found)[:0])
+	if len(*found) == 0 {
+		return 1
+	}
+	ids := make([]string, len(rows))
+	same := true
+	for i, r := range rows {
+		if r.off == noID {
+			same = true // an id not kept: the hash is all there is
+			break
+		}
+		ids[i] = t.id(r.off)
+		same = same && ids[i] == ids[0]
+	}
+	if same {
+		for _, c := range *found {
+			fn(c)
+		}
+		return 1
+	}
+	byID := map[string][]docRec{}
+	var order []string
+	for i, r := range rows {
+		if _, ok := byID[ids[i]]; !ok {
+			order = append(order, ids[i])
+		}
+		byID[ids[i]] = append(byID[ids[i]], r)
+	}
+	var all []conflict
+	for _, id := range order {
+		all = groupConflicts(byID[id], all)
+	}
+	slices.SortFunc(all, func(a, b conflict) int { return cmp.Compare(a.line, b.line) })
+	for _, c := range all {
+		fn(c)
+	}
+	return len(order)
+}
+
+// groupConflicts appends the conflicts of rows of one document id, in
+// line order: each row that brings the id into a register it was not in
+// yet, unless the two are the social and health registers of a joint
+// document.
+func groupConflicts(rows []docRec, out []conflict) []conflict {
+	first := rows[0]
+	mask := uint8(first.hash & 0xF)
+	for _, r := range rows[1:] {
+		bit := uint8(r.hash & 0xF)
+		if mask&bit != 0 {
+			continue
+		}
+		both := mask | bit
+		mask = both
+		joint := r.hash&flagJoint != 0 && both == regBit(registers.Social)|regBit(registers.Health)
+		if !joint {
+			out = append(out, conflict{off: r.off, line: int(r.line), first: int(first.line), regs: both, thisReg: bit})
+		}
+	}
+	return out
 }
 
 // radixSort orders records by id hash (bits 5–59; the top byte is the

@@ -3,17 +3,68 @@ package separation
 import (
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/kartoitus/kartoitus/finding"
 )
 
+// testTable is the docTable of a bare gate whose temporary files go to
+// the test's directory.
+func testTable(t *testing.T) (*gate, *docTable) {
+	g := &gate{cfg: Config{TempDir: t.TempDir()}}
+	g.ids.g = g
+	t.Cleanup(func() { g.spill.close() })
+	return g, &g.ids
+}
+
 // TestDocTableIDs stores ids with and without shared prefixes across many
-// arena chunks and reads every one back.
+// arena chunks and reads every one back, in memory and with the arena
+// spilled to the temporary file part way (from the start, after a few
+// chunks).
 func TestDocTableIDs(t *testing.T) {
-	var tb docTable
+	for _, spillAt := range []int{-1, 0, 150000} {
+		t.Run(fmt.Sprint("spill at ", spillAt), func(t *testing.T) { testDocTableIDs(t, spillAt) })
+	}
+	// Small chunks: thousands of them, past the 256 a byte offset's
+	// 8-bit chunk number allowed.
+	old := firstChunk
+	firstChunk.arena, firstChunk.arenaMax = 1, 8192
+	defer func() { firstChunk = old }()
+	for _, spillAt := range []int{-1, 1000} {
+		t.Run(fmt.Sprint("small chunks, spill at ", spillAt), func(t *testing.T) {
+			testDocTableIDs(t, spillAt)
+			g, tb := testTable(t)
+			if spillAt >= 0 {
+				g.startSpill()
+			}
+			id := func(i int) string { return fmt.Sprintf("%05d%s", 99999-i, strings.Repeat("u", 250)) }
+			var es []uint32
+			for i := 0; i < 20000; i++ {
+				es = append(es, tb.store(id(i)))
+			}
+			if len(tb.arena) < 600 {
+				t.Errorf("%d arena chunks, want many", len(tb.arena))
+			}
+			for i, e := range es {
+				if got := tb.id(e); got != id(i) {
+					t.Fatalf("entry %d = %.20q…, want %.20q…", i, got, id(i))
+				}
+			}
+		})
+	}
+}
+
+func testDocTableIDs(t *testing.T, spillAt int) {
+	g, tb := testTable(t)
 	var ids []string
 	var offs []uint32
 	for i := 0; i < 200000; i++ {
+		if i == spillAt {
+			g.startSpill()
+		}
 		var id string
 		switch i % 5 {
 		case 0:
@@ -33,6 +84,9 @@ func TestDocTableIDs(t *testing.T) {
 	if len(tb.arena) < 3 {
 		t.Fatalf("only %d arena chunks: the test does not cross chunk boundaries", len(tb.arena))
 	}
+	if spilled := len(tb.spilled) > 0; spilled != (spillAt >= 0) {
+		t.Fatalf("%d arena chunks spilled, spill at %d", len(tb.spilled), spillAt)
+	}
 	for i, off := range offs {
 		want := ids[i]
 		if len(want) > 255 {
@@ -42,10 +96,22 @@ func TestDocTableIDs(t *testing.T) {
 			t.Fatalf("id %d = %q, want %q", i, got, want)
 		}
 	}
+	if err := g.failed(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestDocTableConflicts(t *testing.T) {
-	var tb docTable
+	for _, spill := range []bool{false, true} {
+		t.Run(fmt.Sprint("spill ", spill), func(t *testing.T) { testDocTableConflicts(t, spill) })
+	}
+}
+
+func testDocTableConflicts(t *testing.T, spill bool) {
+	g, tb := testTable(t)
+	if spill {
+		g.startSpill()
+	}
 	seed := maphash.MakeSeed()
 	add := func(id string, reg uint8, joint bool, line int) {
 		tb.add(maphash.String(seed, id), id, reg, joint, line)
@@ -64,5 +130,86 @@ func TestDocTableConflicts(t *testing.T) {
 	want := "A@6 first 2 regs social+health|A@7 first 2 regs social+health+legacy"
 	if strings.Join(got, "|") != want || n != 3 {
 		t.Errorf("conflicts %q (%d ids), want %q (3)", got, n, want)
+	}
+}
+
+// TestConflictsKeptInFileOrder: with more REG041 conflicts than are
+// listed, every run lists the same ones — the earliest in the file, in
+// file order — whatever the id hash seed or the memory budget, and an
+// ignore entry by fingerprint still takes its own conflict out.
+func TestConflictsKeptInFileOrder(t *testing.T) {
+	var rs []any
+	for i := 0; i < 60; i++ {
+		id := fmt.Sprintf("DOC-%03d", i)
+		rs = append(rs, row{"document_id": id}, row{"document_id": id, "register": "ilmoitusrekisteri", "version": "2"})
+	}
+	in := csvOf(sample{rows: rs})
+	lines := func(res *Result) []int {
+		var ls []int
+		for _, f := range res.Findings {
+			if f.RuleID == "REG041" {
+				ls = append(ls, f.Location.Row)
+			}
+		}
+		return ls
+	}
+	var want []int
+	for i := 0; i < 7; i++ {
+		want = append(want, 3+2*i) // the second row of each of the first 7 ids
+	}
+	for i := 0; i < 4; i++ {
+		cfg := Config{DeploymentTest: true, MaxPerRule: 7, TempDir: t.TempDir()}
+		if i%2 == 1 {
+			cfg.Memory = 1
+		}
+		res := runWorkers(t, in, cfg, 1, maphash.MakeSeed())
+		if got := lines(res); !slices.Equal(got, want) || res.Counts["REG041"] != 60 || res.Omitted["REG041"] != 53 {
+			t.Fatalf("run %d: REG041 on lines %v (%d counted, %d omitted), want %v (60, 53)", i, got, res.Counts["REG041"], res.Omitted["REG041"], want)
+		}
+	}
+	// Ignore the third conflict by its fingerprint: the fourth to eighth
+	// move up, and it is counted as suppressed.
+	all := runCSV(t, in, Config{DeploymentTest: true})
+	var fp string
+	for _, f := range all.Findings {
+		if f.RuleID == "REG041" && f.Location.Row == 7 {
+			fp = f.Fingerprint
+		}
+	}
+	ig, err := finding.ParseIgnore("ignore.yaml", []byte("ignore:\n  - rule: REG041\n    fingerprint: "+fp+"\n    reason: merged by hand\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := runCSV(t, in, Config{DeploymentTest: true, MaxPerRule: 7, Ignore: ig, Now: time.Now()})
+	want = append(append(want[:2:2], want[3:]...), 17)
+	if got := lines(res); !slices.Equal(got, want) || res.Counts["REG041"] != 59 || res.Suppressed != 1 {
+		t.Errorf("with the ignore entry: lines %v (%d counted, %d suppressed), want %v (59, 1)", got, res.Counts["REG041"], res.Suppressed, want)
+	}
+}
+
+// TestDocTableCollisions: two ids that share a hash are not one document.
+// Forced here by giving them the same hash: A (social) and B (health)
+// collide, A later goes to the health register too. The hash alone would
+// report B as a conflict with A and miss A's own; judged by id, only A's
+// is reported, and the ids count as two.
+func TestDocTableCollisions(t *testing.T) {
+	for _, spill := range []bool{false, true} {
+		g, tb := testTable(t)
+		if spill {
+			g.startSpill()
+		}
+		const h = 0x1234_5678_9abc_def0
+		tb.add(h, "A", 1, false, 2)
+		tb.add(h, "B", 2, false, 3)
+		tb.add(h, "A", 2, false, 4)
+		tb.add(h, "B", 2, false, 5)
+		tb.add(maphash.String(maphash.MakeSeed(), "C"), "C", 1, false, 6)
+		var got []string
+		n := tb.scan(func(c conflict) {
+			got = append(got, fmt.Sprintf("%s@%d first %d", tb.id(c.off), c.line, c.first))
+		})
+		if want := "A@4 first 2"; strings.Join(got, "|") != want || n != 3 {
+			t.Errorf("spill %v: conflicts %q (%d ids), want %q (3 ids)", spill, got, n, want)
+		}
 	}
 }

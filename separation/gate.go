@@ -1,8 +1,8 @@
 // Package separation is the register-separation gate: it streams a
 // client-system register export (package export) through the rules of
 // 703/2023 on register separation, controllers, the producer's register
-// use right, § 37 metadata, Sosmeta code sets and identifiers, with memory
-// bounded by the number of distinct documents rather than rows.
+// use right, § 37 metadata, Sosmeta code sets and identifiers, in memory
+// bounded by a budget (Config.Memory) at any number of rows.
 //
 // Every check is a *Check declared in its family's file (rules_exp.go,
 // rules_reg00x.go … rules_idn.go) with its logic and its good and bad
@@ -16,8 +16,9 @@
 //   - the register use right window (rules_reg02x.go).
 //
 // One pass was chosen over two: a second read of the file costs as much as
-// the whole rule pass, while the state stays small: peak RSS about 650 MB
-// for 10M generated rows with 1M clients (scripts/bench-registers.sh).
+// the whole rule pass, while the state stays small (about 33 bytes a row,
+// peak RSS about 650 MB for 10M generated rows with 1M clients) and past
+// the memory budget moves to a temporary file (spill.go).
 package separation
 
 import (
@@ -80,6 +81,12 @@ type Config struct {
 	// such a run): the organiser's documents it still holds after the
 	// client relationship ended are REG025.
 	AsOf export.Date
+	// Memory is the budget in bytes for the state that grows with rows
+	// (0: DefaultMemory; negative: unbounded, never spill). Past 40% of
+	// it, that state moves to an encrypted temporary file in TempDir
+	// (default os.TempDir()); results are the same either way (spill.go).
+	Memory  int64
+	TempDir string
 	// noPlans (tests) runs every enabled judge on every row.
 	noPlans bool
 	// seed (tests), when set, is the id hash seed, so that two runs list
@@ -94,6 +101,9 @@ type Stats struct {
 	ProducerDocs  int `json:"producer_documents"`
 	Relationships int `json:"client_relationships"`
 	TestIDs       int `json:"test_ids"`
+	// Spilled is how many bytes of cross-row state went to the temporary
+	// file (0: it fitted the memory budget).
+	Spilled int64 `json:"spilled_bytes,omitempty"`
 }
 
 // Result of a gate run.
@@ -186,6 +196,12 @@ type gate struct {
 	firstTest  int
 	lastID     []byte // the previous row's valid client id (a copy)
 	lastIDKind clientKind
+
+	mem   memBudget
+	spill *spillFile // nil until the budget is passed
+	// spillErr: the budget was passed but no temporary file could be
+	// made.
+	spillErr error
 }
 
 func newGate(h *export.Header, sheet string, cfg Config) *gate {
@@ -197,6 +213,13 @@ func newGate(h *export.Header, sheet string, cfg Config) *gate {
 		aggs: map[string]*agg{}, aggDropped: map[*Check]int{}, planMap: map[cond][]*Check{}}
 	if g.max == 0 {
 		g.max = DefaultMaxPerRule
+	}
+	g.ids.g = g
+	if cfg.Memory == 0 {
+		cfg.Memory = DefaultMemory
+	}
+	if cfg.Memory > 0 {
+		g.mem.limit = max((cfg.Memory-baseBytes)*2/5, 1)
 	}
 	if cfg.seed != nil {
 		g.seed = *cfg.seed
@@ -255,6 +278,9 @@ func (g *gate) on(c *Check) bool { return g.state[c.idx].on }
 
 // row checks one record.
 func (g *gate) row(rec *export.Record) {
+	if g.mem.over && g.spill == nil {
+		g.startSpill()
+	}
 	g.res.Tally.Read++
 	for _, c := range g.admits {
 		if !c.admit(g, c, rec) {
@@ -286,6 +312,35 @@ func (g *gate) rowError(e *export.RowError) {
 	}
 }
 
+// startSpill opens the temporary file and moves the row-proportional
+// state there. Without a file the run stops (Run reports the error): past
+// the budget, going on in memory could end in the system killing it.
+func (g *gate) startSpill() {
+	s, err := newSpillFile(g.cfg.TempDir)
+	if err != nil {
+		g.mem.limit, g.mem.over = 0, false
+		g.spillErr = err
+		return
+	}
+	g.spill = s
+	g.ids.spillOut()
+	g.ur.cands.spillOut(g)
+	g.ur.changes.spillOut(g)
+	g.ur.held.spillOut(g)
+}
+
+// failed is the error that ends the run early: no temporary file, or
+// one that could not be written or read.
+func (g *gate) failed() error {
+	if g.spillErr != nil {
+		return g.spillErr
+	}
+	if g.spill != nil {
+		return g.spill.err
+	}
+	return nil
+}
+
 // finish runs the deferred checks and builds the result.
 func (g *gate) finish(unnamed map[int]int) *Result {
 	g.unnamed = unnamed
@@ -312,6 +367,9 @@ func (g *gate) finish(unnamed map[int]int) *Result {
 	g.res.Stats.Rows = g.res.Tally.Read
 	g.res.Stats.Relationships = len(g.ur.windows)
 	g.res.Stats.TestIDs = g.testIDs
+	if g.spill != nil {
+		g.res.Stats.Spilled = g.spill.size
+	}
 	return g.res
 }
 
@@ -361,6 +419,32 @@ func (g *gate) emit(c *Check, line int, key string, keys []string, msg func() fi
 	f.Code = code
 	f.ServiceTask = task
 	g.res.Findings = append(g.res.Findings, f)
+}
+
+// ignoredFP reports whether an ignore entry by fingerprint suppresses the
+// finding emit would make, and counts it as suppressed: for a check that
+// decides what to keep before it emits (REG041).
+func (g *gate) ignoredFP(c *Check, line int, key string, keys []string) bool {
+	f := finding.New(c.Rule, finding.Text{}, finding.Location{File: g.cfg.File, Sheet: g.sheet, Row: line, Key: key}, keys...)
+	if g.cfg.Ignore.Suppresses(f, g.cfg.Now) {
+		g.res.Suppressed++
+		return true
+	}
+	return false
+}
+
+// countOnly counts a finding of c that emit would count without keeping
+// (the rule's kept findings are full and no fingerprint is ignored) and
+// reports whether it did, so a deferred check skips reading the document
+// id back (from the temporary file, once spilled) for it.
+func (g *gate) countOnly(c *Check) bool {
+	st := &g.state[c.idx]
+	if !st.on || st.ignoreWhole || st.ignoreFP || g.max < 0 || st.kept < g.max {
+		return false
+	}
+	st.count++
+	st.omitted++
+	return true
 }
 
 // flag emits a finding of c on f's row, with its document-type code and

@@ -309,7 +309,8 @@ func BenchmarkGate(b *testing.B) {
 // FuzzGate feeds arbitrary CSV bodies under the canonical header: the
 // gate must never panic, must account for every row, must not echo a
 // henkilötunnus in full, and must give the same result on four workers as
-// on one.
+// on one, and with its state spilled to the temporary file (a budget of
+// one byte, chunks of one record) as in memory.
 func FuzzGate(f *testing.F) {
 	for _, c := range Checks {
 		for _, sm := range append(append([]sample{}, c.good...), c.bad...) {
@@ -338,6 +339,23 @@ func FuzzGate(f *testing.F) {
 		if err == nil {
 			if d := sameResult(res, res4); d != "" {
 				t.Fatalf("4 workers: %s", d)
+			}
+		}
+		rs, errs := export.NewCSVReader(strings.NewReader(canonicalHeader+"\n"+body), export.Options{})
+		if errs != nil {
+			t.Fatalf("header: %v", errs)
+		}
+		old := firstChunk
+		firstChunk.rec, firstChunk.cand, firstChunk.arena = 1, 1, 512
+		resS, errS := Run(rs, Config{Catalogue: cat, MaxPerRule: -1, seed: &seed, Memory: 1, TempDir: t.TempDir()})
+		firstChunk = old
+		if fmt.Sprint(err) != fmt.Sprint(errS) {
+			t.Fatalf("in memory: %v; spilled: %v", err, errS)
+		}
+		if err == nil {
+			resS.Stats.Spilled = 0
+			if d := sameResult(res, resS); d != "" {
+				t.Fatalf("spilled: %s", d)
 			}
 		}
 		if err != nil {

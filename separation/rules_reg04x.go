@@ -1,7 +1,9 @@
 package separation
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kartoitus/kartoitus/export"
@@ -36,20 +38,31 @@ var (
 		Title: finding.T("Sama asiakirjatunniste eri rekistereissä", "Same document id in conflicting registers"),
 		Basis: "703/2023 §§ 18, 69", Inferred: true},
 		finish: func(g *gate, c *Check) {
+			// The scan meets conflicts in hash order; the findings kept are
+			// the earliest in the file, in file order, so that every run of
+			// the same export lists the same ones (the rest are counted).
+			st := &g.state[c.idx]
+			kept := earliest{max: g.max - st.kept}
+			if g.max < 0 {
+				kept.max = -1
+			}
 			g.res.Stats.Documents = g.ids.scan(func(cf conflict) {
-				docID := g.ids.id(cf.off)
-				if docID == "" {
-					docID = fmt.Sprintf("(line %d)", cf.line)
+				switch {
+				case !st.on:
+				case st.ignoreWhole:
+					g.emitConflict(c, cf) // counted as suppressed
+				case st.ignoreFP && g.ignoredFP(c, cf.line, g.conflictID(cf), conflictKeys(g, cf)):
+				default:
+					if kept.add(cf) {
+						st.count++
+						st.omitted++
+					}
 				}
-				g.emit(c, cf.line, docID, []string{docID, regName(cf.regs)}, func() finding.Text {
-					thisFI, thisEN := regNames(cf.thisReg)
-					allFI, allEN := regNames(cf.regs)
-					return finding.T(fmt.Sprintf("Asiakirjatunniste on jo rivillä %d toisessa rekisterissä; tällä rivillä rekisteri on %s (rekisterit yhteensä: %s). Kantaan voi tallentaa vain yhden alkuperäisen.",
-						cf.first, thisFI, allFI),
-						fmt.Sprintf("The document id already appears on line %d in another register; this row is in %s (together: %s). Kanta keeps only one original.",
-							cf.first, thisEN, allEN))
-				}, "", "")
 			})
+			slices.SortFunc(kept.c, func(a, b conflict) int { return cmp.Compare(a.line, b.line) })
+			for _, cf := range kept.c {
+				g.emitConflict(c, cf)
+			}
 		},
 		good: []sample{{note: "two versions, one register", rows: rows(row{}, row{"version": "2"})},
 			{note: "joint needs assessment in both", rows: rows(row{"document_type": "1000"}, row{"document_type": "1000", "register": "health"})}},
@@ -57,6 +70,85 @@ var (
 			{note: "social and legacy", rows: rows(row{"register": "ilmoitusrekisteri"}, row{})}},
 	})
 )
+
+// emitConflict makes REG041's finding for a conflict.
+func (g *gate) emitConflict(c *Check, cf conflict) {
+	docID := g.conflictID(cf)
+	g.emit(c, cf.line, docID, []string{docID, regName(cf.regs)}, func() finding.Text {
+		thisFI, thisEN := regNames(cf.thisReg)
+		allFI, allEN := regNames(cf.regs)
+		return finding.T(fmt.Sprintf("Asiakirjatunniste on jo rivillä %d toisessa rekisterissä; tällä rivillä rekisteri on %s (rekisterit yhteensä: %s). Kantaan voi tallentaa vain yhden alkuperäisen.",
+			cf.first, thisFI, allFI),
+			fmt.Sprintf("The document id already appears on line %d in another register; this row is in %s (together: %s). Kanta keeps only one original.",
+				cf.first, thisEN, allEN))
+	}, "", "")
+}
+
+// conflictID is the conflict's document id, or its line when the id was
+// not kept.
+func (g *gate) conflictID(cf conflict) string {
+	if id := g.ids.id(cf.off); id != "" {
+		return id
+	}
+	return fmt.Sprintf("(line %d)", cf.line)
+}
+
+func conflictKeys(g *gate, cf conflict) []string {
+	return []string{g.conflictID(cf), regName(cf.regs)}
+}
+
+// earliest keeps the max conflicts of the smallest lines (max < 0: all);
+// a max-heap on the line, so the latest is the one pushed out.
+type earliest struct {
+	c   []conflict
+	max int
+}
+
+// add offers cf and reports whether a conflict was left out (cf or one
+// pushed out for it).
+func (e *earliest) add(cf conflict) bool {
+	if e.max < 0 || len(e.c) < e.max {
+		e.c = append(e.c, cf)
+		if e.max >= 0 {
+			heapUp(e.c, len(e.c)-1)
+		}
+		return false
+	}
+	if e.max == 0 || cf.line >= e.c[0].line {
+		return true
+	}
+	e.c[0] = cf
+	heapDown(e.c, 0)
+	return true
+}
+
+func heapUp(h []conflict, i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if h[p].line >= h[i].line {
+			return
+		}
+		h[p], h[i] = h[i], h[p]
+		i = p
+	}
+}
+
+func heapDown(h []conflict, i int) {
+	for {
+		l, big := 2*i+1, i
+		if l < len(h) && h[l].line > h[big].line {
+			big = l
+		}
+		if r := l + 1; r < len(h) && h[r].line > h[big].line {
+			big = r
+		}
+		if big == i {
+			return
+		}
+		h[i], h[big] = h[big], h[i]
+		i = big
+	}
+}
 
 // regBit maps a register kind to a bit of a docRec (0 = not tracked).
 func regBit(k registers.Kind) uint8 {

@@ -48,13 +48,21 @@ func Run(r *export.Reader, cfg Config) (*Result, error) {
 	default:
 		err = g.runSequential(r)
 	}
+	defer g.spill.close()
+	if err == nil {
+		err = g.failed()
+	}
 	if err != nil {
 		return nil, err
 	}
 	if g.res.Tally.Read == g.res.Tally.Skipped { // blank lines are no data
 		return nil, fmt.Errorf("%w: the export has a header row but no data rows", kartoitus.ErrNotRecognised)
 	}
-	return g.finish(r.UnnamedValues), nil
+	res := g.finish(r.UnnamedValues)
+	if err := g.failed(); err != nil {
+		return nil, err
+	}
+	return res, nil
 }
 
 func (g *gate) runSequential(r *export.Reader) error {
@@ -73,6 +81,9 @@ func (g *gate) runSequential(r *export.Reader) error {
 			return err
 		}
 		g.row(&rec)
+		if g.spillErr != nil {
+			return g.spillErr
+		}
 	}
 }
 
@@ -97,6 +108,9 @@ func (g *gate) runParallel(r *export.Reader, parsers int) error {
 		}
 		if c.Err != nil {
 			return c.Err
+		}
+		if err := g.failed(); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -169,6 +183,9 @@ func (g *gate) runPipelined(r *export.Reader) error {
 		}
 		if b.err != nil {
 			return b.err
+		}
+		if err := g.failed(); err != nil {
+			return err
 		}
 		free <- b
 	}

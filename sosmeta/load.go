@@ -223,15 +223,21 @@ func Build(src string, versions []Version, curatedYAML []byte) (*Catalogue, erro
 			c.phaseByFold[textnorm.Fold(n)] = p.ID
 		}
 	}
+	c.currentTask, c.legacyByFold = map[string]bool{}, map[string]int{}
 	for _, t := range c.Tasks {
+		c.currentTask[textnorm.Fold(t.ID)] = true
 		for _, n := range append([]string{t.FI, t.SV, t.EN}, t.Synonyms...) {
 			c.taskByFold[textnorm.Fold(n)] = []string{t.ID}
+			c.currentTask[textnorm.Fold(n)] = true
 		}
 	}
-	for _, lt := range c.LegacyTasks {
+	for i, lt := range c.LegacyTasks {
 		f := textnorm.Fold(lt.Name)
 		if _, ok := c.taskByFold[f]; !ok {
 			c.taskByFold[f] = lt.Tasks
+		}
+		if _, ok := c.legacyByFold[f]; !ok {
+			c.legacyByFold[f] = i
 		}
 	}
 	for i := range c.Retention {

@@ -296,6 +296,12 @@ type Catalogue struct {
 
 	taskByFold  map[string][]string
 	phaseByFold map[string]string
+	// currentTask holds every folded current task ID, name and synonym;
+	// legacyByFold a legacy task's index by its folded name (LegacyTask
+	// ran over every name for every call: a fifth of a 5,000-row
+	// retention analysis).
+	currentTask  map[string]bool
+	legacyByFold map[string]int
 	// authority: codes only the organising authority writes, with why
 	// (curated, inferred); an overlay's false entries are in notAuthority.
 	authority    map[string]string
@@ -725,23 +731,11 @@ func (c *Catalogue) LegacyTask(name string) (*LegacyTask, bool) {
 	if f == "" {
 		return nil, false
 	}
-	if _, ok := c.TaskAliases[f]; ok {
+	if _, ok := c.TaskAliases[f]; ok || c.currentTask[f] {
 		return nil, false
 	}
-	for _, t := range c.Tasks {
-		if f == textnorm.Fold(t.ID) {
-			return nil, false
-		}
-		for _, n := range append([]string{t.FI, t.SV, t.EN}, t.Synonyms...) {
-			if textnorm.Fold(n) == f {
-				return nil, false
-			}
-		}
-	}
-	for i := range c.LegacyTasks {
-		if textnorm.Fold(c.LegacyTasks[i].Name) == f {
-			return &c.LegacyTasks[i], true
-		}
+	if i, ok := c.legacyByFold[f]; ok {
+		return &c.LegacyTasks[i], true
 	}
 	return nil, false
 }

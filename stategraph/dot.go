@@ -89,6 +89,45 @@ const (
 	plainPen        = "#5A6B7B"
 )
 
+// maxPhaseNodes bounds the boxes of one phase in the current-state and
+// comparison pictures: a 5,000-row inventory drew 2,000 boxes in one
+// phase, a picture 46,000 px wide that no wall shows and that took most of
+// the assessment's time to lay out. The first maxPhaseNodes-1 in the
+// usual order are drawn (national types and flagged documents first) and
+// one box counts the rest; the target state is the catalogue's and is
+// always drawn whole.
+const maxPhaseNodes = 24
+
+// maxTipLocals bounds the local documents a tooltip names.
+const maxTipLocals = 12
+
+// capPhase is the documents of a phase to draw and how many are left out
+// (maxPhaseNodes). A comparison keeps every national type, present or
+// missing, and leaves out documents only in the current state.
+func capPhase(m *Model, docs []Node) ([]Node, int) {
+	if m.View == Target || len(docs) <= maxPhaseNodes {
+		return docs, 0
+	}
+	budget := maxPhaseNodes - 1
+	if m.View == Comparison {
+		for _, n := range docs {
+			if n.Status != Extra {
+				budget--
+			}
+		}
+	}
+	var shown []Node
+	for _, n := range docs {
+		if m.View == Comparison && n.Status != Extra {
+			shown = append(shown, n)
+		} else if budget > 0 {
+			shown = append(shown, n)
+			budget--
+		}
+	}
+	return shown, len(docs) - len(shown)
+}
+
 // WriteDOT writes a per-task model as DOT text. The output depends only on
 // the model and the options: vertex order is sorted, so golden files can
 // compare it.
@@ -136,9 +175,16 @@ func WriteDOT(w io.Writer, m *Model, o Options) error {
 				quote(id), quote(msgNoDocuments.in(l)), nodeFontSize, quote(phaseTitle(p, l)))
 			ids = append(ids, id)
 		}
-		for _, n := range docs {
+		shown, more := capPhase(m, docs)
+		for _, n := range shown {
 			writeNode(&b, m, n, o)
 			ids = append(ids, n.ID)
+		}
+		if more > 0 {
+			id := "more:" + p.ID
+			fmt.Fprintf(&b, "\t\t%s [label=%s, shape=note, style=\"filled\", fillcolor=\"#FFFFFF\", color=%s, fontsize=%d, tooltip=%s];\n",
+				quote(id), quote(msgMoreDocs.count(l, msgMoreDocs1, more)), quote(plainPen), nodeFontSize, quote(phaseTitle(p, l)))
+			ids = append(ids, id)
 		}
 		cols := columns(ids, o.Column)
 		for _, col := range cols {
@@ -416,7 +462,13 @@ func tooltip(m *Model, n Node, l finding.Lang) string {
 			parts = append(parts, msgTipPhase.f(l, p.Order, p.Name(l)))
 		}
 	}
-	for _, loc := range n.Locals {
+	for i, loc := range n.Locals {
+		if i == maxTipLocals && len(n.Locals) > maxTipLocals+1 {
+			// A national type of a large inventory had 800 local
+			// documents: a 34 KB tooltip in every picture.
+			parts = append(parts, msgTipMore.count(l, msgTipMore1, len(n.Locals)-i))
+			break
+		}
 		s := msgTipLocal.f(l, loc.Name)
 		if loc.System != "" {
 			s += "; " + msgTipSystem.f(l, loc.System)

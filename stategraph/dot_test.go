@@ -3,6 +3,7 @@ package stategraph
 import (
 	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -219,5 +220,58 @@ func TestColumns(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestDOTCapsLargePhases: a phase of hundreds of documents draws at most
+// maxPhaseNodes boxes, one of them counting the rest; the comparison keeps
+// every national type (issue 17: a 46,000 px picture).
+func TestDOTCapsLargePhases(t *testing.T) {
+	cat := sosmeta.MustDefault()
+	docs, keys := benchDocs(cat, 600)
+	cov := covOf(cat, docs, keys)
+	tg, err := BuildTask(cat, "child_welfare", docs, keys, cov)
+	if err != nil {
+		t.Fatal(err)
+	}
+	capped := map[View]int{}
+	for _, m := range []*Model{tg.Current, tg.Comparison} {
+		dot := string(dotOf(t, m, finding.FI))
+		for _, p := range m.Phases {
+			i := strings.Index(dot, "subgraph "+clusterName(p)+" {")
+			if i < 0 {
+				continue
+			}
+			j := strings.Index(dot[i:], "\n\t}\n")
+			cluster := dot[i : i+j]
+			boxes := strings.Count(cluster, `" [label=`)
+			all := m.Documents(p.ID)
+			if len(all) <= maxPhaseNodes {
+				continue
+			}
+			capped[m.View]++
+			if boxes > maxPhaseNodes && m.View == Current {
+				t.Errorf("%s %s: %d boxes for %d documents", m.View, p.ID, boxes, len(all))
+			}
+			more := regexp.MustCompile(`\+ (\d+) muuta asiakirjaa`).FindStringSubmatch(cluster)
+			if more == nil {
+				t.Errorf("%s %s: no box counts the documents left out", m.View, p.ID)
+				continue
+			}
+			drawn := 0
+			for _, n := range all {
+				if strings.Contains(cluster, quote(n.ID)+" [label=") {
+					drawn++
+				} else if m.View == Comparison && n.Status != Extra {
+					t.Errorf("comparison %s: national type %s left out", p.ID, n.Code)
+				}
+			}
+			if n, _ := strconv.Atoi(more[1]); drawn+n != len(all) {
+				t.Errorf("%s %s: %d drawn + %d counted, %d documents", m.View, p.ID, drawn, n, len(all))
+			}
+		}
+	}
+	if capped[Current] == 0 || capped[Comparison] == 0 {
+		t.Errorf("no phase large enough to cap: %v", capped)
 	}
 }

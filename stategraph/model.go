@@ -219,11 +219,19 @@ func (m *Model) documents(adj map[string]map[string]graph.Edge[string], phase st
 		}
 		out = append(out, n)
 	}
-	sort.Slice(out, func(i, j int) bool { return nodeLess(out[i], out[j]) })
+	// The folded names are computed once, not at every comparison: a
+	// phase of 2,000 documents spent most of its sorting folding.
+	folded := make(map[string]string, len(out))
+	for _, n := range out {
+		folded[n.ID] = textnorm.Fold(firstLocalName(n))
+	}
+	sort.Slice(out, func(i, j int) bool { return nodeLess(out[i], out[j], folded) })
 	return out
 }
 
-func nodeLess(a, b Node) bool {
+// nodeLess orders a phase's documents; folded holds each node's folded
+// first local name by node ID.
+func nodeLess(a, b Node, folded map[string]string) bool {
 	if ra, rb := a.Status.rank(), b.Status.rank(); ra != rb {
 		return ra < rb
 	}
@@ -237,7 +245,8 @@ func nodeLess(a, b Node) bool {
 		return codeLess(a.Code, b.Code)
 	}
 	if la, lb := firstLocalName(a), firstLocalName(b); la != lb {
-		return textnorm.Fold(la) < textnorm.Fold(lb) || (textnorm.Fold(la) == textnorm.Fold(lb) && la < lb)
+		fa, fb := folded[a.ID], folded[b.ID]
+		return fa < fb || (fa == fb && la < lb)
 	}
 	return a.ID < b.ID
 }

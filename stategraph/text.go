@@ -52,6 +52,10 @@ var (
 		"The task and phase assignment of document types is inferred (not published by THL); Sosmeta 1.2.246.537.6.1506"}
 	msgLegend      = msg{"Selite", "Legend"}
 	msgNoDocuments = msg{"ei asiakirjoja", "no documents"}
+	msgTipMore     = msg{"+ %d muuta paikallista asiakirjaa (koko luettelo: report.xlsx)", "+ %d more local documents (the full list: report.xlsx)"}
+	msgTipMore1    = msg{"+ %d muu paikallinen asiakirja (koko luettelo: report.xlsx)", "+ %d more local document (the full list: report.xlsx)"}
+	msgMoreDocs    = msg{"+ %d muuta asiakirjaa tässä vaiheessa\n(koko luettelo: report.xlsx)", "+ %d more documents in this phase\n(the full list: report.xlsx)"}
+	msgMoreDocs1   = msg{"+ %d muu asiakirja tässä vaiheessa\n(koko luettelo: report.xlsx)", "+ %d more document in this phase\n(the full list: report.xlsx)"}
 
 	msgMatched   = msg{"Vastaa tavoitetta", "Matches the target"}
 	msgMisphased = msg{"Eri vaiheessa kuin tavoite", "In another phase than the target"}

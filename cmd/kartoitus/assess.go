@@ -32,7 +32,9 @@ func runAssess(e env) error {
 		threshold                          float64
 		deployTest, noGraphs               bool
 	)
+	var mf memoryFlags
 	cf.register(fs)
+	mf.register(fs)
 	fs.Var(&inventories, "inventory", "inventory workbook or CSV (repeatable)")
 	fs.Var(&tosFiles, "tos", "TOS/AMS workbook or CSV (repeatable)")
 	fs.StringVar(&exportPath, "export", "", "register export CSV or XLSX of the client-information system")
@@ -76,6 +78,9 @@ func runAssess(e env) error {
 	cfg.Accepted, cfg.Columns, cfg.ExportMapping, cfg.Threshold = accepted, columns, exportMap, threshold
 	cfg.DeploymentTest, cfg.Workers = deployTest, defaultWorkers()
 	cfg.Pairs, cfg.Profile = pairs, prof
+	if err := mf.apply("assess", &cfg); err != nil {
+		return err
+	}
 	cfg.Onboarding = onboarding.BuildOptions{StatusFile: planStatus, StaffFile: staff, Readers: -1, Organisation: org}
 	if goLive != "" {
 		if cfg.Onboarding.GoLive, err = calendar.Parse(goLive); err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kartoitus/kartoitus/assess"
 	"github.com/kartoitus/kartoitus/finding"
+	"github.com/kartoitus/kartoitus/internal/fi"
 	"github.com/kartoitus/kartoitus/internal/textio"
 	"github.com/kartoitus/kartoitus/output"
 	"github.com/kartoitus/kartoitus/report"
@@ -249,6 +250,11 @@ func (o *outputFlags) emitWith(e env, p parsedOutput, command string, res *asses
 		e.verbosef(tr(p.lang, "luettu %s: %s (hyväksytty %d, hylätty %d, ohitettu %d)", "read %s: %s (%d accepted, %d rejected, %d skipped)"),
 			in.Source, count(p.lang, in.Read, "rivi", "riviä", "row", "rows"), in.Accepted, in.Rejected, in.Skipped)
 	}
+	if res.Gate != nil && res.Gate.Stats.Spilled > 0 {
+		mb := float64(res.Gate.Stats.Spilled) / (1 << 20)
+		e.verbosef(tr(p.lang, "muistiraja ylittyi: %s Mt tilaa siirtyi salattuun väliaikaistiedostoon (tulos on sama)",
+			"memory budget passed: %s MB of state went to an encrypted temporary file (same result)"), tr(p.lang, fi.Decimal(mb, 1), fi.DecimalEN(mb, 1)))
+	}
 	for _, t := range p.targets {
 		if t.path == "" && !t.explicit && e.quiet() {
 			continue // -q: the default console report is not asked for
@@ -275,9 +281,22 @@ func (o *outputFlags) emitWith(e env, p parsedOutput, command string, res *asses
 	if e.s != nil {
 		e.verbosef(tr(p.lang, "%s (vähintään tasolla %s: %d), aikaa kului %s", "%s (%[3]d at or above --fail-on %[2]s) in %[4]s"),
 			count(p.lang, r.Summary.Total, "havainto", "havaintoa", "finding", "findings"), report.EnumName(p.lang, "severity", p.failOn.String()), r.Summary.AtOrAbove(p.failOn),
-			time.Since(e.s.start).Round(time.Millisecond))
+			elapsed(p.lang, time.Since(e.s.start)))
 	}
 	return res.Verdict()
+}
+
+// elapsed writes a run's duration: "3 min 56,7 s" in Finnish (decimal
+// comma), Go's "3m56.745s" in English.
+func elapsed(lang finding.Lang, d time.Duration) string {
+	if lang != finding.FI {
+		return d.Round(time.Millisecond).String()
+	}
+	if d < time.Minute {
+		return fi.Decimal(d.Seconds(), 2) + " s"
+	}
+	m := int(d / time.Minute)
+	return fmt.Sprintf("%d min %s s", m, fi.Decimal((d-time.Duration(m)*time.Minute).Seconds(), 1))
 }
 
 // warnEncodings tells, for each text input read in two encodings, the

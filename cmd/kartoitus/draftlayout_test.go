@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/csv"
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -44,6 +46,46 @@ func TestAssessDraftOneLayout(t *testing.T) {
 		}
 		if !slices.Equal(row, want[i]) {
 			t.Errorf("row %d:\nsheet %q\ncsv   %q", i+1, row, want[i])
+		}
+	}
+
+	// The page's TOS draft is a subset of the same columns in the same
+	// order, row for row: the columns to fill in are left out and those
+	// with one value on every row are stated above the table.
+	page, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl := string(page)[strings.Index(string(page), `id="tbl-tos"`):]
+	tbl = tbl[:strings.Index(tbl, "</table>")]
+	cell := regexp.MustCompile(`<t[hd][^>]*>(?:<button[^>]*>)?([^<]*)`)
+	var rows [][]string
+	for _, tr := range strings.Split(tbl, "<tr")[1:] {
+		var r []string
+		for _, m := range cell.FindAllStringSubmatch(tr, -1) {
+			r = append(r, html.UnescapeString(m[1]))
+		}
+		rows = append(rows, r)
+	}
+	if len(rows) != len(want) {
+		t.Fatalf("the page's draft has %d rows, the CSV %d", len(rows), len(want))
+	}
+	var cols []int // the CSV column of each page column
+	for _, h := range rows[0] {
+		j := slices.Index(want[0], h)
+		if j < 0 || (len(cols) > 0 && j <= cols[len(cols)-1]) {
+			t.Fatalf("page column %q is not in the CSV layout after %v: page %q\ncsv %q", h, cols, rows[0], want[0])
+		}
+		cols = append(cols, j)
+	}
+	if len(cols) < 15 {
+		t.Errorf("the page shows %d of the layout's columns: %q", len(cols), rows[0])
+	}
+	for i := 1; i < len(rows); i++ {
+		for k, j := range cols {
+			if rows[i][k] != want[i][j] {
+				t.Errorf("page row %d, %s: %q, csv %q", i, want[0][j], rows[i][k], want[i][j])
+			}
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -43,8 +42,10 @@ func runRegisters(e env) error {
 	var db pgsource.Source
 	var deployment, reveal bool
 	var maxFindings, workers int
+	var mf memoryFlags
 	fs := newFlags(e, "registers", registersUsage)
 	cf.register(fs)
+	mf.register(fs)
 	of.register(fs, "table")
 	fs.StringVar(&mapping, "mapping", "", "mapping `file` (YAML): vendor columns and values → canonical fields")
 	fs.StringVar(&db.URL, "from", "", "read the export from PostgreSQL: a postgres://user@host/database `URL` (the password from PGPASSWORD or ~/.pgpass, not the URL, keeps it out of shell history)")
@@ -101,6 +102,9 @@ func runRegisters(e env) error {
 		cfg.OpenExport = func(ctx context.Context) (io.ReadCloser, error) { return pgsource.Open(ctx, db) }
 	}
 	cfg.DeploymentTest, cfg.MaxPerRule, cfg.Workers, cfg.Profile = deployment, maxFindings, workers, prof
+	if err := mf.apply("registers", &cfg); err != nil {
+		return err
+	}
 	if asOf != "" {
 		ts, err := export.ParseTimestamp(asOf)
 		if err != nil {
@@ -120,17 +124,7 @@ func runRegisters(e env) error {
 		cfg.PseudonymKey = key
 	}
 
-	// The gate's state is compact and pointer-free (about 33 bytes a row
-	// with prefix-compressed ids), and the CSV reader leaves a line of
-	// garbage per row; the default GOGC lets the heap reach twice the live
-	// state. The soft limit caps that for exports whose ids do not
-	// compress. It is a safety net, not a target: a heap held at the limit
-	// makes the runtime return and re-fault pages (measured: 5 s of system
-	// time at 10M rows with a 700 MB limit). GOMEMLIMIT in the environment
-	// wins.
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(registersMemoryLimit)
-	}
+	mf.limitHeap()
 	var bar *progressBar
 	if path := fs.Arg(0); path != "-" && db.URL == "" {
 		if st, serr := os.Stat(path); serr == nil && !e.quiet() && wantProgress(progress, e.stderr, st.Size()) {
@@ -152,9 +146,6 @@ func runRegisters(e env) error {
 	}
 	return of.emit(e, p, "registers", res)
 }
-
-// registersMemoryLimit is the default soft memory limit of a gate run.
-const registersMemoryLimit = 900 << 20
 
 // defaultWorkers is one goroutine per core to parse plus the checker,
 // at most 4: the checker (about 40% of a row's work on one core) is the

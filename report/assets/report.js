@@ -1,4 +1,4 @@
-/* kartoitus report: sortable and filterable tables, print button. No network. */
+/* kartoitus report: sortable and filterable tables, collapsed sections, print button. No network. */
 (function () {
   'use strict';
   var lang = document.documentElement.lang || 'fi';
@@ -77,6 +77,47 @@
     var table = document.getElementById(input.getAttribute('data-table'));
     if (!table) return;
     input.addEventListener('input', function () { filterTable(table, input.value); });
+  });
+
+  // Sections are collapsed <details>. A link to a section, or to
+  // anything inside a collapsed one, opens it first; the browser then
+  // scrolls to the target as usual (hashchange covers back/forward).
+  function reveal(id) {
+    var el = id && document.getElementById(id);
+    if (!el) return null;
+    var inner = el.querySelector(':scope > details.fold');
+    if (inner) inner.open = true;
+    for (var d = el.closest('details'); d; d = d.parentElement && d.parentElement.closest('details')) d.open = true;
+    return el;
+  }
+  function hashID() {
+    try { return decodeURIComponent(location.hash.slice(1)); } catch (e) { return ''; }
+  }
+  document.addEventListener('click', function (ev) {
+    var a = ev.target.closest && ev.target.closest('a[href^="#"]');
+    if (!a) return;
+    var id = a.getAttribute('href').slice(1);
+    var el = reveal(id);
+    // Same hash again: no hashchange, so scroll here.
+    if (el && id === hashID()) { ev.preventDefault(); el.scrollIntoView(); }
+  });
+  window.addEventListener('hashchange', function () {
+    var el = reveal(hashID());
+    if (el) el.scrollIntoView();
+  });
+  if (location.hash) {
+    var first = reveal(hashID());
+    if (first) first.scrollIntoView();
+  }
+  // Printing from the menu: open everything, close it again afterwards
+  // (the print stylesheet does the same for browsers without JS).
+  var reopened = [];
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details:not([open])').forEach(function (d) { d.open = true; reopened.push(d); });
+  });
+  window.addEventListener('afterprint', function () {
+    reopened.forEach(function (d) { d.open = false; });
+    reopened = [];
   });
 
   var print = document.getElementById('print-button');

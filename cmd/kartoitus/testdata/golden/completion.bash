@@ -37,12 +37,12 @@ _kartoitus() {
     "deploytest report") flags="--archiving-start --catalog --config --encoding --eves-work --format --lang --mapping --organiser --overlay --pair --pairs --producer --reveal-ids --sheet --test-date --test-person --unit -o -q -v" ;;
     *)
       case "$cmd" in
-        assess) flags="--accepted --catalog --columns --config --csv-dialect --deployment-test --encoding --export --export-mapping --fail-on --format --go-live --ignore --inventory --lang --no-graphs --organisation --out --overlay --pairs --plan-status --profile --pseudonymize --staff --threshold --today --tos -o -q -v"; subs="" ;;
+        assess) flags="--accepted --catalog --columns --config --csv-dialect --deployment-test --encoding --export --export-mapping --fail-on --format --go-live --ignore --inventory --lang --memory --no-graphs --organisation --out --overlay --pairs --plan-status --profile --pseudonymize --staff --temp-dir --threshold --today --tos -o -q -v"; subs="" ;;
         catalog) flags=""; subs="list search show tasks phases retention validate import" ;;
         inventory) flags=""; subs="columns read" ;;
         template) flags="--catalog --config --deploytest --encoding --force --lang --overlay --pairs --plan -o -q -v"; subs="" ;;
         map) flags="--accepted --all-tasks --catalog --columns --config --csv-dialect --encoding --fail-on --format --ignore --inventory --lang --overlay --profile --sheet --threshold --view --write-accepted -o -q -v"; subs="" ;;
-        registers) flags="--as-of --catalog --config --csv-dialect --deployment-test --encoding --fail-on --format --from --ignore --lang --mapping --max-findings --overlay --profile --progress --pseudonymize --query --reveal-ids --sheet --table --workers -o -q -v"; subs="generate" ;;
+        registers) flags="--as-of --catalog --config --csv-dialect --deployment-test --encoding --fail-on --format --from --ignore --lang --mapping --max-findings --memory --overlay --profile --progress --pseudonymize --query --reveal-ids --sheet --table --temp-dir --workers -o -q -v"; subs="generate" ;;
         retention) flags="--accepted --ams --catalog --columns --config --controller --csv-dialect --draft --encoding --fail-on --format --horizon --ignore --inventory --lang --overlay --profile --threshold --tos -o -q -v"; subs="" ;;
         graph) flags="--accepted --catalog --columns --config --encoding --format --inventory --json --lang --out --overlay --profile --sheet --task --threshold -o -q -v"; subs="" ;;
         deploytest) flags=""; subs="plan verify report" ;;

@@ -47,6 +47,7 @@ _kartoitus() {
         '--ignore[ignore file (YAML)\: rule, optional fingerprint, reason, optional expiry (default\: $KARTOITUS_IGNORE, else ./.kartoitusignore.yaml if present]:ignore:_files' \
         '--inventory[inventory workbook or CSV (repeatable)]:inventory:_files' \
         '--lang[report language\: fi or en]:lang:(fi en)' \
+        '--memory[memory budget of the register gate, e.g. 512M, 4G (K, M, G, T]:memory:_files' \
         '--no-graphs[write graph DOT files only]' \
         '-o[output folder\: -o is --out]:o:_files' \
         '--organisation[organisation name shown in the report (default]:organisation:_files' \
@@ -58,6 +59,7 @@ _kartoitus() {
         '--pseudonymize[replace client ids in the report by a keyed hash (HMAC-SHA256) of KEY]:pseudonymize:_files' \
         '-q[quiet\: print nothing but errors and the --format outputs asked for]' \
         '--staff[staff list file for the plan'\''s certificate cards]:staff:_files' \
+        '--temp-dir[folder for that temporary file (default]:temp-dir:_files' \
         '--threshold[mapping confidence at which a match is asserted (default]:threshold:_files' \
         '--today[judge the plan'\''s late and at-risk tasks on this date (default]:today:_files' \
         '--tos[TOS/AMS workbook or CSV (repeatable)]:tos:_files' \
@@ -241,6 +243,7 @@ _kartoitus() {
         '--lang[report language\: fi or en]:lang:(fi en)' \
         '--mapping[mapping file (YAML)\: vendor columns and values → canonical fields]:mapping:_files' \
         '--max-findings[list at most N findings per rule (all are counted)]:max-findings:_files' \
+        '--memory[memory budget of the register gate, e.g. 512M, 4G (K, M, G, T]:memory:_files' \
         '-o[write the report to file instead of standard output (the --format given without =FILE)]:o:_files' \
         '--overlay[overlay file (YAML/JSON)]:overlay:_files' \
         '--profile[organisation profile file (YAML)]:profile:_files' \
@@ -251,6 +254,7 @@ _kartoitus() {
         '--reveal-ids[show client ids in full in the report (only when you must]' \
         '--sheet[XLSX sheet name (default]:sheet:_files' \
         '--table[with --from\: the table (schema.table) read whole]:table:_files' \
+        '--temp-dir[folder for that temporary file (default]:temp-dir:_files' \
         '-v[verbose\: say on standard error which config and ignore files were used, what was read and written, and how long it took]' \
         '--workers[N > 1\: N-1 goroutines parse the CSV, one checks the rows (the result is the same for any N)]:workers:_files' \
         '*:file:_files' ;;
