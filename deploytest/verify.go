@@ -248,7 +248,7 @@ func (v *verifier) readOrganiser() error {
 			// A row that cannot be read at all: its client is unknown,
 			// so it is listed whatever the test person.
 			tally.Rejected++
-			v.res.Rejected = append(v.res.Rejected, Rejected{File: v.in.File, Line: re.Line, DocumentID: re.Key,
+			v.res.Rejected = append(v.res.Rejected, Rejected{File: v.in.File, Line: re.Line, DocumentID: strings.Clone(re.Key),
 				Reason: finding.T("rivi ei ole luettavissa: "+re.Error(), "the row cannot be read: "+re.Error())})
 			continue
 		}
@@ -374,7 +374,7 @@ func (v *verifier) readProducer(in Input) error {
 				continue
 			}
 			v.prodTally.Rejected++
-			v.res.Rejected = append(v.res.Rejected, Rejected{File: in.File, Line: re.Line, DocumentID: re.Key,
+			v.res.Rejected = append(v.res.Rejected, Rejected{File: in.File, Line: re.Line, DocumentID: strings.Clone(re.Key),
 				Reason: finding.T("rivi ei ole luettavissa: "+re.Error(), "the row cannot be read: "+re.Error())})
 			continue
 		}

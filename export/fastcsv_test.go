@@ -37,13 +37,20 @@ type readerMode struct {
 	name    string
 	bufSize int
 	wrap    func(io.Reader) io.Reader
+	// chunk > 0 reads in chunks of about that many bytes (the word-at-a-
+	// time scanner, as Next and Stream read), from the first record on;
+	// direct reads them from the text itself once the buffer is drained.
+	chunk  int
+	direct bool
 }
 
 var readerModes = []readerMode{
-	{"64k", 64 << 10, nil},
-	{"16-byte buffer", 16, nil},
-	{"one byte reads", 64 << 10, iotest.OneByteReader},
-	{"16-byte buffer, half reads", 16, iotest.HalfReader},
+	{"64k", 64 << 10, nil, 0, false},
+	{"16-byte buffer", 16, nil, 0, false},
+	{"one byte reads", 64 << 10, iotest.OneByteReader, 0, false},
+	{"16-byte buffer, half reads", 16, iotest.HalfReader, 0, false},
+	{"chunks of 1 byte", 64 << 10, nil, 1, false},
+	{"chunks of 13 bytes, half reads, direct", 16, iotest.HalfReader, 13, true},
 }
 
 func fastOf(in io.Reader, m readerMode) *fastCSV {
@@ -51,7 +58,14 @@ func fastOf(in io.Reader, m readerMode) *fastCSV {
 		in = m.wrap(in)
 	}
 	tr := textio.Open(in)
-	return newFastCSV(bufio.NewReaderSize(tr, m.bufSize), tr.Delimiter)
+	f := newFastCSV(bufio.NewReaderSize(tr, m.bufSize), tr.Delimiter)
+	if m.direct {
+		f.under = tr
+	}
+	if m.chunk > 0 {
+		f.chunked(m.chunk)
+	}
+	return f
 }
 
 // step describes one Read: the record or partial record, its line, and
@@ -183,7 +197,10 @@ func diffReaderWith(data []byte, raw bool, par *parallelMode) string {
 		return fmt.Sprintf("header %+v, want %+v", r.Header, ref.r.Header)
 	}
 	next := r.Next
-	if par != nil {
+	if par != nil && par.reuse {
+		r.ReuseBuffers()
+	}
+	if par != nil && par.parsers > 0 {
 		sn := &streamNext{s: r.parallel(par.parsers, par.size)}
 		defer sn.s.Close()
 		next = sn.Next
@@ -251,13 +268,18 @@ func checkSame(t *testing.T, data []byte) {
 	failing := func(b []byte) io.Reader {
 		return io.MultiReader(bytes.NewReader(b[:len(b)*2/3]), iotest.ErrReader(errBoom))
 	}
-	if d := diffRecords(data, readerModes[0], failing); d != "" {
-		t.Fatalf("input %q, failing after %d bytes\n%s", data, len(data)*2/3, d)
+	for _, m := range []readerMode{readerModes[0], readerModes[len(readerModes)-1]} {
+		if d := diffRecords(data, m, failing); d != "" {
+			t.Fatalf("input %q, failing after %d bytes\n%s", data, len(data)*2/3, d)
+		}
 	}
 	for _, raw := range []bool{false, true} {
 		if d := diffReader(data, raw); d != "" {
 			t.Fatalf("input %q\n%s", data, d)
 		}
+	}
+	if d := diffReaderWith(data, false, &parallelMode{reuse: true}); d != "" {
+		t.Fatalf("input %q, reusing buffers\n%s", data, d)
 	}
 	// The parallel path, with chunks small enough to cut every record
 	// (and to grow for each that does not fit).
@@ -324,12 +346,31 @@ var fastCSVCases = []string{
 		"D5;010181-900C;social;11000;2024-02-30;;\n" +
 		";;;;;;\n\n" +
 		"D6;010181-900C;social;11000;2024-01-31T10:00:00;1.2.2023;\n",
+	// Two values over MaxField, columns not in field order: the error
+	// names the first in field order.
+	"document_type;document_id;client_id;register\n" + strings.Repeat("t", 5000) + ";" + strings.Repeat("d", 5000) + ";c;social\n",
+	// Wider than the scanner splits (maxScanFields): Read's general path.
+	strings.Repeat("h;", 1500) + "h\n" + strings.Repeat("1;", 1500) + "2\n" + strings.Repeat(";", 1020) + "\n",
 	"a;b\n" + strings.Repeat("x", 100) + ";" + strings.Repeat("y", 70000) + "\n" + "\"" + strings.Repeat("z", 70000) + "\n" + strings.Repeat("w", 30) + "\";1\n2;3",
 }
 
 func TestFastCSVMatchesEncodingCSV(t *testing.T) {
 	for _, c := range fastCSVCases {
 		checkSame(t, []byte(c))
+	}
+}
+
+// TestScanLineWordEdges puts delimiters, quotes, "\r\n" and line ends at
+// every offset in and around the scanner's 8-byte words.
+func TestScanLineWordEdges(t *testing.T) {
+	for n := 0; n <= 18; n++ {
+		x := strings.Repeat("x", n)
+		for _, row := range []string{
+			x + ";" + x + "\n", x + ";\r\n", x + "\r;" + x + "\r\n", x + "\"q\";" + x + "\n",
+			";" + x + "\n", x + "\n\n", x + "\r\r\n", x + ";\"" + x + "\n" + x + "\";1\n", x + ";" + x,
+		} {
+			checkSame(t, []byte("a;b\n"+row+row+"c;d\n"))
+		}
 	}
 }
 
@@ -434,16 +475,33 @@ func BenchmarkCSVRead(b *testing.B) {
 				}
 			}
 		})
-		b.Run(tc.name+"/fast", func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
-				r := fastOf(bytes.NewReader(data), readerModes[0])
-				for {
-					if _, err := r.Read(); err == io.EOF {
-						break
+		for _, m := range []readerMode{readerModes[0], {"chunked", 64 << 10, nil, chunkSize, true}} {
+			b.Run(tc.name+"/fast-"+m.name, func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				for b.Loop() {
+					r := fastOf(bytes.NewReader(data), m)
+					for {
+						if _, err := r.Read(); err == io.EOF {
+							break
+						}
 					}
 				}
-			}
-		})
+			})
+		}
+	}
+}
+
+// BenchmarkScanLine is the scanner alone over a chunk of register rows.
+func BenchmarkScanLine(b *testing.B) {
+	row := "1.2.246.10.33001018.11.7;1;010125-0030;social;1.2.246.10.33001018.19.0;public;1.2.246.10.33001018.10.0;1.2.246.10.33001018.10.0;;own;substance_abuse;1011;HVA1/2022/1;1.2.246.10.33001018.10.0;2019-10-31T12:07:00;active;;;;\n"
+	var c chunkLines
+	c.set([]byte(strings.Repeat(row, 1000)), io.EOF)
+	f := &fastCSV{comma: ';'}
+	b.SetBytes(int64(len(c.buf)))
+	for b.Loop() {
+		for p := 0; p < len(c.buf); {
+			p = f.scanLine(c.buf, p, len(c.buf))
+			f.cut(c.str)
+		}
 	}
 }

@@ -56,6 +56,7 @@ type Stream struct {
 	wg    sync.WaitGroup
 	cur   *Chunk
 	once  sync.Once
+	k     *chunker
 }
 
 // Parallel starts reading the rest of a CSV export on parsers goroutines
@@ -71,12 +72,13 @@ func (r *Reader) parallel(parsers, size int) *Stream {
 	// Enough chunks that every parser has one to work on while the caller
 	// checks one and the splitter fills the next.
 	n := 2*parsers + 2
-	s := &Stream{r: r, work: make(chan *Chunk, n), order: make(chan *Chunk, n), free: make(chan *Chunk, n), stop: make(chan struct{})}
+	s := &Stream{r: r, work: make(chan *Chunk, n), order: make(chan *Chunk, n), free: make(chan *Chunk, n), stop: make(chan struct{}),
+		k: r.csv.handOver(size, r.reuse)}
 	for i := 0; i < n; i++ {
 		s.free <- &Chunk{unnamed: map[int]int{}, done: make(chan struct{}, 1)}
 	}
 	s.wg.Add(1 + parsers)
-	go s.split(size)
+	go s.split()
 	for i := 0; i < parsers; i++ {
 		go s.parse()
 	}
@@ -84,8 +86,8 @@ func (r *Reader) parallel(parsers, size int) *Stream {
 }
 
 // Next returns the next chunk in file order, or nil after the last. The
-// chunk (but not the strings in its Records) is reused after the next
-// call. Counts of values in unnamed columns are added to the Reader's
+// chunk (but not the strings in its Records, unless the Reader reuses
+// buffers) is reused after the next call. Counts of values in unnamed columns are added to the Reader's
 // UnnamedValues as chunks are handed out.
 func (s *Stream) Next() *Chunk {
 	if s.cur != nil {
@@ -112,13 +114,12 @@ func (s *Stream) Close() {
 }
 
 // split reads the decoded text into chunks that end at record ends.
-func (s *Stream) split(size int) {
+func (s *Stream) split() {
 	defer s.wg.Done()
 	defer close(s.work)
 	defer close(s.order)
-	cr := s.r.csv
-	line := cr.numLine + 1
-	var carry []byte // the start of a record cut by the last chunk's end
+	k := s.k
+	line := s.r.csv.numLine + 1
 	for {
 		var c *Chunk
 		select {
@@ -126,35 +127,12 @@ func (s *Stream) split(size int) {
 		case <-s.stop:
 			return
 		}
-		buf := c.data[:0]
-		if cap(buf) < size {
-			buf = make([]byte, 0, size)
-		}
-		buf = append(buf, carry...)
-		var err error
-		cut := 0
-		for {
-			for len(buf) < cap(buf) && err == nil {
-				var n int
-				n, err = cr.br.Read(buf[len(buf):cap(buf)])
-				buf = buf[:len(buf)+n]
-			}
-			if err != nil {
-				break
-			}
-			if cut = lastRecordEnd(buf, cr.comma); cut > 0 {
-				break
-			}
-			// One record longer than the buffer (a long quoted field,
-			// or a quote left open): read on into a larger one.
-			buf = append(buf[:cap(buf)], 0)[:len(buf)]
-		}
-		c.line, c.tail = line, nil
-		if err != nil {
-			c.data, c.tail = buf, err
-		} else {
-			carry = append(carry[:0], buf[cut:]...)
-			c.data = buf[:cut]
+		// A fresh buffer each time (the rows' strings alias it), unless
+		// the buffers are reused: then the chunk's own, which the caller
+		// has given back.
+		c.data, c.tail = k.next(c.data)
+		c.line = line
+		if c.tail == nil {
 			line += bytes.Count(c.data, []byte{'\n'})
 		}
 		select {
@@ -174,7 +152,7 @@ func (s *Stream) parse() {
 	defer s.wg.Done()
 	r := s.r
 	var src chunkLines
-	fc := &fastCSV{src: &src, comma: r.csv.comma}
+	fc := &fastCSV{src: &src, chunk: &src, comma: r.csv.comma}
 	for {
 		var c *Chunk
 		var ok bool
@@ -186,10 +164,11 @@ func (s *Stream) parse() {
 		if !ok {
 			return
 		}
-		src.data, src.tail = c.data, c.tail
-		if src.tail == nil {
-			src.tail = io.EOF
+		tail := c.tail
+		if tail == nil {
+			tail = io.EOF
 		}
+		src.set(c.data, tail)
 		fc.restart(c.line-1, r.csv.want)
 		c.Records, c.Errs, c.Err = c.Records[:0], c.Errs[:0], nil
 		clear(c.unnamed)
@@ -200,13 +179,7 @@ func (s *Stream) parse() {
 				c.Records = c.Records[:len(c.Records)+1]
 			}
 			rec := &c.Records[len(c.Records)-1]
-			fields, err := fc.Read()
-			if err == nil {
-				rec.Line = fc.Line()
-				err = r.fillCounting(rec, fields, false, c.unnamed)
-			} else {
-				err = r.csvErrorOf(fc, rec, fields, err)
-			}
+			err := r.readRow(fc, rec, c.unnamed)
 			if err == nil {
 				c.Errs = append(c.Errs, nil)
 				continue

@@ -14,9 +14,14 @@ import (
 
 // parallelMode is a number of parsers and a chunk size for the parallel
 // path.
-type parallelMode struct{ parsers, size int }
+// parsers 0 is a sequential read (Next); reuse calls ReuseBuffers first
+// (in a test binary, reused buffers are poisoned).
+type parallelMode struct {
+	parsers, size int
+	reuse         bool
+}
 
-var parallelModes = []parallelMode{{1, 1}, {2, 7}, {3, 64}, {8, chunkSize}}
+var parallelModes = []parallelMode{{1, 1, false}, {2, 7, true}, {3, 64, false}, {8, chunkSize, true}}
 
 // streamNext hands out a Stream's rows one at a time, as Next does.
 type streamNext struct {
@@ -57,6 +62,10 @@ func diffParallel(data []byte, pm parallelMode, newSrc func([]byte) io.Reader) s
 	}
 	if err != nil {
 		return ""
+	}
+	if pm.reuse {
+		seq.ReuseBuffers()
+		par.ReuseBuffers()
 	}
 	s := par.parallel(pm.parsers, pm.size)
 	sn := &streamNext{s: s}
@@ -118,7 +127,7 @@ func TestParallelMatchesNext(t *testing.T) {
 	}
 	open := lf + "D9;1;\"open quote;\n" + lf[len(canonicalHeader)+2:]
 	for name, in := range map[string]string{"lf": lf, "crlf": crlf, "bom": "\xef\xbb\xbf" + crlf, "windows-1252 late": latin, "open quote": open} {
-		for _, pm := range append(parallelModes, parallelMode{2, 4096}, parallelMode{4, 300}) {
+		for _, pm := range append(parallelModes, parallelMode{2, 4096, true}, parallelMode{4, 300, false}) {
 			plain := func(b []byte) io.Reader { return bytes.NewReader(b) }
 			if d := diffParallel([]byte(in), pm, plain); d != "" {
 				t.Fatalf("%s: %s", name, d)
@@ -158,7 +167,7 @@ func TestLastRecordEnd(t *testing.T) {
 // a fatal error) gets its Close back, with the splitter and parsers gone.
 func TestStreamCloseEarly(t *testing.T) {
 	in := canonicalHeader + "\n" + strings.Repeat("D1;1;010181-900C;social;;;;;;;;11000;;;2024-01-31;;;;;\n", 20000)
-	for _, pm := range []parallelMode{{1, 64}, {3, 4096}} {
+	for _, pm := range []parallelMode{{1, 64, false}, {3, 4096, true}} {
 		r, err := NewCSVReader(strings.NewReader(in), Options{})
 		if err != nil {
 			t.Fatal(err)

@@ -32,6 +32,18 @@ type Header struct {
 	Ignored []string
 	// Unnamed lists the columns (0-based) with an empty header.
 	Unnamed []int
+
+	// cols are the fields that have a column, in field order, and absent
+	// the others: what a row fills, without a look at the rest.
+	cols   []fieldCol
+	absent []Field
+	// fieldOf is each column's field, -1 for none.
+	fieldOf []int8
+}
+
+type fieldCol struct {
+	f   Field
+	col int
 }
 
 // Has reports whether the export has a column for f.
@@ -96,6 +108,18 @@ func ResolveHeader(names []string, m *Mapping) (*Header, error) {
 	if nonEmpty == 0 {
 		return nil, fmt.Errorf("%w: the first row has no column names", kartoitus.ErrNotRecognised)
 	}
+	h.fieldOf = make([]int8, len(names))
+	for i := range h.fieldOf {
+		h.fieldOf[i] = -1
+	}
+	for f, i := range h.Index {
+		if i >= 0 {
+			h.fieldOf[i] = int8(f)
+			h.cols = append(h.cols, fieldCol{Field(f), i})
+		} else {
+			h.absent = append(h.absent, Field(f))
+		}
+	}
 	if miss := h.Missing(Required...); len(miss) > 0 {
 		var want []string
 		for _, f := range miss {
@@ -123,9 +147,9 @@ func seenList(names []string) string {
 	return strings.Join(parts, ", ")
 }
 
-// Record is one data row. Values alias the row just read: copy any string
-// kept beyond the next call of Next (strings.Clone), or the whole line
-// stays in memory.
+// Record is one data row. Values alias the text just read: copy any
+// string kept beyond the next call of Next (strings.Clone), or the chunk
+// of text it was read from (up to a few hundred KB) stays in memory.
 type Record struct {
 	// Line is the 1-based line of the row's start in the file (the sheet
 	// row number for XLSX).
@@ -253,6 +277,7 @@ type Reader struct {
 	maxCreated Timestamp
 
 	csv    *fastCSV
+	reuse  bool // ReuseBuffers
 	rows   *excelize.Rows
 	xf     *excelize.File
 	xrow   int
@@ -268,7 +293,7 @@ func NewCSVReader(r io.Reader, opts Options) (*Reader, error) {
 	// fastCSV parses as encoding/csv would (see fastcsv.go for why it
 	// exists), slicing lines straight out of a 64 KB buffer; the header's
 	// width becomes the required width.
-	cr := newFastCSV(bufio.NewReaderSize(tr, 64<<10), tr.Delimiter)
+	cr := newFastCSVOver(tr, tr.Delimiter)
 	first, err := cr.Read()
 	for errors.Is(err, errBlankLine) { // blank lines above the header
 		first, err = cr.Read()
@@ -423,7 +448,7 @@ func (r *Reader) ReadRaw(dst []string) ([]string, int, error) {
 	if r.csv == nil {
 		return r.readRawXLSX(dst)
 	}
-	fields, err := r.csv.Read()
+	fields, err := r.readCSV()
 	if err != nil {
 		var rec Record
 		err = r.csvError(&rec, fields, err)
@@ -502,13 +527,108 @@ func (r *Reader) csvErrorOf(cr *fastCSV, rec *Record, fields []string, err error
 	return re
 }
 
-func (r *Reader) nextCSV(rec *Record) error {
-	fields, err := r.csv.Read()
-	if err != nil {
-		return r.csvError(rec, fields, err)
+// ReuseBuffers makes a CSV export's rows, from the next one on, alias
+// buffers that are overwritten: a Record's strings are valid only until
+// the next call of Next (a Stream's: until the next Stream.Next), so
+// anything kept must be cloned. It spares the allocation of every chunk
+// of text and the garbage collections (and their write barriers on every
+// field stored) that it brings. ReadRaw's copies alias them too: do not
+// keep them. No effect on XLSX.
+func (r *Reader) ReuseBuffers() {
+	if r.csv == nil {
+		return
 	}
-	rec.Line = r.csv.Line()
-	return r.fill(rec, fields, false)
+	r.reuse = true
+	if k := r.csv.chunk; k != nil && k.next != nil {
+		k.next.reuse = true
+	}
+}
+
+// seqChunkSize is the chunk of a sequential read: small enough that a
+// reused buffer stays in the core's cache.
+const seqChunkSize = 64 << 10
+
+// readCSV reads the next record. The rows after the header are read in
+// chunks (fastcsv.go): their strings alias a chunk, not a line.
+func (r *Reader) readCSV() ([]string, error) {
+	if r.csv.chunk == nil {
+		r.csv.chunked(seqChunkSize)
+		r.csv.chunk.next.reuse = r.reuse
+	}
+	return r.csv.Read()
+}
+
+func (r *Reader) nextCSV(rec *Record) error {
+	if r.csv.chunk == nil {
+		r.csv.chunked(seqChunkSize)
+		r.csv.chunk.next.reuse = r.reuse
+	}
+	return r.readRow(r.csv, rec, r.UnnamedValues)
+}
+
+// readRow reads cr's next row into rec, as Next does, counting values in
+// unnamed columns in unnamed. A line scanLine splits (the usual one) with
+// the header's width fills rec straight from the line's offsets: only the
+// fields that have a column are cut.
+func (r *Reader) readRow(cr *fastCSV, rec *Record, unnamed map[int]int) error {
+	if cr.scanNext() {
+		str := cr.chunk.str
+		if cr.nf == cr.want && len(r.Header.Unnamed) == 0 {
+			rec.Line = cr.line
+			if f0 := cr.field(str, 0); f0 != "" && f0[0] > ' ' && f0[0] < 0x7f { // not blank
+				return r.fillScanned(rec, cr, str)
+			}
+		}
+		fields := cr.cut(str)
+		if err := cr.width(len(fields)); err != nil {
+			return r.csvErrorOf(cr, rec, fields, err)
+		}
+		rec.Line = cr.line
+		return r.fillCounting(rec, fields, false, unnamed)
+	}
+	fields, err := cr.Read()
+	if err != nil {
+		return r.csvErrorOf(cr, rec, fields, err)
+	}
+	rec.Line = cr.Line()
+	return r.fillCounting(rec, fields, false, unnamed)
+}
+
+// fillScanned is fillCounting for the line cr.scanLine split, of the
+// header's width, not blank, under a header without unnamed columns.
+func (r *Reader) fillScanned(rec *Record, cr *fastCSV, str string) error {
+	for _, f := range r.Header.absent {
+		rec.Values[f] = ""
+	}
+	// The columns in order, each cut where the last ended.
+	pos, last := cr.pos[:cr.nf-1], cr.nf-1
+	start := cr.lstart
+	for col, f := range r.Header.fieldOf[:cr.nf] {
+		end := cr.lend
+		if col < last {
+			end = int(pos[col])
+		}
+		v := str[start:end]
+		start = end + 1
+		if f < 0 {
+			continue
+		}
+		fld := Field(f)
+		if n := len(v); n > 0 {
+			if n > MaxField {
+				// Reported for the first such field in field order,
+				// as fillCounting does.
+				return r.fillCounting(rec, cr.cut(str), false, nil)
+			}
+			// trim, by hand: too big for the compiler to inline, and
+			// this runs on every field of every row.
+			if a, z := v[0], v[n-1]; a <= ' ' || a >= 0x80 || z <= ' ' || z >= 0x80 {
+				v = strings.TrimSpace(v)
+			}
+		}
+		rec.Values[fld] = v
+	}
+	return r.parseValues(rec, false)
 }
 
 func (r *Reader) nextXLSX(rec *Record) error {
@@ -559,34 +679,46 @@ func (r *Reader) fill(rec *Record, fields []string, xlsx bool) error {
 // (a parser's own map, added to UnnamedValues in file order): it only
 // reads the Reader.
 func (r *Reader) fillCounting(rec *Record, fields []string, xlsx bool, unnamed map[int]int) error {
-	blank := true
-	for i := range fields {
-		if fields[i] != "" && strings.TrimSpace(fields[i]) != "" {
-			blank = false
-			break
+	// A row is blank when every field is empty or white space; a field
+	// that starts with a printable ASCII byte (the usual first field)
+	// settles it at once.
+	if len(fields) == 0 || fields[0] == "" || fields[0][0] <= ' ' || fields[0][0] >= 0x7f {
+		blank := true
+		for i := range fields {
+			if fields[i] != "" && trim(fields[i]) != "" {
+				blank = false
+				break
+			}
 		}
-	}
-	if blank {
-		return &RowError{Kind: RowBlank, Line: rec.Line, EndLine: rec.Line}
+		if blank {
+			return &RowError{Kind: RowBlank, Line: rec.Line, EndLine: rec.Line}
+		}
 	}
 	for _, i := range r.Header.Unnamed {
 		if i < len(fields) && strings.TrimSpace(fields[i]) != "" {
 			unnamed[i]++
 		}
 	}
-	idx := &r.Header.Index
-	for f := range rec.Values {
-		i := idx[f]
-		if i < 0 || i >= len(fields) {
-			rec.Values[f] = ""
+	for _, f := range r.Header.absent {
+		rec.Values[f] = ""
+	}
+	for _, fc := range r.Header.cols {
+		if fc.col >= len(fields) { // a short XLSX row
+			rec.Values[fc.f] = ""
 			continue
 		}
-		if len(fields[i]) > MaxField {
-			return &RowError{Kind: RowLongField, Line: rec.Line, EndLine: rec.Line, Field: Field(f), Got: len(fields[i]), Want: MaxField,
-				Value: ident.Redact(textio.Excerpt(fields[i], 40))}
+		v := fields[fc.col]
+		if len(v) > MaxField {
+			return &RowError{Kind: RowLongField, Line: rec.Line, EndLine: rec.Line, Field: fc.f, Got: len(v), Want: MaxField,
+				Value: ident.Redact(textio.Excerpt(v, 40))}
 		}
-		rec.Values[f] = trim(fields[i])
+		rec.Values[fc.f] = trim(v)
 	}
+	return r.parseValues(rec, xlsx)
+}
+
+// parseValues parses the version and the dates of a filled record.
+func (r *Reader) parseValues(rec *Record, xlsx bool) error {
 	var ok bool
 	if rec.VersionNum, ok = parseVersion(rec.Values[Version]); !ok {
 		return &RowError{Kind: RowBadVersion, Line: rec.Line, EndLine: rec.Line, Field: Version,

@@ -240,30 +240,30 @@ func ParseTimestamp(s string) (Timestamp, error) {
 // fastISO parses exactly YYYY-MM-DD or YYYY-MM-DDThh:mm:ss, the forms
 // nearly every export uses, with one pass over fixed positions.
 func fastISO(s string) (Timestamp, bool) {
-	if (len(s) != 10 && len(s) != 19) || s[4] != '-' || s[7] != '-' {
+	if len(s) != 10 && len(s) != 19 {
 		return 0, false
 	}
-	d := func(i int) int { return int(s[i]) - '0' }
-	for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9} {
-		if uint(d(i)) > 9 {
-			return 0, false
-		}
+	_ = s[9]
+	// Each digit as a byte: a non-digit wraps to above 9.
+	y0, y1, y2, y3 := s[0]-'0', s[1]-'0', s[2]-'0', s[3]-'0'
+	m0, m1, d0, d1 := s[5]-'0', s[6]-'0', s[8]-'0', s[9]-'0'
+	if s[4] != '-' || s[7] != '-' || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 {
+		return 0, false
 	}
-	y, m, dd := d(0)*1000+d(1)*100+d(2)*10+d(3), d(5)*10+d(6), d(8)*10+d(9)
+	y := int(y0)*1000 + int(y1)*100 + int(y2)*10 + int(y3)
+	m, dd := int(m0)*10+int(m1), int(d0)*10+int(d1)
 	if y < 1800 || !ident.ValidDate(y, m, dd) {
 		return 0, false
 	}
 	clock := 0
 	if len(s) == 19 {
-		if s[10] != 'T' && s[10] != ' ' || s[13] != ':' || s[16] != ':' {
+		_ = s[18]
+		h0, h1, i0, i1, s0, s1 := s[11]-'0', s[12]-'0', s[14]-'0', s[15]-'0', s[17]-'0', s[18]-'0'
+		if s[10] != 'T' && s[10] != ' ' || s[13] != ':' || s[16] != ':' ||
+			h0 > 9 || h1 > 9 || i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9 {
 			return 0, false
 		}
-		for _, i := range [...]int{11, 12, 14, 15, 17, 18} {
-			if uint(d(i)) > 9 {
-				return 0, false
-			}
-		}
-		hh, mm, ss := d(11)*10+d(12), d(14)*10+d(15), d(17)*10+d(18)
+		hh, mm, ss := int(h0)*10+int(h1), int(i0)*10+int(i1), int(s0)*10+int(s1)
 		if hh > 23 || mm > 59 || ss > 59 {
 			return 0, false
 		}

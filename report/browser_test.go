@@ -581,7 +581,7 @@ const pastEdgeJS = `(() => {
 func TestBrowserSeesErrors(t *testing.T) {
 	ctx := browser(t)
 	bad := filepath.Join(t.TempDir(), "bad.html")
-	html := `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="` + pageCSP + `"></head>` +
+	html := `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="` + reportPage().csp + `"></head>` +
 		`<body><script>console.log("blocked")</script><img src="http://192.0.2.1/x.png"></body></html>`
 	if err := os.WriteFile(bad, []byte(html), 0o644); err != nil {
 		t.Fatal(err)

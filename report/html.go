@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kartoitus/kartoitus/finding"
@@ -39,7 +40,7 @@ func (HTML) Write(w io.Writer, r *Result) error {
 func (HTML) WriteAssessment(w io.Writer, a *Assessment) error {
 	a = a.completed()
 	v := newHTMLView(a)
-	t, err := pageTemplate.Clone()
+	t, err := reportPage().tmpl.Clone()
 	if err != nil {
 		return err
 	}
@@ -58,13 +59,10 @@ func (HTML) WriteAssessment(w io.Writer, a *Assessment) error {
 	return err
 }
 
-var (
-	pageCSS, pageJS string
-	pageTemplate    *template.Template
-	pageCSP         string
-)
-
-func init() {
+// reportPage holds the report page's assets and parsed template, made on first
+// use: parsing the template at start-up cost every command (the register
+// gate's included) several milliseconds it never needed.
+var reportPage = sync.OnceValue(func() pageAssets {
 	css, err := assets.ReadFile("assets/report.css")
 	if err != nil {
 		panic(err)
@@ -73,18 +71,24 @@ func init() {
 	if err != nil {
 		panic(err)
 	}
-	pageCSS, pageJS = string(css), string(js)
+	p := pageAssets{css: string(css), js: string(js)}
 	// The policy allows exactly our one script (by hash), inline styles
 	// (inline SVG carries style attributes), data: images and the folder's
 	// own graph pictures ('self'); nothing else can be fetched, so the page
 	// works offline and leaks nothing.
 	sum := sha256.Sum256(js)
-	pageCSP = "default-src 'none'; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) +
+	p.csp = "default-src 'none'; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) +
 		"'; style-src 'unsafe-inline'; img-src data: 'self'; base-uri 'none'; form-action 'none'"
 	// Placeholder funcs so the template parses; WriteAssessment binds the
 	// real ones to the language and data.
-	pageTemplate = template.Must(template.New("report").Funcs((&htmlView{A: &Assessment{}}).funcs()).
+	p.tmpl = template.Must(template.New("report").Funcs((&htmlView{A: &Assessment{}}).funcs()).
 		ParseFS(assets, "assets/report.html.tmpl"))
+	return p
+})
+
+type pageAssets struct {
+	css, js, csp string
+	tmpl         *template.Template
 }
 
 // htmlView is the template's data.
@@ -385,8 +389,8 @@ func newHTMLView(a *Assessment) *htmlView {
 		l = finding.FI
 	}
 	v := &htmlView{
-		A: a, S: a.Summary, Lang: l, CSP: pageCSP,
-		CSS: template.CSS(pageCSS), JS: template.JS(pageJS),
+		A: a, S: a.Summary, Lang: l, CSP: reportPage().csp,
+		CSS: template.CSS(reportPage().css), JS: template.JS(reportPage().js),
 		phaseOrder: map[string]int{},
 	}
 	for i, p := range a.Phases {

@@ -139,12 +139,12 @@ func TestHTMLSelfContained(t *testing.T) {
 			t.Errorf("unexpected URL %q", m)
 		}
 	}
-	sum := sha256.Sum256([]byte(pageJS))
+	sum := sha256.Sum256([]byte(reportPage().js))
 	csp := `default-src 'none'; script-src 'sha256-` + base64.StdEncoding.EncodeToString(sum[:]) + `'`
 	if !strings.Contains(html.UnescapeString(page), csp) {
 		t.Errorf("page lacks the content security policy %q", csp)
 	}
-	if strings.Count(page, "<script") != 1 || !strings.Contains(page, "<script>"+pageJS+"</script>") {
+	if strings.Count(page, "<script") != 1 || !strings.Contains(page, "<script>"+reportPage().js+"</script>") {
 		t.Error("want exactly the embedded script, inline and verbatim (its hash is in the policy)")
 	}
 	if !strings.Contains(page, "@media print") {

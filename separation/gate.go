@@ -412,6 +412,9 @@ func (g *gate) emit(c *Check, line int, key string, keys []string, msg func() fi
 		m.FI, m.EN = ident.Redact(m.FI), ident.Redact(m.EN)
 		f.Location.Key = ident.Redact(f.Location.Key)
 	}
+	// The key is a row's text, which aliases the reader's chunk of the
+	// file (a few hundred KB): a kept finding must not keep that alive.
+	f.Location.Key = strings.Clone(f.Location.Key)
 	f.Message = m
 	f.Code = code
 	f.ServiceTask = task

@@ -256,11 +256,13 @@ func benchExport(b *testing.B, rows int) []byte {
 }
 
 // BenchmarkBareRead is the floor: encoding/csv with ReuseRecord and
-// nothing else.
+// nothing else; cpu-s/op as BenchmarkGate's, to compare the two under load.
 func BenchmarkBareRead(b *testing.B) {
 	data := benchExport(b, 200000)
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
+	cpu0 := cpuTime()
+	defer func() { b.ReportMetric((cpuTime()-cpu0)/float64(b.N), "cpu-s/op") }()
 	for i := 0; i < b.N; i++ {
 		r := export.BareReader(bytes.NewReader(data))
 		n := 0

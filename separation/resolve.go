@@ -32,13 +32,23 @@ type memoEntry[V any] struct {
 	v   V
 }
 
+// get is split so that its usual case, the last value again, is inlined
+// into the row loop (about ten lookups a row).
 func (c *memo[V]) get(s string, compute func(string) V) V {
 	if c.hasLast && s == c.last.key {
 		return c.last.v
 	}
+	return c.lookup(s, compute)
+}
+
+func (c *memo[V]) lookup(s string, compute func(string) V) V {
 	e, ok := c.m[s]
 	if !ok {
-		e = memoEntry[V]{key: strings.Clone(s), v: compute(s)}
+		// compute gets the clone: what it returns may keep the text
+		// (a document-type code, a task's parts), which must not alias
+		// the reader's buffer.
+		key := strings.Clone(s)
+		e = memoEntry[V]{key: key, v: compute(key)}
 		if c.m == nil {
 			c.m = map[string]memoEntry[V]{}
 		}

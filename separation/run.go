@@ -32,6 +32,13 @@ func Run(r *export.Reader, cfg Config) (*Result, error) {
 		return nil, errors.New("separation: no catalogue")
 	}
 	g := newGate(r.Header, r.Sheet, cfg)
+	// Every string the gate keeps beyond its row is cloned (memo keys and
+	// what they resolve to, the id arena, aggregates, kept findings'
+	// keys), so the reader may reuse its buffers: no chunk of text is
+	// allocated per 64 KB read, and the collector, with little to do,
+	// stays off the row loop. Tests poison reused buffers (export), so a
+	// string kept by mistake changes their results.
+	r.ReuseBuffers()
 	var err error
 	switch {
 	case cfg.Workers > 1 && r.Format == export.FormatCSV:
