@@ -63,8 +63,11 @@ func (r *Redactor) Write(p []byte) (int, error) {
 	}
 	// No henkilötunnus spans a line end, so complete lines go out at once
 	// (a console stays line-buffered); a long line keeps only a tail back.
+	// Masking keeps the length, so it is done in place (a string copy of
+	// every write cost a tenth of a 5,000-row assessment).
 	if i := bytes.LastIndexAny(r.buf, "\n\r"); i >= 0 {
-		if _, err := io.WriteString(r.w, ident.Redact(string(r.buf[:i+1]))); err != nil {
+		ident.RedactBytes(r.buf[:i+1])
+		if _, err := r.w.Write(r.buf[:i+1]); err != nil {
 			r.err = err
 			return 0, err
 		}
@@ -73,13 +76,13 @@ func (r *Redactor) Write(p []byte) (int, error) {
 	if len(r.buf) < 4*tail {
 		return len(p), nil
 	}
-	red := ident.Redact(string(r.buf))
-	keep := len(red) - tail
-	if _, err := io.WriteString(r.w, red[:keep]); err != nil {
+	ident.RedactBytes(r.buf)
+	keep := len(r.buf) - tail
+	if _, err := r.w.Write(r.buf[:keep]); err != nil {
 		r.err = err
 		return 0, err
 	}
-	r.buf = append(r.buf[:0], red[keep:]...)
+	r.buf = append(r.buf[:0], r.buf[keep:]...)
 	return len(p), nil
 }
 
