@@ -196,3 +196,59 @@ func TestFolder(t *testing.T) {
 		f.Abort()
 	}
 }
+
+// TestRedactZipUnchanged: an archive with nothing to mask comes back as
+// it was, byte for byte; with one member to mask, the others are copied
+// still compressed (their compressed bytes unchanged) and the result
+// opens.
+func TestRedactZipUnchanged(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetCellValue("Sheet1", "A1", "Nimi")
+	var clean bytes.Buffer
+	if err := f.Write(&clean); err != nil {
+		t.Fatal(err)
+	}
+	got, err := RedactZip(clean.Bytes())
+	if err != nil || !bytes.Equal(got, clean.Bytes()) {
+		t.Fatalf("clean archive changed (%v)", err)
+	}
+	f.SetCellValue("Sheet1", "A2", "Asiakas "+id)
+	var dirty bytes.Buffer
+	if err := f.Write(&dirty); err != nil {
+		t.Fatal(err)
+	}
+	got, err = RedactZip(dirty.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := func(b []byte) map[string]string {
+		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		for _, e := range zr.File {
+			rc, _ := e.OpenRaw()
+			c, _ := io.ReadAll(rc)
+			m[e.Name] = string(c)
+		}
+		return m
+	}
+	before, after := raw(dirty.Bytes()), raw(got)
+	same := 0
+	for name, c := range before {
+		if after[name] == c {
+			same++
+		}
+	}
+	if same != len(before)-1 || len(after) != len(before) {
+		t.Errorf("%d of %d members copied unchanged, want all but the one holding the id", same, len(before))
+	}
+	g, err := excelize.OpenReader(bytes.NewReader(got))
+	if err != nil {
+		t.Fatalf("does not open: %v", err)
+	}
+	if v, _ := g.GetCellValue("Sheet1", "A2"); v != "Asiakas 130672-xxxx" {
+		t.Errorf("A2 = %q", v)
+	}
+}

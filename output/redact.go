@@ -114,14 +114,22 @@ func (r *Redactor) Close() error {
 // shared string, sheet name and document property. The mask is "xxxx"
 // there, as Excel forbids '*' in sheet names. Members keep their names,
 // order and compression method.
+//
+// Members with nothing to mask are copied as they are, still compressed
+// (zip.Writer.Copy), and an archive with nothing to mask is returned
+// unchanged: recompressing a 5,000-row workbook's 26 MB of XML was a
+// tenth of the assessment's time, to change nothing.
 func RedactZip(b []byte) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, err
 	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
+	redacted := make([][]byte, len(zr.File)) // nil: the member stays as it is
+	changed := false
+	for i, f := range zr.File {
+		if !textMember(f.Name) {
+			continue
+		}
 		rc, err := f.Open()
 		if err != nil {
 			return nil, err
@@ -131,8 +139,22 @@ func RedactZip(b []byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		if textMember(f.Name) {
-			data = []byte(redactWith(string(data), 'x'))
+		if !ident.ContainsHetu(string(data)) {
+			continue
+		}
+		redacted[i], changed = []byte(redactWith(string(data), 'x')), true
+	}
+	if !changed {
+		return b, nil
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for i, f := range zr.File {
+		if redacted[i] == nil {
+			if err := zw.Copy(f); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		h := f.FileHeader
 		h.CompressedSize64, h.UncompressedSize64, h.CRC32 = 0, 0, 0
@@ -140,7 +162,7 @@ func RedactZip(b []byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, err := w.Write(data); err != nil {
+		if _, err := w.Write(redacted[i]); err != nil {
 			return nil, err
 		}
 	}
