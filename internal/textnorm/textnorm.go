@@ -15,6 +15,14 @@ import (
 // Hyphens inside words become spaces too, so "ls-ilmoitus" and
 // "ls ilmoitus" fold alike.
 func Fold(s string) string {
+	if f, ok := foldLatin1(s); ok {
+		return f
+	}
+	return foldSlow(s)
+}
+
+// foldSlow is Fold by its definition: NFD, then rune by rune.
+func foldSlow(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true // suppress leading space
@@ -33,6 +41,63 @@ func Fold(s string) string {
 		}
 	}
 	return strings.TrimRight(b.String(), " ")
+}
+
+// latin1 is what foldSlow makes of each rune below U+0100, from foldSlow
+// itself: "" for a separator, else the letters it leaves ("ä" → "a",
+// "ß" → "ß").
+var latin1 = func() (t [256]string) {
+	for r := range 256 {
+		t[r] = foldSlow(string(rune(r)))
+	}
+	return t
+}()
+
+// foldLatin1 is Fold for text of runes below U+0100 (ASCII and the
+// Finnish and Swedish letters), without NFD's allocation and table
+// walk: decomposition is per character there and no combining mark can
+// follow, so folding each rune alone is the same. Mapping folds every
+// inventory name against the catalogue, and NFD was most of its time.
+// ok is false for other text, which foldSlow takes.
+func foldLatin1(s string) (string, bool) {
+	buf := make([]byte, 0, len(s))
+	space := true // suppress leading space
+	for _, r := range s {
+		if r >= 256 {
+			return "", false
+		}
+		if r < 128 {
+			c := byte(r)
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				if !space {
+					buf = append(buf, ' ')
+					space = true
+				}
+				continue
+			}
+			buf = append(buf, c)
+			space = false
+			continue
+		}
+		f := latin1[r]
+		if f == "" {
+			if !space {
+				buf = append(buf, ' ')
+				space = true
+			}
+			continue
+		}
+		buf = append(buf, f...)
+		space = false
+	}
+	for len(buf) > 0 && buf[len(buf)-1] == ' ' {
+		buf = buf[:len(buf)-1]
+	}
+	return string(buf), true
 }
 
 // FoldHeader folds a column header: like Fold, but first drops a leading

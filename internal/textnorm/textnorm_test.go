@@ -1,6 +1,10 @@
 package textnorm
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 func TestFold(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -78,4 +82,44 @@ func TestSameWord(t *testing.T) {
 			t.Errorf("SameWord(%q, %q) = %v, want %v (stems %q %q)", tt.a, tt.b, got, tt.want, Stem(tt.a), Stem(tt.b))
 		}
 	}
+}
+
+// TestFoldLatin1 checks the fast path against the definition on every
+// rune below U+0100 alone and in company, and on random text of them.
+func TestFoldLatin1(t *testing.T) {
+	for r := range 256 {
+		for _, s := range []string{string(rune(r)), "A" + string(rune(r)) + "b", " x" + string(rune(r)) + string(rune(r)) + "9 "} {
+			if got, want := Fold(s), foldSlow(s); got != want {
+				t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := rng.IntN(20); n > 0; n-- {
+			b.WriteRune(rune(rng.IntN(256)))
+		}
+		if got, want := Fold(b.String()), foldSlow(b.String()); got != want {
+			t.Fatalf("Fold(%q) = %q, want %q", b.String(), got, want)
+		}
+	}
+	// Past U+00FF the definition is used: a combining mark after a Latin-1
+	// letter, Greek, Cyrillic.
+	for _, s := range []string{"a\u0308iti", "Ω-mega", "Жук", "ﬁle"} {
+		if got, want := Fold(s), foldSlow(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Päätös §12", "ÄÖÅ-äöå", "a\u0308", "LS-ilmoitus  (uusi)", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), foldSlow(s); got != want {
+			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
