@@ -64,6 +64,12 @@ func ContainsHetu(s string) bool {
 	return i >= 0
 }
 
+// ContainsHetuBytes is ContainsHetu on bytes, without a string copy.
+func ContainsHetuBytes(b []byte) bool {
+	i, _ := indexHetu(b, 0)
+	return i >= 0
+}
+
 // IndexHetu returns the start and length (11) of the first
 // henkilötunnus-shaped run in s, or -1, 0. A run is six digits, a century
 // sign (+, -, A–F or U–Y, either case: VNA 690/2022), three digits and a

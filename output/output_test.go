@@ -252,3 +252,19 @@ func TestRedactZipUnchanged(t *testing.T) {
 		t.Errorf("A2 = %q", v)
 	}
 }
+
+// TestContainsHetuWindows: a run is found wherever the 64 KB windows cut
+// it, and text without one is not reported.
+func TestContainsHetuWindows(t *testing.T) {
+	const w = 64 << 10
+	for _, at := range []int{0, 100, w - 12, w - 11, w - 6, w - 1, w, w + 3, 2*w - 16 - 5, 3*w + 7} {
+		text := strings.Repeat("x", at) + " " + id + " " + strings.Repeat("y", 200)
+		if found, err := containsHetu(strings.NewReader(text)); !found || err != nil {
+			t.Errorf("run at %d: found %v, %v", at, found, err)
+		}
+	}
+	clean := strings.Repeat("130672 a 3470 ", 20000)
+	if found, _ := containsHetu(strings.NewReader(clean)); found {
+		t.Error("clean text reported")
+	}
+}
