@@ -129,7 +129,7 @@ func (r *Result) fillDraft(a *report.Assessment) {
 	}
 	sheet := &report.SheetTable{Rows: rr.Draft.Records(a.Meta.Lang)}
 	for _, c := range rr.Draft.Layout(a.Meta.Lang) {
-		sheet.Columns = append(sheet.Columns, report.SheetColumn{Header: c.Header, Width: c.Width, Edit: c.Blank, Numeric: c.Numeric, Choices: c.Choices})
+		sheet.Columns = append(sheet.Columns, report.SheetColumn{Header: c.Header, Width: c.Width, Edit: c.Blank, Numeric: c.Numeric, Choices: c.Choices, Status: c.Status})
 	}
 	a.TOSDraftSheet = sheet
 	for _, d := range rr.Draft.Rows {

@@ -354,6 +354,9 @@ type SheetColumn struct {
 	Edit    bool
 	Numeric bool
 	Choices []string
+	// Status: the column shows the row's TOS-draft status (the page
+	// colours it as the status says).
+	Status bool
 }
 
 // Graphs holds SVG markup rendered by the graph package. The HTML report

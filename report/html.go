@@ -212,8 +212,12 @@ type tosView struct {
 
 type tosRowView struct {
 	Status string // the row's class: TOSMissing, TOSOK, …
-	Cells  []string
+	Cells  []tosCell
 }
+
+// tosCell is a cell's text and, in the status column, the class that
+// colours it (status-missing, …).
+type tosCell struct{ Text, Class string }
 
 type tosSame struct{ Header, Value string }
 
@@ -251,13 +255,16 @@ func newTOSView(a *Assessment) *tosView {
 		v.Columns = append(v.Columns, c)
 	}
 	for i, r := range t.Rows {
-		rv := tosRowView{Cells: make([]string, len(keep))}
+		rv := tosRowView{Cells: make([]tosCell, len(keep))}
 		if len(a.TOSDraft) == len(t.Rows) {
 			rv.Status = a.TOSDraft[i].Status
 		}
 		for k, j := range keep {
 			if j < len(r) {
-				rv.Cells[k] = r[j]
+				rv.Cells[k].Text = r[j]
+			}
+			if t.Columns[j].Status && rv.Status != "" {
+				rv.Cells[k].Class = "status-" + rv.Status
 			}
 		}
 		v.Rows = append(v.Rows, rv)

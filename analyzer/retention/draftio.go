@@ -106,13 +106,16 @@ type DraftColumn struct {
 	Blank   bool
 	Numeric bool
 	Choices []string
+	// Status marks the column that shows the row's Status (a page
+	// colours it).
+	Status bool
 }
 
 // Layout returns the draft's columns in l, in the order Records fills.
 func (d *Draft) Layout(l finding.Lang) []DraftColumn {
 	out := make([]DraftColumn, len(draftColumns))
 	for i, c := range draftColumns {
-		out[i] = DraftColumn{Header: pick(l, c.fi, c.en), Width: c.width, Blank: c.blank, Numeric: c.numeric, Choices: c.choices}
+		out[i] = DraftColumn{Header: pick(l, c.fi, c.en), Width: c.width, Blank: c.blank, Numeric: c.numeric, Choices: c.choices, Status: c.en == "Status"}
 	}
 	return out
 }

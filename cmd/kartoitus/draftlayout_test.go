@@ -58,7 +58,11 @@ func TestAssessDraftOneLayout(t *testing.T) {
 	}
 	tbl := string(page)[strings.Index(string(page), `id="tbl-tos"`):]
 	tbl = tbl[:strings.Index(tbl, "</table>")]
-	cell := regexp.MustCompile(`<t[hd][^>]*>(?:<button[^>]*>)?([^<]*)`)
+	cell := regexp.MustCompile(`<t[hd][^>]*>(?:<(?:button|span)[^>]*>)?([^<]*)`)
+	// The status column is coloured by the row's status.
+	if !strings.Contains(tbl, `<span class="status-missing">`) {
+		t.Error("the page's draft does not mark a missing row's status")
+	}
 	var rows [][]string
 	for _, tr := range strings.Split(tbl, "<tr")[1:] {
 		var r []string
