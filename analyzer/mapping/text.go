@@ -15,28 +15,12 @@ import (
 // "huostaanottopäätökset" and "Päätös lapsen huostaanotosta" share
 // "huostaanot…" and "päätös".
 
-// minStem is the shortest word compound splitting and prefix similarity
-// work with; words of up to minStrip letters (ls, pta, om, apu) keep
-// their endings, and endings are stripped down to minStrip letters
-// (tuen, tuesta → tue).
-const (
-	minStem  = 4
-	minStrip = 3
-)
+// minStem is the shortest stem compound splitting and prefix similarity
+// work with: the stemmer's (one home).
+const minStem = textnorm.MinStem
 
 // stem is textnorm.Stem (shared with the catalogue search).
 func stem(w string) string { return textnorm.Stem(w) }
-
-// lcp is the length of the common prefix of a and b.
-func lcp(a, b string) int {
-	n := min(len(a), len(b))
-	for i := 0; i < n; i++ {
-		if a[i] != b[i] {
-			return i
-		}
-	}
-	return n
-}
 
 // tokenSim scores two stems in 0..1: equal, an inflection apart (one a
 // short extension of the other, or sharing a long prefix, which covers
@@ -47,7 +31,7 @@ func tokenSim(a, b string) float64 {
 	}
 	la, lb := len(a), len(b)
 	short, long := min(la, lb), max(la, lb)
-	p := lcp(a, b)
+	p := textnorm.CommonPrefix(a, b)
 	switch {
 	case p >= minStem && p >= short-1 && long-p <= 4:
 		return 0.9

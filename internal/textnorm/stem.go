@@ -7,11 +7,13 @@ import "strings"
 // normalised. Not a morphological analyser: consonant gradation
 // (toiminta/toiminnan) is left to a common-prefix comparison.
 
-// minStem and minStrip: words of up to minStrip letters (ls, pta, om,
-// apu) keep their endings, and endings are stripped down to minStrip
-// letters (tuen, tuesta → tue).
+// MinStem is the shortest word the stemmer takes -nen off, and the
+// shortest stem compound splitting and prefix similarity (the mapping's)
+// work with. Words of up to minStrip letters (ls, pta, om, apu) keep
+// their endings, and endings are stripped down to minStrip letters
+// (tuen, tuesta → tue).
 const (
-	minStem  = 4
+	MinStem  = 4
 	minStrip = 3
 )
 
@@ -34,7 +36,7 @@ func Stem(w string) string {
 	if len(w) <= minStrip || IsDigits(w) {
 		return w
 	}
-	if strings.HasSuffix(w, "nen") && len(w)-3 >= minStem {
+	if strings.HasSuffix(w, "nen") && len(w)-3 >= MinStem {
 		return w[:len(w)-3] + "s"
 	}
 	for _, e := range endings {
