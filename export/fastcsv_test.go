@@ -201,7 +201,7 @@ func diffReaderWith(data []byte, raw bool, par *parallelMode) string {
 		r.ReuseBuffers()
 	}
 	if par != nil && par.parsers > 0 {
-		sn := &streamNext{s: r.parallel(par.parsers, par.size)}
+		sn := &streamNext{s: r.parallel(par.parsers, par.size, nil)}
 		defer sn.s.Close()
 		next = sn.Next
 	}

@@ -37,6 +37,10 @@ type Chunk struct {
 	// Err is the error that stopped reading after these rows (a failing
 	// stream, wrapping kartoitus.ErrUnreadable or its own sentinel).
 	Err error
+	// Aux is the caller's: what its hook (ParallelHook) made of the rows,
+	// kept with the chunk when the chunk is reused, so a hook can reuse
+	// its own buffers.
+	Aux any
 
 	data    []byte
 	line    int   // physical line of data's first byte
@@ -57,14 +61,24 @@ type Stream struct {
 	cur   *Chunk
 	once  sync.Once
 	k     *chunker
+	hook  func() func(*Chunk)
 }
 
 // Parallel starts reading the rest of a CSV export on parsers goroutines
 // (at least 1) plus a splitter. The Reader must not be read otherwise
 // until Close. XLSX exports are not split: it returns nil.
-func (r *Reader) Parallel(parsers int) *Stream { return r.parallel(parsers, chunkSize) }
+func (r *Reader) Parallel(parsers int) *Stream { return r.parallel(parsers, chunkSize, nil) }
 
-func (r *Reader) parallel(parsers, size int) *Stream {
+// ParallelHook is Parallel with more work for the parsers: each parser
+// goroutine calls newHook once and runs what it returns on every chunk it
+// has parsed, before the chunk is handed out. Work on a row that needs no
+// other row (the gate's per-row checks) so runs on every parser, while
+// the caller keeps what spans rows.
+func (r *Reader) ParallelHook(parsers int, newHook func() func(*Chunk)) *Stream {
+	return r.parallel(parsers, chunkSize, newHook)
+}
+
+func (r *Reader) parallel(parsers, size int, hook func() func(*Chunk)) *Stream {
 	if r.csv == nil {
 		return nil
 	}
@@ -73,7 +87,7 @@ func (r *Reader) parallel(parsers, size int) *Stream {
 	// checks one and the splitter fills the next.
 	n := 2*parsers + 2
 	s := &Stream{r: r, work: make(chan *Chunk, n), order: make(chan *Chunk, n), free: make(chan *Chunk, n), stop: make(chan struct{}),
-		k: r.csv.handOver(size, r.reuse)}
+		k: r.csv.handOver(size, r.reuse), hook: hook}
 	for i := 0; i < n; i++ {
 		s.free <- &Chunk{unnamed: map[int]int{}, done: make(chan struct{}, 1)}
 	}
@@ -153,6 +167,10 @@ func (s *Stream) parse() {
 	r := s.r
 	var src chunkLines
 	fc := &fastCSV{src: &src, chunk: &src, comma: r.csv.comma}
+	var hook func(*Chunk)
+	if s.hook != nil {
+		hook = s.hook()
+	}
 	for {
 		var c *Chunk
 		var ok bool
@@ -194,6 +212,9 @@ func (s *Stream) parse() {
 				c.Err = err
 			}
 			break
+		}
+		if hook != nil {
+			hook(c)
 		}
 		c.done <- struct{}{}
 	}

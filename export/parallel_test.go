@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
@@ -67,7 +68,7 @@ func diffParallel(data []byte, pm parallelMode, newSrc func([]byte) io.Reader) s
 		seq.ReuseBuffers()
 		par.ReuseBuffers()
 	}
-	s := par.parallel(pm.parsers, pm.size)
+	s := par.parallel(pm.parsers, pm.size, nil)
 	sn := &streamNext{s: s}
 	for i := 0; ; i++ {
 		var a, b Record
@@ -172,11 +173,68 @@ func TestStreamCloseEarly(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := r.parallel(pm.parsers, pm.size)
+		s := r.parallel(pm.parsers, pm.size, nil)
 		if c := s.Next(); c == nil || len(c.Records) == 0 {
 			t.Fatalf("%+v: no first chunk", pm)
 		}
 		s.Close()
 		s.Close() // twice is harmless
+	}
+}
+
+// TestParallelHook: every chunk has been through its parser's hook when
+// Next hands it out (the hook sees the parsed rows), each parser makes
+// its hook once, and what a hook leaves in Aux comes back with the chunk
+// when it is reused.
+func TestParallelHook(t *testing.T) {
+	var body strings.Builder
+	body.WriteString(canonicalHeader + "\n")
+	for i := range 3000 {
+		fmt.Fprintf(&body, "D%d;1;010125-0030;social;1.2.246.10.33001018.19.0;1;;;;;;1011;;;2019-10-31T12:07:00;;;;;\n", i)
+	}
+	r, err := NewCSVReader(strings.NewReader(body.String()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type seen struct {
+		ids   []string
+		reuse int
+	}
+	var made atomic.Int32
+	s := r.parallel(3, 4<<10, func() func(*Chunk) {
+		made.Add(1)
+		return func(c *Chunk) {
+			a, _ := c.Aux.(*seen)
+			if a == nil {
+				a = &seen{}
+				c.Aux = a
+			} else {
+				a.reuse++
+			}
+			a.ids = a.ids[:0]
+			for i := range c.Records {
+				a.ids = append(a.ids, c.Records[i].Values[DocumentID])
+			}
+		}
+	})
+	defer s.Close()
+	rows, reused := 0, 0
+	for c := s.Next(); c != nil; c = s.Next() {
+		a, _ := c.Aux.(*seen)
+		if a == nil || len(a.ids) != len(c.Records) {
+			t.Fatalf("chunk at row %d handed out before its hook ran", rows)
+		}
+		for i := range c.Records {
+			if a.ids[i] != c.Records[i].Values[DocumentID] || a.ids[i] != fmt.Sprint("D", rows) {
+				t.Fatalf("row %d: hook saw %q, chunk has %q", rows, a.ids[i], c.Records[i].Values[DocumentID])
+			}
+			rows++
+		}
+		if a.reuse > 0 {
+			reused++
+		}
+	}
+	if rows != 3000 || reused == 0 || made.Load() != 3 {
+		t.Errorf("%d rows, %d chunks reused with their Aux, %d hooks made; want 3000, some, 3", rows, reused, made.Load())
 	}
 }

@@ -3,6 +3,8 @@ package separation
 import (
 	"cmp"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/kartoitus/kartoitus/registers"
 )
@@ -229,35 +231,100 @@ type conflict struct {
 	regs, thisReg uint8
 }
 
-// scan sorts each bucket and calls fn for every conflict, and returns the
-// number of distinct document ids. Two ids collide with probability about
-// n²/2⁶⁰: negligible at any export size.
-func (t *docTable) scan(fn func(conflict)) int {
+// scan sorts each bucket and calls fn for every conflict, in bucket
+// order, and returns the number of distinct document ids. With workers
+// > 1 and nothing spilled, the buckets are sorted and grouped on that
+// many goroutines (fn is still called here, in the same order): after
+// the last row this is the one serial step left.
+func (t *docTable) scan(fn func(conflict), workers int) int {
+	if workers > 1 && t.g.spill == nil {
+		return t.scanParallel(fn, workers)
+	}
 	distinct := 0
 	var scratch, tmp []docRec
 	var found []conflict
 	for i := range t.buckets {
-		scratch = scratch[:0]
-		t.buckets[i].each(t.g, func(c []docRec) { scratch = append(scratch, c...) })
-		t.buckets[i].release() // release as we go
-		if len(scratch) < 64 {
-			slices.SortFunc(scratch, func(a, b docRec) int {
-				if c := cmp.Compare(a.hash&^flagMask, b.hash&^flagMask); c != 0 {
-					return c
-				}
-				return cmp.Compare(a.line, b.line)
-			})
-		} else {
-			scratch, tmp = radixSort(scratch, tmp)
-		}
-		for j := 0; j < len(scratch); {
-			k := scratch[j].hash &^ flagMask
-			end := j + 1
-			for end < len(scratch) && scratch[end].hash&^flagMask == k {
-				end++
+		scratch, tmp = t.sortBucket(i, scratch, tmp)
+		distinct += eachGroup(scratch, func(rows []docRec) int { return t.group(rows, fn, &found) })
+	}
+	return distinct
+}
+
+// sortBucket gathers bucket i into scratch, releases it and sorts it by
+// id hash, then line.
+func (t *docTable) sortBucket(i int, scratch, tmp []docRec) ([]docRec, []docRec) {
+	scratch = scratch[:0]
+	t.buckets[i].each(t.g, func(c []docRec) { scratch = append(scratch, c...) })
+	t.buckets[i].release() // release as we go
+	if len(scratch) < 64 {
+		slices.SortFunc(scratch, func(a, b docRec) int {
+			if c := cmp.Compare(a.hash&^flagMask, b.hash&^flagMask); c != 0 {
+				return c
 			}
-			distinct += t.group(scratch[j:end], fn, &found)
-			j = end
+			return cmp.Compare(a.line, b.line)
+		})
+		return scratch, tmp
+	}
+	return radixSort(scratch, tmp)
+}
+
+// eachGroup calls fn on each run of sorted rows with one id hash and
+// returns the sum of what it returns.
+func eachGroup(sorted []docRec, fn func(rows []docRec) int) int {
+	n := 0
+	for j := 0; j < len(sorted); {
+		k := sorted[j].hash &^ flagMask
+		end := j + 1
+		for end < len(sorted) && sorted[end].hash&^flagMask == k {
+			end++
+		}
+		n += fn(sorted[j:end])
+		j = end
+	}
+	return n
+}
+
+// scanParallel is scan with the buckets sorted and grouped on workers
+// goroutines; a group with a conflict (rare) is copied out and judged
+// here, in bucket order, as scan judges it.
+func (t *docTable) scanParallel(fn func(conflict), workers int) int {
+	type result struct {
+		plain  int        // groups without a conflict: one id each
+		groups [][]docRec // groups with one, in hash order
+	}
+	var res [len(t.buckets)]result
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range min(workers, len(t.buckets)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var scratch, tmp []docRec
+			var found []conflict
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(t.buckets) {
+					return
+				}
+				r := &res[i]
+				scratch, tmp = t.sortBucket(i, scratch, tmp)
+				r.plain = eachGroup(scratch, func(rows []docRec) int {
+					if found = groupConflicts(rows, found[:0]); len(found) == 0 {
+						return 1
+					}
+					r.groups = append(r.groups, slices.Clone(rows))
+					return 0
+				})
+			}
+		}()
+	}
+	wg.Wait()
+	distinct := 0
+	var found []conflict
+	for i := range res {
+		distinct += res[i].plain
+		for _, rows := range res[i].groups {
+			distinct += t.group(rows, fn, &found)
 		}
 	}
 	return distinct

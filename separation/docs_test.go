@@ -108,6 +108,12 @@ func TestDocTableConflicts(t *testing.T) {
 }
 
 func testDocTableConflicts(t *testing.T, spill bool) {
+	for _, workers := range []int{1, 3} {
+		testDocTableConflictsOn(t, spill, workers)
+	}
+}
+
+func testDocTableConflictsOn(t *testing.T, spill bool, workers int) {
 	g, tb := testTable(t)
 	if spill {
 		g.startSpill()
@@ -126,10 +132,10 @@ func testDocTableConflicts(t *testing.T, spill bool) {
 	var got []string
 	n := tb.scan(func(c conflict) {
 		got = append(got, fmt.Sprintf("%s@%d first %d regs %s", tb.id(c.off), c.line, c.first, regName(c.regs)))
-	})
+	}, workers)
 	want := "A@6 first 2 regs social+health|A@7 first 2 regs social+health+legacy"
 	if strings.Join(got, "|") != want || n != 3 {
-		t.Errorf("conflicts %q (%d ids), want %q (3)", got, n, want)
+		t.Errorf("spill %v, %d workers: conflicts %q (%d ids), want %q (3)", spill, workers, got, n, want)
 	}
 }
 
@@ -194,22 +200,28 @@ func TestConflictsKeptInFileOrder(t *testing.T) {
 // is reported, and the ids count as two.
 func TestDocTableCollisions(t *testing.T) {
 	for _, spill := range []bool{false, true} {
-		g, tb := testTable(t)
-		if spill {
-			g.startSpill()
+		for _, workers := range []int{1, 3} {
+			testDocTableCollisions(t, spill, workers)
 		}
-		const h = 0x1234_5678_9abc_def0
-		tb.add(h, "A", 1, false, 2)
-		tb.add(h, "B", 2, false, 3)
-		tb.add(h, "A", 2, false, 4)
-		tb.add(h, "B", 2, false, 5)
-		tb.add(maphash.String(maphash.MakeSeed(), "C"), "C", 1, false, 6)
-		var got []string
-		n := tb.scan(func(c conflict) {
-			got = append(got, fmt.Sprintf("%s@%d first %d", tb.id(c.off), c.line, c.first))
-		})
-		if want := "A@4 first 2"; strings.Join(got, "|") != want || n != 3 {
-			t.Errorf("spill %v: conflicts %q (%d ids), want %q (3 ids)", spill, got, n, want)
-		}
+	}
+}
+
+func testDocTableCollisions(t *testing.T, spill bool, workers int) {
+	g, tb := testTable(t)
+	if spill {
+		g.startSpill()
+	}
+	const h = 0x1234_5678_9abc_def0
+	tb.add(h, "A", 1, false, 2)
+	tb.add(h, "B", 2, false, 3)
+	tb.add(h, "A", 2, false, 4)
+	tb.add(h, "B", 2, false, 5)
+	tb.add(maphash.String(maphash.MakeSeed(), "C"), "C", 1, false, 6)
+	var got []string
+	n := tb.scan(func(c conflict) {
+		got = append(got, fmt.Sprintf("%s@%d first %d", tb.id(c.off), c.line, c.first))
+	}, workers)
+	if want := "A@4 first 2"; strings.Join(got, "|") != want || n != 3 {
+		t.Errorf("spill %v, %d workers: conflicts %q (%d ids), want %q (3 ids)", spill, workers, got, n, want)
 	}
 }

@@ -50,7 +50,9 @@ type facts struct {
 	client    clientKind
 	clientErr error // the client id is henkilötunnus-shaped but invalid
 
-	// docOff is the document id's offset in the docTable arena.
+	// hash is the document id's (the gate's seed); docOff its entry in
+	// the docTable arena, set by shared.
+	hash   uint64
 	docOff uint32
 	// producerDoc is a producer's document in the organiser's register,
 	// the subject of the register use right (only set when a REG02x check
@@ -65,8 +67,11 @@ type facts struct {
 // validated (and invalid values reported); orgBad bit i is orgCols[i].
 var orgCols = [...]export.Field{export.OrganiserID, export.ProducerID, export.AuthorOrg, export.ControllerID, export.ServiceUnit}
 
-// resolve fills f from rec. Every field is set here, each once: the
-// struct is reused from row to row.
+// resolve fills f from rec. Every field is set here, each once (docOff
+// by shared): the struct is reused from row to row. Resolving changes
+// nothing of the gate but its caches (memos, the last client id), so it
+// runs on any goroutine with its own gate (probe); what spans rows is
+// shared's.
 func (g *gate) resolve(f *facts, rec *export.Record) {
 	v := &rec.Values
 	f.rec, f.v, f.line, f.docID, f.regRaw = rec, v, rec.Line, v[export.DocumentID], v[export.Register]
@@ -74,7 +79,6 @@ func (g *gate) resolve(f *facts, rec *export.Record) {
 	dt := g.docType(v[export.DocumentType])
 	f.dt, f.code = dt, dt.code
 	f.patientDoc = dt.health && f.reg == registers.Health
-	bit := regBit(f.reg)
 	sig := dt.sig | noTask
 	f.task, f.taskID = nil, ""
 	if g.header.Has(export.ServiceTask) {
@@ -85,9 +89,8 @@ func (g *gate) resolve(f *facts, rec *export.Record) {
 		}
 	}
 
-	// Same document id, conflicting registers: recorded now, judged at
-	// the end (docs.go). The arena offset also names window candidates.
-	f.docOff = g.ids.add(maphash.String(g.seed, f.docID), f.docID, bit, dt.joint, f.line)
+	// The id's hash for the conflicting-registers check (shared).
+	f.hash = maphash.String(g.seed, f.docID)
 
 	f.basis, f.status, f.ckind = export.BasisNone, export.StatusNone, export.KindNone
 	if g.header.Has(export.Basis) {
@@ -214,11 +217,22 @@ func (g *gate) client(f *facts) {
 		g.lastID, g.lastIDKind = append(g.lastID[:0], id...), kind
 	}
 	f.client = kind
-	if kind == clientTest {
+}
+
+// shared records the row in the state that spans rows, in file order:
+// the document-id table (same id in conflicting registers, judged at the
+// end; its arena entry also names window candidates) and the run's
+// counts. It runs on the gate's own goroutine, after resolve.
+func (g *gate) shared(f *facts) {
+	f.docOff = g.ids.add(f.hash, f.docID, regBit(f.reg), f.dt.joint, f.line)
+	if f.clientErr == nil && f.client == clientTest {
 		g.testIDs++
 		if g.firstTest == 0 {
 			g.firstTest = f.line
 		}
+	}
+	if f.producerDoc {
+		g.res.Stats.ProducerDocs++
 	}
 }
 

@@ -62,9 +62,10 @@ type Config struct {
 	// MaxPerRule caps kept findings per rule: 0 means DefaultMaxPerRule,
 	// negative means keep all.
 	MaxPerRule int
-	// Workers > 1 parses CSV rows on Workers-1 goroutines and checks them
-	// on one (an XLSX export: reads on one, checks on another). The result
-	// is the same for any number.
+	// Workers > 1 parses CSV rows and runs the per-row checks on Workers
+	// goroutines, with one more for the cross-row state (an XLSX export:
+	// reads on one goroutine, checks on another). The result is the same
+	// for any number.
 	Workers int
 	// Ignore suppresses findings as they are made, so counts are exact
 	// after suppression and unused entries can be reported.
@@ -197,6 +198,11 @@ type gate struct {
 	lastID     []byte // the previous row's valid client id (a copy)
 	lastIDKind clientKind
 
+	// probe: a parser goroutine's gate (run.go): emitting only notes in
+	// hits which checks would emit on the row.
+	probe bool
+	hits  uint64
+
 	mem   memBudget
 	spill *spillFile // nil until the budget is passed
 	// spillErr: the budget was passed but no temporary file could be
@@ -278,21 +284,47 @@ func (g *gate) on(c *Check) bool { return g.state[c.idx].on }
 
 // row checks one record.
 func (g *gate) row(rec *export.Record) {
+	if !g.admit(rec, true) {
+		return
+	}
+	f := &g.f
+	g.resolve(f, rec)
+	g.judge(f, allChecks)
+}
+
+// allChecks: every judge of the row's plan runs (see judge).
+const allChecks = ^uint64(0)
+
+// admit counts a readable row and runs the admitting checks on it when
+// check is set (unset: a probe saw them accept it without a finding);
+// false: a check rejected it.
+func (g *gate) admit(rec *export.Record, check bool) bool {
 	if g.mem.over && g.spill == nil {
 		g.startSpill()
 	}
 	g.res.Tally.Read++
-	for _, c := range g.admits {
-		if !c.admit(g, c, rec) {
-			g.res.Tally.Rejected++
-			return
+	if check {
+		for _, c := range g.admits {
+			if !c.admit(g, c, rec) {
+				g.res.Tally.Rejected++
+				return false
+			}
 		}
 	}
 	g.res.Tally.Accepted++
-	f := &g.f
-	g.resolve(f, rec)
+	return true
+}
+
+// judge records a resolved row in the cross-row state and runs the
+// judges of its plan: every cross-row one, and of the others those whose
+// bit is set in hits (a probe found they emit on this row; allChecks
+// when no probe looked).
+func (g *gate) judge(f *facts, hits uint64) {
+	g.shared(f)
 	for _, c := range g.planFor(f.sig) {
-		c.judge(g, c, f)
+		if c.crossRow || hits&(1<<c.idx) != 0 {
+			c.judge(g, c, f)
+		}
 	}
 }
 
@@ -380,6 +412,10 @@ func (g *gate) emit(c *Check, line int, key string, keys []string, msg func() fi
 	if !st.on {
 		return
 	}
+	if g.probe {
+		g.hits |= 1 << c.idx
+		return
+	}
 	if st.ignoreWhole {
 		if !st.markedWholeUsed {
 			g.cfg.Ignore.Suppresses(finding.Finding{RuleID: c.ID}, g.cfg.Now)
@@ -457,6 +493,10 @@ func (g *gate) flag(c *Check, f *facts, keys []string, msg func() finding.Text) 
 // distinct value is made at the end.
 func (g *gate) aggregate(c *Check, f export.Field, value string, line int, docID string, msg func(a *agg) finding.Text) {
 	if !g.state[c.idx].on {
+		return
+	}
+	if g.probe {
+		g.hits |= 1 << c.idx
 		return
 	}
 	k := c.ID + "\x00" + f.String() + "\x00" + value

@@ -39,6 +39,11 @@ type Check struct {
 	// when admits (when.go; none: every row).
 	judge func(g *gate, c *Check, f *facts)
 	when  []cond
+	// crossRow: judge reads or changes state that spans rows (the use
+	// right's windows and candidates), so it runs on the gate's own
+	// goroutine in file order. Other judges are functions of the row's
+	// facts and also run on parser goroutines (probe, run.go).
+	crossRow bool
 	// finish runs after the last row: cross-row judgements.
 	finish func(g *gate, c *Check)
 
@@ -68,6 +73,10 @@ func init() {
 	slices.SortFunc(Checks, func(a, b *Check) int {
 		return cmp.Or(cmp.Compare(slices.Index(families, a.ID[:3]), slices.Index(families, b.ID[:3])), cmp.Compare(a.ID, b.ID))
 	})
+	// A probe's hits are one bit per check (gate.hits).
+	if len(Checks) > 64 {
+		panic("separation: more than 64 checks: widen gate.hits")
+	}
 	for i, c := range Checks {
 		c.idx = i
 	}

@@ -23,7 +23,8 @@ var (
 			"Producer document dated outside the service unit's client relationship"),
 		Basis: basisUseRight, Inferred: true},
 		Needs: useRightNeeds, NeedsAny: []export.Field{export.AuthorOrg, export.Basis},
-		when: when(relationship, producerDoc),
+		when:     when(relationship, producerDoc),
+		crossRow: true,
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.dt.relationship {
 				g.ur.window(g, f)
@@ -81,7 +82,8 @@ var (
 			"Producer changed or voided a document after the service unit's client relationship ended"),
 		Basis: basisUseRight + "; Kela 2025 (rekisterinkäyttöoikeuden päättyminen)"},
 		Needs: append(slices.Clone(useRightNeeds), export.Modified, export.ModifierOrg), NeedsAny: []export.Field{export.AuthorOrg, export.Basis},
-		when: when(producerDoc),
+		when:     when(producerDoc),
+		crossRow: true,
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.producerDoc {
 				g.ur.change(g, f)
@@ -109,6 +111,7 @@ var (
 		Basis: basisUseRight + "; Kela 2025 (Taulukko 2, 6)"},
 		Needs: useRightNeeds, Setting: "--as-of DATE (the producer system's own export)",
 		configured: func(cfg *Config) bool { return cfg.AsOf != 0 },
+		crossRow:   true,
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.patientDoc || f.org == 0 || f.ctrl != f.org || f.prod == 0 || f.prod == f.org || f.dt.relationship {
 				return
@@ -237,7 +240,6 @@ func (u *useRight) resolve(g *gate, f *facts) {
 		return
 	}
 	f.producerDoc = true
-	g.res.Stats.ProducerDocs++
 }
 
 // unitOf is the window's unit: the service unit, else the producer.

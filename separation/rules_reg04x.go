@@ -58,7 +58,7 @@ var (
 						st.omitted++
 					}
 				}
-			})
+			}, g.cfg.Workers)
 			slices.SortFunc(kept.c, func(a, b conflict) int { return cmp.Compare(a.line, b.line) })
 			for _, cf := range kept.c {
 				g.emitConflict(c, cf)

@@ -42,7 +42,7 @@ func Run(r *export.Reader, cfg Config) (*Result, error) {
 	var err error
 	switch {
 	case cfg.Workers > 1 && r.Format == export.FormatCSV:
-		err = g.runParallel(r, cfg.Workers-1)
+		err = g.runParallel(r, cfg.Workers)
 	case cfg.Workers > 1:
 		err = g.runPipelined(r)
 	default:
@@ -88,23 +88,37 @@ func (g *gate) runSequential(r *export.Reader) error {
 }
 
 // runParallel parses CSV on parsers goroutines (export.Stream: chunks cut
-// at record boundaries, handed back in file order) and checks the rows on
-// this one. The checks share state (document ids, windows, first-seen
-// values) and so stay on one goroutine; rows reach them in file order
-// with the same line numbers and errors as a sequential read, so the
-// findings, their order and the tallies are the same for any number of
-// workers. Parsing, trimming and dates are the larger part of a row's
-// work, so they are what more cores take.
+// at record boundaries, handed back in file order), each of which also
+// resolves its rows and runs the per-row judges on them with a gate of
+// its own in probe mode: emitting there only notes which checks would
+// emit on which row. This goroutine then takes the rows in file order,
+// records them in the cross-row state (document ids, windows, counts),
+// runs the cross-row judges and, for the rows a probe marked, those
+// checks again for real, which makes their findings here, in order. So
+// findings, their order, counts and tallies are those of a sequential
+// run for any number of workers, while resolving and judging, the larger
+// part of a row's checking, runs on every parser.
 func (g *gate) runParallel(r *export.Reader, parsers int) error {
-	s := r.Parallel(parsers)
+	s := r.ParallelHook(parsers, func() func(*export.Chunk) {
+		p := newGate(r.Header, r.Sheet, g.cfg)
+		p.probe, p.seed = true, g.seed
+		return p.probeChunk
+	})
 	defer s.Close()
 	for c := s.Next(); c != nil; c = s.Next() {
+		pr := c.Aux.(*probed)
 		for i := range c.Records {
 			if e := c.Errs[i]; e != nil {
 				g.rowError(e)
 				continue
 			}
-			g.row(&c.Records[i])
+			row := &pr.rows[i]
+			if row.admit {
+				g.row(&c.Records[i]) // rare: checked here from the start
+				continue
+			}
+			g.admit(&c.Records[i], false)
+			g.judge(&row.f, row.hits)
 		}
 		if c.Err != nil {
 			return c.Err
@@ -114,6 +128,60 @@ func (g *gate) runParallel(r *export.Reader, parsers int) error {
 		}
 	}
 	return nil
+}
+
+// probed is what a probe made of a chunk's rows (export.Chunk.Aux).
+type probed struct {
+	rows []probedRow
+}
+
+type probedRow struct {
+	f facts
+	// hits: the checks whose judges emit on the row (bit Check.idx).
+	hits uint64
+	// admit: an admitting check rejected the row or emitted on it, so
+	// the gate checks the row itself; otherwise the row is accepted and f
+	// is resolved.
+	admit bool
+}
+
+// probeChunk resolves and probes the readable rows of c (on a parser
+// goroutine; g is that parser's probe gate).
+func (g *gate) probeChunk(c *export.Chunk) {
+	pr, _ := c.Aux.(*probed)
+	if pr == nil {
+		pr = &probed{}
+		c.Aux = pr
+	}
+	if cap(pr.rows) < len(c.Records) {
+		pr.rows = make([]probedRow, len(c.Records), len(c.Records)+len(c.Records)/4)
+	}
+	pr.rows = pr.rows[:len(c.Records)]
+	for i := range c.Records {
+		if c.Errs[i] != nil {
+			continue
+		}
+		row, rec := &pr.rows[i], &c.Records[i]
+		g.hits = 0
+		row.admit = false
+		for _, ck := range g.admits {
+			if !ck.admit(g, ck, rec) {
+				row.admit = true
+				break
+			}
+		}
+		if row.admit || g.hits != 0 {
+			row.admit = true
+			continue
+		}
+		g.resolve(&row.f, rec)
+		for _, ck := range g.planFor(row.f.sig) {
+			if !ck.crossRow {
+				ck.judge(g, ck, &row.f)
+			}
+		}
+		row.hits = g.hits
+	}
 }
 
 // runPipelined reads XLSX in one goroutine and maps and checks rows in

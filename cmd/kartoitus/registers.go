@@ -58,7 +58,7 @@ func runRegisters(e env) error {
 	fs.StringVar(&pseudo, "pseudonymize", "", "replace client ids in the report by a keyed hash (HMAC-SHA256) of `KEY`; @FILE reads the key from a file, env:NAME from the environment")
 	fs.BoolVar(&reveal, "reveal-ids", false, "show client ids in full in the report (only when you must; the default masks them)")
 	fs.IntVar(&maxFindings, "max-findings", separation.DefaultMaxPerRule, "list at most `N` findings per rule (all are counted); -1 lists all")
-	fs.IntVar(&workers, "workers", defaultWorkers(), "`N` > 1: N-1 goroutines parse the CSV, one checks the rows (the result is the same for any N)")
+	fs.IntVar(&workers, "workers", defaultWorkers(), "`N` > 1: N goroutines parse and check the CSV's rows, one more keeps what spans rows, in file order (the result is the same for any N)")
 	fs.StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (terminal and input over 64 MB), always or never")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
@@ -152,10 +152,10 @@ func runRegisters(e env) error {
 // limit from two parsers on, and a parser more than the cores lets the
 // scheduler fill both cores of a 2-core machine while the checker waits.
 func defaultWorkers() int {
-	if n := runtime.GOMAXPROCS(0); n > 1 {
-		return min(n+1, 4)
-	}
-	return 1
+	// One per core: the goroutine that keeps the cross-row state in file
+	// order does about a seventh of a row's work (BenchmarkGate profile),
+	// so past about 8 parsers it is the limit.
+	return min(runtime.GOMAXPROCS(0), 8)
 }
 
 // pseudonymKey reads KEY, @FILE or env:NAME. Keys shorter than 16 bytes are

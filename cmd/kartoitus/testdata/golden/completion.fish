@@ -214,7 +214,7 @@ complete -c kartoitus -n '__fish_seen_subcommand_from registers; and not __fish_
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and not __fish_seen_subcommand_from generate' -l table -r -F -d 'with --from: the table (schema.table) read whole'
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and not __fish_seen_subcommand_from generate' -l temp-dir -r -F -d 'folder for that temporary file (default'
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and not __fish_seen_subcommand_from generate' -s v -d 'verbose: say on standard error which config and ignore files were used, what was read and written, and how long it took'
-complete -c kartoitus -n '__fish_seen_subcommand_from registers; and not __fish_seen_subcommand_from generate' -l workers -r -F -d 'N > 1: N-1 goroutines parse the CSV, one checks the rows (the result is the same for any N)'
+complete -c kartoitus -n '__fish_seen_subcommand_from registers; and not __fish_seen_subcommand_from generate' -l workers -r -F -d 'N > 1: N goroutines parse and check the CSV\'s rows, one more keeps what spans rows, in file order (the result is the same for any N)'
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and __fish_seen_subcommand_from generate' -l canonical -d 'canonical snake_case headers and values instead of Finnish vendor style'
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and __fish_seen_subcommand_from generate' -l clients -r -F -d 'number of distinct clients (default rows/10)'
 complete -c kartoitus -n '__fish_seen_subcommand_from registers; and __fish_seen_subcommand_from generate' -l config -r -F -d 'read flag values from this kartoitus.yaml file (default'

@@ -256,7 +256,7 @@ _kartoitus() {
         '--table[with --from\: the table (schema.table) read whole]:table:_files' \
         '--temp-dir[folder for that temporary file (default]:temp-dir:_files' \
         '-v[verbose\: say on standard error which config and ignore files were used, what was read and written, and how long it took]' \
-        '--workers[N > 1\: N-1 goroutines parse the CSV, one checks the rows (the result is the same for any N)]:workers:_files' \
+        '--workers[N > 1\: N goroutines parse and check the CSV'\''s rows, one more keeps what spans rows, in file order (the result is the same for any N)]:workers:_files' \
         '*:file:_files' ;;
     "registers generate")
       _arguments -s \
