@@ -5,7 +5,9 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
+	"github.com/kartoitus/kartoitus/internal/textnorm"
 	"github.com/kartoitus/kartoitus/registers"
 )
 
@@ -116,9 +118,8 @@ func (t *docTable) store(docID string) uint32 {
 	}
 	shared := 0
 	if !restart {
-		for shared < len(docID) && shared < len(t.prev) && docID[shared] == t.prev[shared] {
-			shared++
-		}
+		// prev is not changed while it is looked at.
+		shared = textnorm.CommonPrefix(docID, unsafe.String(unsafe.SliceData(t.prev), len(t.prev)))
 	}
 	suffix := docID[shared:]
 	t.sinceRestart++
@@ -399,17 +400,20 @@ func groupConflicts(rows []docRec, out []conflict) []conflict {
 	return out
 }
 
-// radixSort orders records by id hash (bits 5–59; the top byte is the
+// radixSort orders records by id hash (bits 5–55; the top byte is the
 // bucket), stably, so rows with the same id stay in line order. LSD radix
-// with 11-bit digits: five passes over a bucket that fits in cache.
+// over the top 22 of those bits (two 11-bit passes over a bucket that
+// fits in cache), then each run of rows equal in them (rare: one row in
+// 2²² per bucket row) is insertion-sorted by the whole hash: the order of
+// a full sort at two passes' cost instead of five.
 func radixSort(a, tmp []docRec) ([]docRec, []docRec) {
 	if cap(tmp) < len(a) {
 		tmp = make([]docRec, len(a))
 	}
 	tmp = tmp[:len(a)]
-	const bits = 11
+	const bits, low = 11, 34
 	var count [1 << bits]int
-	for shift := uint(5); shift < 56; shift += bits {
+	for shift := uint(low); shift < 56; shift += bits {
 		clear(count[:])
 		for i := range a {
 			count[(a[i].hash>>shift)&(1<<bits-1)]++
@@ -426,5 +430,20 @@ func radixSort(a, tmp []docRec) ([]docRec, []docRec) {
 		}
 		a, tmp = tmp, a
 	}
+	for i := 1; i < len(a); i++ {
+		if a[i].hash>>low != a[i-1].hash>>low {
+			continue
+		}
+		// Insertion: stable, and the run is short.
+		r, k := a[i], r0(a[i])
+		j := i
+		for ; j > 0 && a[j-1].hash>>low == r.hash>>low && r0(a[j-1]) > k; j-- {
+			a[j] = a[j-1]
+		}
+		a[j] = r
+	}
 	return a, tmp
 }
+
+// r0 is a record's hash without its flags.
+func r0(r docRec) uint64 { return r.hash &^ flagMask }
