@@ -534,3 +534,30 @@ func TestStreamErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestRecordAcrossReaders: a record reused row after row has its absent
+// fields cleared once, yet one passed between readers of different
+// headers never keeps a value the other header's row put there.
+func TestRecordAcrossReaders(t *testing.T) {
+	withUnit, err := NewCSVReader(strings.NewReader("document_id;client_id;register;document_type;service_unit\nA1;010181-900C;social;11000;U1\nA2;010181-900C;social;11000;U2\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := NewCSVReader(strings.NewReader("document_id;client_id;register;document_type\nB1;010181-900C;social;11000\nB2;010181-900C;social;11000\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec Record
+	for i, r := range []*Reader{withUnit, without, withUnit, without} {
+		if err := r.Next(&rec); err != nil {
+			t.Fatal(err)
+		}
+		want := ""
+		if r == withUnit {
+			want = fmt.Sprint("U", i/2+1)
+		}
+		if got := rec.Values[ServiceUnit]; got != want {
+			t.Errorf("row %d (%s): service unit %q, want %q", i, rec.Values[DocumentID], got, want)
+		}
+	}
+}

@@ -175,7 +175,9 @@ func describeNext(rec *Record, err error) string {
 	case err != nil:
 		return "error " + err.Error()
 	}
-	return fmt.Sprintf("record %+v", *rec)
+	r := *rec
+	r.cleared = nil // the reader's bookkeeping, not the row
+	return fmt.Sprintf("record %+v", r)
 }
 
 // diffReader compares NewCSVReader with Next (raw false) or ReadRaw and

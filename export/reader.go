@@ -162,6 +162,23 @@ type Record struct {
 	UnitEnd   Date
 	// VersionNum is the leading integer of Version, 0 if none.
 	VersionNum int
+
+	// cleared is the header whose absent fields Values has "" in: the
+	// reader never writes them otherwise, so a record reused row after
+	// row (as the gate does) clears them once, not on every row (a
+	// tenth of filling a row of a 20-column export).
+	cleared *Header
+}
+
+// clearAbsent sets the header's absent fields to "".
+func (r *Reader) clearAbsent(rec *Record) {
+	if rec.cleared == r.Header {
+		return
+	}
+	for _, f := range r.Header.absent {
+		rec.Values[f] = ""
+	}
+	rec.cleared = r.Header
 }
 
 // Get returns a field's text.
@@ -597,9 +614,7 @@ func (r *Reader) readRow(cr *fastCSV, rec *Record, unnamed map[int]int) error {
 // fillScanned is fillCounting for the line cr.scanLine split, of the
 // header's width, not blank, under a header without unnamed columns.
 func (r *Reader) fillScanned(rec *Record, cr *fastCSV, str string) error {
-	for _, f := range r.Header.absent {
-		rec.Values[f] = ""
-	}
+	r.clearAbsent(rec)
 	// The columns in order, each cut where the last ended.
 	pos, last := cr.pos[:cr.nf-1], cr.nf-1
 	start := cr.lstart
@@ -699,9 +714,7 @@ func (r *Reader) fillCounting(rec *Record, fields []string, xlsx bool, unnamed m
 			unnamed[i]++
 		}
 	}
-	for _, f := range r.Header.absent {
-		rec.Values[f] = ""
-	}
+	r.clearAbsent(rec)
 	for _, fc := range r.Header.cols {
 		if fc.col >= len(fields) { // a short XLSX row
 			rec.Values[fc.f] = ""
