@@ -124,6 +124,7 @@ func TestWorkersAgree(t *testing.T) {
 		{"open quote at the end", rough + "D1;1;\"never closed;\n" + rough[strings.Index(rough, "\n")+1:], Config{}},
 	}
 	seed := maphash.MakeSeed()
+	smallChunks(t) // chunk boundaries everywhere, candidates judged in parallel
 	for _, tc := range inputs {
 		t.Run(tc.name, func(t *testing.T) {
 			base := runWorkers(t, tc.in, tc.cfg, 1, seed)
