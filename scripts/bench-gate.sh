@@ -4,8 +4,11 @@
 #
 #   - a bare encoding/csv ReuseRecord read of the file (the floor: parse,
 #     no mapping, no rules);
+#   - both again pinned to one core (taskset), when taskset is there:
+#     the one-core comparison, and the base of the scaling figure;
 #   - the gate (kartoitus registers) at each of WORKERS (default 1 and the
-#     number of cores): N-1 goroutines parse, one checks;
+#     number of cores): N goroutines parse and check rows, one more keeps
+#     the cross-row state;
 #   - DuckDB on the equivalent SQL (one scan: every field read as text,
 #     the created date and the version parsed, and per document id whether
 #     it is in two registers: the gate's per-row parsing and its heaviest
@@ -143,22 +146,39 @@ measure() {
 	printf '%s\n' "${out[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
 }
 
+declare -A WALL
 row() { # LABEL CMD…
 	local label=$1
 	shift
 	local wall user rss
 	read -r wall user rss <<<"$(measure "$@")"
+	WALL[$label]=$wall
 	awk -v n="$ROWS" -v b="$bytes" -v w="$wall" -v u="$user" -v r="$rss" -v l="$label" \
-		'BEGIN { printf "%-34s %8.2f %8.2f %10.0f %8.1f %10.0f\n", l, w, u, n/w, b/1e6/w, r/1024 }'
+		'BEGIN { printf "%-38s %8.2f %8.2f %10.0f %8.1f %10.0f\n", l, w, u, n/w, b/1e6/w, r/1024 }'
 }
+
+# ratio A B: wall of A over wall of B (how many times faster B is)
+ratio() { awk -v a="${WALL[$1]}" -v b="${WALL[$2]}" 'BEGIN { printf "%.2f", a/b }'; }
 
 echo
 echo "$ROWS rows, $((bytes / 1000000)) MB, $CORES cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-34s %8s %8s %10s %8s %10s\n' run wall_s user_s rows/s MB/s peakRSS_MB
+printf '%-38s %8s %8s %10s %8s %10s\n' run wall_s user_s rows/s MB/s peakRSS_MB
+gate=("$DIR/kartoitus" registers --progress never --format json -o /dev/null)
+# On one core: the process pinned to one CPU, so that neither the bare
+# read nor the gate has its garbage collector (or anything else) run on
+# another. Unpinned, a --workers 1 run still uses a second core for GC.
+if command -v taskset >/dev/null 2>&1; then
+	row "bare encoding/csv ReuseRecord, 1 core" taskset -c 0 "$DIR/bareread/bareread" "$f"
+	row "gate, --workers 1, 1 core" taskset -c 0 "${gate[@]}" --workers 1 "$f"
+fi
 row "bare encoding/csv ReuseRecord" "$DIR/bareread/bareread" "$f"
 for w in $WORKERS; do
-	row "gate, --workers $w" "$DIR/kartoitus" registers --workers "$w" --progress never --format json -o /dev/null "$f"
+	row "gate, --workers $w" "${gate[@]}" --workers "$w" "$f"
 done
+if command -v taskset >/dev/null 2>&1; then
+	echo "one core: the gate at $(ratio "bare encoding/csv ReuseRecord, 1 core" "gate, --workers 1, 1 core")× the bare read's throughput"
+	echo "1 → $CORES cores: the gate $(ratio "gate, --workers 1, 1 core" "gate, --workers $CORES")× (--workers 1 on one core → --workers $CORES unpinned)"
+fi
 case $duck in
 cli)
 	for t in 1 "$CORES"; do
