@@ -280,9 +280,11 @@ func BenchmarkBareRead(b *testing.B) {
 	}
 }
 
-// BenchmarkGate is the full rule pass on 1, 2, 3 and 4 workers (N-1
-// parsers and the checker), side by side: compare MB/s between them, and
-// cpu-s/op for the work done.
+// BenchmarkGate is the full rule pass on 1, 2, 3 and 4 workers (N
+// goroutines parse and check rows, the gate's keeps the cross-row state),
+// side by side: compare MB/s between them, and cpu-s/op for the work
+// done. -cpu 1 gives the one-core figure to hold against
+// BenchmarkBareRead's.
 func BenchmarkGate(b *testing.B) {
 	data := benchExport(b, 200000)
 	cat := sosmeta.MustDefault()
