@@ -64,16 +64,14 @@ type Stream struct {
 	hook  func() func(*Chunk)
 }
 
-// Parallel starts reading the rest of a CSV export on parsers goroutines
+// ParallelHook starts reading the rest of a CSV export on parsers goroutines
 // (at least 1) plus a splitter. The Reader must not be read otherwise
 // until Close. XLSX exports are not split: it returns nil.
-func (r *Reader) Parallel(parsers int) *Stream { return r.parallel(parsers, chunkSize, nil) }
-
-// ParallelHook is Parallel with more work for the parsers: each parser
-// goroutine calls newHook once and runs what it returns on every chunk it
-// has parsed, before the chunk is handed out. Work on a row that needs no
-// other row (the gate's per-row checks) so runs on every parser, while
-// the caller keeps what spans rows.
+//
+// Each parser goroutine calls newHook (nil: none) once and runs what it
+// returns on every chunk it has parsed, before the chunk is handed out.
+// Work on a row that needs no other row (the gate's per-row checks) so
+// runs on every parser, while the caller keeps what spans rows.
 func (r *Reader) ParallelHook(parsers int, newHook func() func(*Chunk)) *Stream {
 	return r.parallel(parsers, chunkSize, newHook)
 }

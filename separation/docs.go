@@ -3,8 +3,6 @@ package separation
 import (
 	"cmp"
 	"slices"
-	"sync"
-	"sync/atomic"
 	"unsafe"
 
 	"github.com/kartoitus/kartoitus/internal/textnorm"
@@ -294,32 +292,21 @@ func (t *docTable) scanParallel(fn func(conflict), workers int) int {
 		groups [][]docRec // groups with one, in hash order
 	}
 	var res [len(t.buckets)]result
-	var next atomic.Int32
-	var wg sync.WaitGroup
-	for range min(workers, len(t.buckets)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var scratch, tmp []docRec
-			var found []conflict
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(t.buckets) {
-					return
+	forEach(len(t.buckets), workers, func() func(int) {
+		var scratch, tmp []docRec
+		var found []conflict
+		return func(i int) {
+			r := &res[i]
+			scratch, tmp = t.sortBucket(i, scratch, tmp)
+			r.plain = eachGroup(scratch, func(rows []docRec) int {
+				if found = groupConflicts(rows, found[:0]); len(found) == 0 {
+					return 1
 				}
-				r := &res[i]
-				scratch, tmp = t.sortBucket(i, scratch, tmp)
-				r.plain = eachGroup(scratch, func(rows []docRec) int {
-					if found = groupConflicts(rows, found[:0]); len(found) == 0 {
-						return 1
-					}
-					r.groups = append(r.groups, slices.Clone(rows))
-					return 0
-				})
-			}
-		}()
-	}
-	wg.Wait()
+				r.groups = append(r.groups, slices.Clone(rows))
+				return 0
+			})
+		}
+	})
 	distinct := 0
 	var found []conflict
 	for i := range res {

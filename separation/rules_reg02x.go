@@ -6,8 +6,6 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/kartoitus/kartoitus/export"
 	"github.com/kartoitus/kartoitus/finding"
@@ -517,12 +515,7 @@ func (u *useRight) judge(g *gate, outside, none *Check) {
 // 20 ms per 1M rows), and it was serial. l is released after.
 func (u *useRight) judgeAll(g *gate, l *spillList[candidate], verdict func(candidate) uint8, emit func(candidate, uint8)) {
 	defer l.release()
-	var chunks [][]candidate
-	if g.spill == nil {
-		chunks = append(slices.Clip(l.mem), l.tail)
-	}
-	workers := g.cfg.Workers
-	if g.spill != nil || workers <= 1 || l.n < parallelJudgeMin {
+	if g.spill != nil || g.cfg.Workers <= 1 || l.n < parallelJudgeMin {
 		l.each(g, func(chunk []candidate) {
 			for _, c := range chunk {
 				if v := verdict(c); v != 0 {
@@ -533,23 +526,17 @@ func (u *useRight) judgeAll(g *gate, l *spillList[candidate], verdict func(candi
 		return
 	}
 	u.freezePeriods()
+	chunks := append(slices.Clip(l.mem), l.tail)
 	verdicts := make([][]uint8, len(chunks))
-	var next atomic.Int32
-	var wg sync.WaitGroup
-	for range min(workers, len(chunks)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(chunks); i = int(next.Add(1)) - 1 {
-				vs := make([]uint8, len(chunks[i]))
-				for k, c := range chunks[i] {
-					vs[k] = verdict(c)
-				}
-				verdicts[i] = vs
+	forEach(len(chunks), g.cfg.Workers, func() func(int) {
+		return func(i int) {
+			vs := make([]uint8, len(chunks[i]))
+			for k, c := range chunks[i] {
+				vs[k] = verdict(c)
 			}
-		}()
-	}
-	wg.Wait()
+			verdicts[i] = vs
+		}
+	})
 	for i, chunk := range chunks {
 		for k, v := range verdicts[i] {
 			if v != 0 {

@@ -163,15 +163,13 @@ func (g *gate) probeChunk(c *export.Chunk) {
 		}
 		row, rec := &pr.rows[i], &c.Records[i]
 		g.hits = 0
-		row.admit = false
+		accepted := true
 		for _, ck := range g.admits {
-			if !ck.admit(g, ck, rec) {
-				row.admit = true
+			if accepted = ck.admit(g, ck, rec); !accepted {
 				break
 			}
 		}
-		if row.admit || g.hits != 0 {
-			row.admit = true
+		if row.admit = !accepted || g.hits != 0; row.admit {
 			continue
 		}
 		g.resolve(&row.f, rec)
