@@ -32,7 +32,8 @@ var (
 				g.ur.candidate(g, f)
 			}
 		},
-		// Judges REG021 in the same pass over the candidates.
+		// Judges REG021 in the same pass over the candidates, and REG024
+		// and REG025 before it.
 		finish: func(g *gate, c *Check) {
 			g.ur.judgeHeld(g, RuleHeldAfterEnd)
 			g.ur.judgeChanges(g, RuleChangedAfterEnd)
@@ -112,8 +113,22 @@ var (
 		Needs: useRightNeeds, Setting: "--as-of DATE (the producer system's own export)",
 		configured: func(cfg *Config) bool { return cfg.AsOf != 0 },
 		crossRow:   true,
+		// Judged with REG020 when it runs, else here.
+		finish: func(g *gate, c *Check) {
+			if !g.ur.outsideOn {
+				g.ur.judgeHeld(g, c)
+			}
+		},
 		judge: func(g *gate, c *Check, f *facts) {
-			if f.patientDoc || f.org == 0 || f.ctrl != f.org || f.prod == 0 || f.prod == f.org || f.dt.relationship {
+			if f.dt.relationship {
+				// REG020 records the windows when it runs; it needs an
+				// author or basis column, this check does not.
+				if !g.ur.outsideOn {
+					g.ur.window(g, f)
+				}
+				return
+			}
+			if f.patientDoc || f.org == 0 || f.ctrl != f.org || f.prod == 0 || f.prod == f.org {
 				return
 			}
 			g.ur.held.add(g, candidate{key: g.hashKey(f.v[export.ClientID], f.org, unitOf(f.v)), date: f.rec.UnitEnd,
@@ -181,7 +196,10 @@ var (
 // one, any other supersedes the period it follows (periods).
 type useRight struct {
 	// on: REG020 or REG022 runs, so producer documents are recognised.
-	on        bool
+	on bool
+	// outsideOn: REG020 runs; it records the windows and judges the
+	// family after the last row.
+	outsideOn bool
 	hasAuthor bool
 	// windows holds a key's first version; more the rest, for the few
 	// keys with several (most relationships have one version).
@@ -219,8 +237,9 @@ type candidate struct {
 const candChunk = 1 << 16
 
 func newUseRight(g *gate) useRight {
-	return useRight{on: g.on(RuleOutsideWindow) || g.on(RuleNoCaseID), hasAuthor: g.header.Has(export.AuthorOrg),
-		windows: map[uint64]window{}, more: map[uint64][]window{}, unitIndex: map[string]uint32{}}
+	return useRight{on: g.on(RuleOutsideWindow) || g.on(RuleNoCaseID), outsideOn: g.on(RuleOutsideWindow),
+		hasAuthor: g.header.Has(export.AuthorOrg),
+		windows:   map[uint64]window{}, more: map[uint64][]window{}, unitIndex: map[string]uint32{}}
 }
 
 // resolve sets f.producerDoc: a document the producer or its

@@ -1,6 +1,7 @@
 package separation
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -144,4 +145,78 @@ func (s sample) config() Config {
 		s.cfg(&cfg)
 	}
 	return cfg
+}
+
+// TestRuleSamplesOwnColumns runs every sample with only the columns
+// its check declares (Needs, NeedsAny, the reader's required ones and the
+// optional ones that refine a verdict):
+// a check that runs must still find its bad samples, so that no check
+// reports itself as run while it silently depends on another check's
+// columns ("not checked" never shown as clean), and no good sample may
+// become a finding of it. A check the reduced export leaves not checked
+// must say so.
+func TestRuleSamplesOwnColumns(t *testing.T) {
+	// Columns read when present to refine a verdict, which no check
+	// needs: a sample's point may be in one.
+	optional := []string{"service_unit", "version", "status", "void_reason"}
+	// Samples whose point is a column their check reads when present.
+	reads := map[string]string{"REG031/subcontract without the subcontractor": "author_org"}
+	for _, c := range Checks {
+		if len(c.Needs)+len(c.NeedsAny) == 0 {
+			continue // a check of whatever columns there are (EXP0xx)
+		}
+		for i, sm := range slices.Concat(c.bad, c.good) {
+			bad := i < len(c.bad)
+			keep := map[string]bool{}
+			for _, f := range slices.Concat(c.Needs, c.NeedsAny, export.Required) {
+				keep[f.String()] = true
+			}
+			for _, n := range append(optional, reads[c.ID+"/"+sm.note]) {
+				keep[n] = true
+			}
+			t.Run(fmt.Sprintf("%s/%v/%s", c.ID, bad, sm.note), func(t *testing.T) {
+				in := onlyColumns(csvOf(sm), keep)
+				res := runCSV(t, in, sm.config())
+				ran := slices.ContainsFunc(res.Rules, func(r finding.Rule) bool { return r.ID == c.ID })
+				skipped := slices.ContainsFunc(res.NotChecked, func(n finding.NotChecked) bool { return n.Rule == c.ID })
+				switch {
+				case ran == skipped:
+					t.Fatalf("%s is run %v and not checked %v", c.ID, ran, skipped)
+				case bad && ran && res.Counts[c.ID] == 0:
+					t.Errorf("%s ran on its own columns but found nothing; got:\n%s\n%s", c.ID, summary(res.Findings), in)
+				case !bad && res.Counts[c.ID] > 0:
+					t.Errorf("%s flagged a good sample on its own columns:\n%s\n%s", c.ID, summary(res.Findings), in)
+				}
+			})
+		}
+	}
+}
+
+// onlyColumns keeps the columns of a sample CSV named in keep (extra
+// columns a sample adds are kept: they are its point).
+func onlyColumns(in string, keep map[string]bool) string {
+	lines := strings.Split(strings.TrimSuffix(in, "\n"), "\n")
+	canon := map[string]bool{}
+	for _, n := range strings.Split(canonicalHeader, ";") {
+		canon[n] = true
+	}
+	head := strings.Split(lines[0], ";")
+	var cols []int
+	for i, n := range head {
+		if keep[n] || !canon[n] {
+			cols = append(cols, i)
+		}
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		f := strings.Split(l, ";")
+		var out []string
+		for _, i := range cols {
+			if i < len(f) {
+				out = append(out, f[i])
+			}
+		}
+		b.WriteString(strings.Join(out, ";") + "\n")
+	}
+	return b.String()
 }
