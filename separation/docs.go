@@ -54,7 +54,7 @@ type docRec struct {
 // firstChunk are the sizes lists and the arena start from (small exports
 // stay small) and arenaMax the arena's largest chunk; the tests shrink
 // them so that a few rows cross many chunk boundaries.
-var firstChunk = struct{ rec, cand, arena, arenaMax int }{64, 1024, 64 << 10, arenaChunk}
+var firstChunk = struct{ rec, arena, arenaMax int }{64, 64 << 10, arenaChunk}
 
 const (
 	recChunk   = 4096
@@ -229,6 +229,8 @@ type conflict struct {
 	line, first   int
 	regs, thisReg uint8
 }
+
+func (c conflict) at() int { return c.line }
 
 // scan sorts each bucket and calls fn for every conflict, in bucket
 // order, and returns the number of distinct document ids. With workers

@@ -356,9 +356,7 @@ func (g *gate) startSpill() {
 	}
 	g.spill = s
 	g.ids.spillOut()
-	g.ur.cands.spillOut(g)
-	g.ur.changes.spillOut(g)
-	g.ur.held.spillOut(g)
+	g.ur.spillOut(g)
 }
 
 // failed is the error that ends the run early: no temporary file, or
@@ -397,7 +395,7 @@ func (g *gate) finish(unnamed map[int]int) *Result {
 		}
 	}
 	g.res.Stats.Rows = g.res.Tally.Read
-	g.res.Stats.Relationships = len(g.ur.windows)
+	g.res.Stats.Relationships = g.ur.relationships
 	g.res.Stats.TestIDs = g.testIDs
 	if g.spill != nil {
 		g.res.Stats.Spilled = g.spill.size
@@ -467,20 +465,6 @@ func (g *gate) ignoredFP(c *Check, line int, key string, keys []string) bool {
 		return true
 	}
 	return false
-}
-
-// countOnly counts a finding of c that emit would count without keeping
-// (the rule's kept findings are full and no fingerprint is ignored) and
-// reports whether it did, so a deferred check skips reading the document
-// id back (from the temporary file, once spilled) for it.
-func (g *gate) countOnly(c *Check) bool {
-	st := &g.state[c.idx]
-	if !st.on || st.ignoreWhole || st.ignoreFP || g.max < 0 || st.kept < g.max {
-		return false
-	}
-	st.count++
-	st.omitted++
-	return true
 }
 
 // flag emits a finding of c on f's row, with its document-type code and

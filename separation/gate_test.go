@@ -245,6 +245,59 @@ func TestWindowsLatestByVersion(t *testing.T) {
 	}
 }
 
+// TestFold folds one key's versions (in file order) into periods.
+func TestFold(t *testing.T) {
+	d := func(s string) export.Date {
+		ts, err := export.ParseTimestamp(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ts.Date()
+	}
+	v := func(created, version int, start, end string) windowRec {
+		w := window{created: export.Timestamp(created), version: int32(version), start: d(start)}
+		if end != "" {
+			w.end = d(end)
+		}
+		return windowRec{window: w}
+	}
+	type period struct{ start, end string }
+	for _, tt := range []struct {
+		name string
+		vs   []windowRec
+		want []period
+	}{
+		{"one version", []windowRec{v(1, 1, "2024-01-01", "2024-06-30")}, []period{{"2024-01-01", "2024-06-30"}}},
+		{"extended", []windowRec{v(1, 1, "2024-01-01", "2024-06-30"), v(2, 2, "2024-01-01", "")}, []period{{"2024-01-01", ""}}},
+		{"stored order, not file order", []windowRec{v(2, 2, "2024-01-01", "2024-03-31"), v(1, 1, "2024-01-01", "")}, []period{{"2024-01-01", "2024-03-31"}}},
+		{"same time: the higher version", []windowRec{v(1, 2, "2024-01-01", "2024-12-31"), v(1, 1, "2024-01-01", "2024-02-01")}, []period{{"2024-01-01", "2024-12-31"}}},
+		{"same time and version: the later row", []windowRec{v(1, 1, "2024-01-01", "2024-12-31"), v(1, 1, "2024-01-01", "2024-02-01")}, []period{{"2024-01-01", "2024-02-01"}}},
+		{"left and came back", []windowRec{v(1, 1, "2024-01-01", "2024-06-30"), v(2, 2, "2024-09-01", "")}, []period{{"2024-01-01", "2024-06-30"}, {"2024-09-01", ""}}},
+		{"first period corrected after the return", []windowRec{v(1, 1, "2024-01-01", "2024-06-30"), v(2, 2, "2024-09-01", ""), v(3, 3, "2024-01-01", "2024-05-31")},
+			[]period{{"2024-01-01", "2024-05-31"}, {"2024-09-01", ""}}},
+		{"overlapping start moved", []windowRec{v(1, 1, "2024-01-01", "2024-06-30"), v(2, 2, "2024-02-01", "2024-06-30")}, []period{{"2024-02-01", "2024-06-30"}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			prefix := []window{{start: 1}} // fold appends: what is there stays
+			ps, _ := fold(slices.Clone(prefix), tt.vs, nil)
+			if ps[0] != prefix[0] {
+				t.Fatalf("fold changed what was in ps before: %+v", ps[0])
+			}
+			var got []period
+			for _, p := range ps[1:] {
+				e := ""
+				if p.end != 0 {
+					e = p.end.String()
+				}
+				got = append(got, period{p.start.String(), e})
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("periods %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
 // benchExport is a generated export kept in memory for the benchmarks.
 func benchExport(b *testing.B, rows int) []byte {
 	b.Helper()

@@ -32,13 +32,8 @@ var (
 				g.ur.candidate(g, f)
 			}
 		},
-		// Judges REG021 in the same pass over the candidates, and REG024
-		// and REG025 before it.
-		finish: func(g *gate, c *Check) {
-			g.ur.judgeHeld(g, RuleHeldAfterEnd)
-			g.ur.judgeChanges(g, RuleChangedAfterEnd)
-			g.ur.judge(g, c, RuleNoRelationship)
-		},
+		// Judges REG021, REG024 and REG025 in the same join.
+		finish: func(g *gate, c *Check) { g.ur.judge(g) },
 		good: []sample{
 			{note: "inside window, relationship after the document", rows: rows(pdoc(nil), rel(nil))},
 			{note: "open-ended relationship", rows: rows(rel(row{"unit_end": ""}), pdoc(row{"created": "2025-01-01"}))},
@@ -113,12 +108,6 @@ var (
 		Needs: useRightNeeds, Setting: "--as-of DATE (the producer system's own export)",
 		configured: func(cfg *Config) bool { return cfg.AsOf != 0 },
 		crossRow:   true,
-		// Judged with REG020 when it runs, else here.
-		finish: func(g *gate, c *Check) {
-			if !g.ur.outsideOn {
-				g.ur.judgeHeld(g, c)
-			}
-		},
 		judge: func(g *gate, c *Check, f *facts) {
 			if f.dt.relationship {
 				// REG020 records the windows when it runs; it needs an
@@ -131,9 +120,10 @@ var (
 			if f.patientDoc || f.org == 0 || f.ctrl != f.org || f.prod == 0 || f.prod == f.org {
 				return
 			}
-			g.ur.held.add(g, candidate{key: g.hashKey(f.v[export.ClientID], f.org, unitOf(f.v)), date: f.rec.UnitEnd,
-				line: uint32(f.line), off: f.docOff, unit: g.ur.unit(f.v[export.ServiceUnit])}, firstChunk.cand, candChunk)
+			g.ur.hold(g, f)
 		},
+		// Judged with REG020 when it runs, else here.
+		finish: func(g *gate, c *Check) { g.ur.judge(g) },
 		good: []sample{
 			{note: "relationship still in force", rows: rows(rel(row{"unit_end": ""}), pdoc(nil)), cfg: asOf("2024-08-01")},
 			{note: "taken before the end", rows: rows(rel(nil), pdoc(nil)), cfg: asOf("2024-06-30")},
@@ -186,43 +176,55 @@ var (
 	})
 )
 
-// useRight is the family's cross-row state, kept compact and pointer-free:
-// per (client, organiser, service unit) the Asiakkuusasiakirja versions'
-// [unit_start, unit_end], and per producer document a 24-byte candidate.
-// The Asiakkuusasiakirja may come before or after the documents in file
-// order and a later version may supersede a window, so candidates wait
-// for the end. A client who leaves and returns has several periods: a
-// version whose start is after the previous period's end opens a new
-// one, any other supersedes the period it follows (periods).
+// useRight is the family's cross-row state, kept compact and pointer-free
+// and bucketed by the top byte of the window key (client, organiser,
+// service unit), in file order within each bucket: the
+// Asiakkuusasiakirja versions' [unit_start, unit_end] (32 B each) and, per
+// producer document, a 24-byte candidate. The Asiakkuusasiakirja may come
+// before or after the documents in file order and a later version may
+// supersede a window, so candidates wait for the end; then each bucket is
+// joined on its own (judge): its windows sorted by key and folded into
+// periods, its candidates looked up in them.
+//
+// Why buckets and not a map from key to window: at 10M rows the map's
+// cache misses were 5% of the run, and a map cannot leave memory (70 B a
+// relationship, past the budget at some 30M relationships). A bucket is
+// 1/256 of the relationships, small enough to sort and search in cache,
+// and its lists spill as the document table's do (spill.go).
+//
+// A client who leaves and returns has several periods: a version whose
+// start is after the previous period's end opens a new one, any other
+// supersedes the period it follows (fold).
 type useRight struct {
 	// on: REG020 or REG022 runs, so producer documents are recognised.
 	on bool
-	// outsideOn: REG020 runs; it records the windows and judges the
-	// family after the last row.
+	// outsideOn: REG020 runs, and records the windows.
 	outsideOn bool
 	hasAuthor bool
-	// windows holds a key's first version; more the rest, for the few
-	// keys with several (most relationships have one version).
-	windows   map[uint64]window
-	more      map[uint64][]window
-	periodsOf map[uint64][]window
-	cands     spillList[candidate]
-	// changes are producer-stored versions with their time (REG024).
-	changes spillList[candidate]
-	// held are organiser-register documents in a producer system's export
+	windows   keyed[windowRec]
+	// cands are producer documents with their created date (REG020,
+	// REG021); changes producer-stored versions with their time (REG024);
+	// held organiser-register documents in a producer system's export
 	// with their own unit_end (REG025).
-	held      spillList[candidate]
-	units     []string
-	unitIndex map[string]uint32
-	lastUnit  uint32
+	cands, changes, held keyed[candidate]
+	judged               bool
+	relationships        int // keys with a window, counted by judge
+	units                []string
+	unitIndex            map[string]uint32
+	lastUnit             uint32
 }
 
-// window is the latest Asiakkuusasiakirja of a (client, organiser, unit).
+// window is one Asiakkuusasiakirja version of a (client, organiser, unit).
 type window struct {
 	created    export.Timestamp
 	version    int32
 	line       uint32
 	start, end export.Date
+}
+
+type windowRec struct {
+	key uint64
+	window
 }
 
 // candidate is a producer document awaiting the window check.
@@ -234,12 +236,33 @@ type candidate struct {
 	unit uint32 // index into useRight.units
 }
 
-const candChunk = 1 << 16
+// keyed is a list bucketed by the top byte of its records' key.
+type keyed[T spillable] [256]spillList[T]
+
+// keyedChunk is a keyed bucket's largest chunk. Small, because each of
+// the 4×256 buckets keeps a chunk being filled once spilling: about 26 MB
+// for all four lists.
+const keyedChunk = 1024
+
+func (k *keyed[T]) add(g *gate, key uint64, v T) { k[key>>56].add(g, v, firstChunk.rec, keyedChunk) }
+
+func (k *keyed[T]) spillOut(g *gate) {
+	for i := range k {
+		k[i].spillOut(g)
+	}
+}
 
 func newUseRight(g *gate) useRight {
 	return useRight{on: g.on(RuleOutsideWindow) || g.on(RuleNoCaseID), outsideOn: g.on(RuleOutsideWindow),
-		hasAuthor: g.header.Has(export.AuthorOrg),
-		windows:   map[uint64]window{}, more: map[uint64][]window{}, unitIndex: map[string]uint32{}}
+		hasAuthor: g.header.Has(export.AuthorOrg), unitIndex: map[string]uint32{}}
+}
+
+// spillOut moves the lists to the temporary file (the switch to spilling).
+func (u *useRight) spillOut(g *gate) {
+	u.windows.spillOut(g)
+	u.cands.spillOut(g)
+	u.changes.spillOut(g)
+	u.held.spillOut(g)
 }
 
 // resolve sets f.producerDoc: a document the producer or its
@@ -278,67 +301,46 @@ func (u *useRight) window(g *gate, f *facts) {
 	}
 	rec := f.rec
 	k := g.hashKey(f.v[export.ClientID], f.org, unit)
-	w := window{created: rec.Created, version: int32(rec.VersionNum), line: uint32(rec.Line), start: rec.UnitStart, end: rec.UnitEnd}
-	if _, ok := u.windows[k]; !ok {
-		u.windows[k] = w
-		g.mem.add(windowBytes)
-		return
-	}
-	u.more[k] = append(u.more[k], w)
-	g.mem.add(moreBytes)
+	u.windows.add(g, k, windowRec{key: k, window: window{created: rec.Created, version: int32(rec.VersionNum),
+		line: uint32(rec.Line), start: rec.UnitStart, end: rec.UnitEnd}})
 }
 
-// windowBytes and moreBytes are what a relationship's first and each
-// further version cost in memory (measured: 24 MB for 350,000 windows,
-// map slack included). They count towards the budget but stay in memory:
-// every candidate looks its key up.
-const (
-	windowBytes = 70
-	moreBytes   = 40
-)
-
-// periods folds a key's versions, in the order they were stored (created,
-// then version), into client-relationship periods: a version with a
-// period's start date, or else overlapping it, is the latest word on that
-// period (extended, shortened, corrected); one that meets no period is a
-// new period (the client left and came back). So a late correction of the
-// first period leaves the second one standing.
-func (u *useRight) periods(k uint64) []window {
-	first, ok := u.windows[k]
-	if !ok {
-		return nil
+// fold appends to ps the client-relationship periods of one key's
+// versions vs (in file order), taken in the order they were stored
+// (created, then version): a version with a period's start date, or else
+// overlapping it, is the latest word on that period (extended, shortened,
+// corrected); one that meets no period is a new period (the client left
+// and came back). So a late correction of the first period leaves the
+// second one standing. The periods are sorted by start.
+func fold(ps []window, vs []windowRec, tmp []window) ([]window, []window) {
+	if len(vs) == 1 {
+		return append(ps, vs[0].window), tmp
 	}
-	rest := u.more[k]
-	if len(rest) == 0 {
-		return []window{first}
+	tmp = tmp[:0]
+	for _, v := range vs {
+		tmp = append(tmp, v.window)
 	}
-	if p, ok := u.periodsOf[k]; ok {
-		return p
-	}
-	vs := append([]window{first}, rest...)
-	slices.SortStableFunc(vs, func(a, b window) int {
+	slices.SortStableFunc(tmp, func(a, b window) int {
 		return cmp.Or(cmp.Compare(a.created, b.created), cmp.Compare(a.version, b.version))
 	})
-	var ps []window
-	for _, v := range vs {
-		i := slices.IndexFunc(ps, func(p window) bool { return p.start == v.start })
+	base := len(ps)
+	for _, v := range tmp {
+		cur := ps[base:]
+		i := slices.IndexFunc(cur, func(p window) bool { return p.start == v.start })
 		if i < 0 {
-			i = slices.IndexFunc(ps, func(p window) bool {
+			i = slices.IndexFunc(cur, func(p window) bool {
 				return (p.end == 0 || v.start <= p.end) && (v.end == 0 || v.end >= p.start)
 			})
 		}
 		if i >= 0 {
-			ps[i] = v
+			cur[i] = v
 			continue
 		}
 		ps = append(ps, v)
 	}
-	slices.SortFunc(ps, func(a, b window) int { return cmp.Compare(a.start, b.start) })
-	if u.periodsOf == nil {
-		u.periodsOf = map[uint64][]window{}
-	}
-	u.periodsOf[k] = ps
-	return ps
+	// Starts are distinct (a version with a period's start replaces it).
+	slices.SortFunc(ps[base:], func(a, b window) int { return cmp.Compare(a.start, b.start) })
+	return ps, tmp
 }
 
 // inside reports whether d falls in one of the periods.
@@ -371,9 +373,9 @@ func periodText(ps []window) (fi, en string) {
 }
 
 func (u *useRight) candidate(g *gate, f *facts) {
-	c := candidate{key: g.hashKey(f.v[export.ClientID], f.org, unitOf(f.v)), date: f.rec.Created.Date(), line: uint32(f.line),
-		off: f.docOff, unit: u.unit(f.v[export.ServiceUnit])}
-	u.cands.add(g, c, firstChunk.cand, candChunk)
+	k := g.hashKey(f.v[export.ClientID], f.org, unitOf(f.v))
+	u.cands.add(g, k, candidate{key: k, date: f.rec.Created.Date(), line: uint32(f.line), off: f.docOff,
+		unit: u.unit(f.v[export.ServiceUnit])})
 }
 
 // change records a producer document's version stored by the producer
@@ -395,21 +397,17 @@ func (u *useRight) change(g *gate, f *facts) {
 			return
 		}
 	}
-	u.changes.add(g, candidate{key: g.hashKey(f.v[export.ClientID], f.org, unitOf(f.v)), date: ts.Date(),
-		line: uint32(f.line), off: f.docOff, unit: u.unit(f.v[export.ServiceUnit])}, firstChunk.cand, candChunk)
+	k := g.hashKey(f.v[export.ClientID], f.org, unitOf(f.v))
+	u.changes.add(g, k, candidate{key: k, date: ts.Date(), line: uint32(f.line), off: f.docOff,
+		unit: u.unit(f.v[export.ServiceUnit])})
 }
 
-// judgeHeld flags organiser documents held after every period of the
-// unit's relationship ended (the Asiakkuusasiakirja's, else the row's own
-// unit_end); an open or unknown end is not judged.
-func (u *useRight) judgeHeld(g *gate, c *Check) {
-	asOf := g.cfg.AsOf
-	u.judgeAll(g, &u.held, func(h candidate) uint8 {
-		if end := heldEnd(u.periods(h.key), h, asOf); end == 0 || asOf <= end {
-			return 0
-		}
-		return 1
-	}, func(h candidate, _ uint8) { u.emitHeld(g, c, asOf, h) })
+// hold records an organiser-register document in a producer system's
+// export with its own unit_end, for REG025.
+func (u *useRight) hold(g *gate, f *facts) {
+	k := g.hashKey(f.v[export.ClientID], f.org, unitOf(f.v))
+	u.held.add(g, k, candidate{key: k, date: f.rec.UnitEnd, line: uint32(f.line), off: f.docOff,
+		unit: u.unit(f.v[export.ServiceUnit])})
 }
 
 // heldEnd is when a held document's relationship ended: its unit's last
@@ -425,156 +423,278 @@ func heldEnd(ps []window, h candidate, asOf export.Date) export.Date {
 	return ps[len(ps)-1].end
 }
 
-// emitHeld reports one document held after its relationship ended.
-func (u *useRight) emitHeld(g *gate, c *Check, asOf export.Date, h candidate) {
-	end := heldEnd(u.periods(h.key), h, asOf)
-	if g.countOnly(c) {
-		return
-	}
-	docID, unit := g.ids.id(h.off), ""
-	if int(h.unit) < len(u.units) {
-		unit = u.units[h.unit]
-	}
-	g.emit(c, int(h.line), docID, []string{docID, unit}, func() finding.Text {
-		return finding.Text{
-			FI: fmt.Sprintf("Palveluntuottajan järjestelmän vienti %s sisältää palvelunjärjestäjän rekisterin asiakirjan, vaikka palveluyksikön %q asiakkuus päättyi %s; asiakkuuden päätyttyä asiakirjat eivät saa olla tallennettuina eivätkä luettavissa palveluntuottajan järjestelmässä.",
-				fiDate(asOf), unit, fiDate(end)),
-			EN: fmt.Sprintf("The producer system's export of %s holds a document of the organiser's register, though service unit %q's client relationship ended on %s; after the end the documents must not be stored or readable in the producer's system.",
-				asOf, unit, end)}
-	}, "", "")
+// The lists judge joins, in the order their findings are made, and the
+// verdicts a candidate gets (0: lawful).
+const (
+	listHeld = iota
+	listChanges
+	listCands
+	numLists
+
+	isOutside = 1 // outside every period: REG020, REG024, REG025
+	isNone    = 2 // no relationship for the unit: REG021
+)
+
+func (u *useRight) lists() [numLists]*keyed[candidate] {
+	return [numLists]*keyed[candidate]{&u.held, &u.changes, &u.cands}
 }
 
-// judgeChanges flags producer-side versions stored outside every period
-// of the unit's relationship (no relationship at all is REG021's).
-func (u *useRight) judgeChanges(g *gate, c *Check) {
-	u.judgeAll(g, &u.changes, func(ch candidate) uint8 {
-		if ps := u.periods(ch.key); len(ps) == 0 || inside(ps, ch.date) {
+// verdict judges a candidate of list l against its key's periods. It
+// only reads, so buckets are joined on several goroutines.
+func verdict(l int, c candidate, ps []window, asOf export.Date) uint8 {
+	switch l {
+	case listHeld:
+		if end := heldEnd(ps, c, asOf); end == 0 || asOf <= end {
 			return 0
 		}
-		return 1
-	}, func(ch candidate, _ uint8) { u.emitChange(g, c, ch) })
-}
-
-// emitChange reports one producer-side version outside every period.
-func (u *useRight) emitChange(g *gate, c *Check, ch candidate) {
-	ps := u.periods(ch.key)
-	if g.countOnly(c) {
-		return
-	}
-	docID, unit := g.ids.id(ch.off), ""
-	if int(ch.unit) < len(u.units) {
-		unit = u.units[ch.unit]
-	}
-	g.emit(c, int(ch.line), docID, []string{docID, unit}, func() finding.Text {
-		pfi, pen := periodText(ps)
-		return finding.Text{
-			FI: fmt.Sprintf("Palveluntuottaja tallensi asiakirjasta version %s, palveluyksikön %q asiakkuuden %s ulkopuolella; asiakkuuden päätyttyä vain palvelunjärjestäjä voi korjata tai mitätöidä palveluntuottajan asiakirjoja.",
-				fiDate(ch.date), unit, pfi),
-			EN: fmt.Sprintf("The producer stored a version of the document on %s, outside service unit %q's client relationship %s; after the end only the organiser may correct or void the producer's documents.",
-				ch.date, unit, pen)}
-	}, "", "")
-}
-
-// judge checks every candidate against its window: outside it is
-// outside (REG020), no window at all is no relationship (REG021).
-func (u *useRight) judge(g *gate, outside, none *Check) {
-	const isOutside, isNone = 1, 2
-	u.judgeAll(g, &u.cands, func(c candidate) uint8 {
-		switch ps := u.periods(c.key); {
+	case listChanges:
+		if len(ps) == 0 || inside(ps, c.date) {
+			return 0 // no relationship at all is REG021's
+		}
+	default:
+		switch {
 		case inside(ps, c.date):
 			return 0
 		case len(ps) == 0:
 			return isNone
 		}
-		return isOutside
-	}, func(c candidate, verdict uint8) {
-		ps := u.periods(c.key)
-		rule := outside
-		if verdict == isNone {
-			rule = none
+	}
+	return isOutside
+}
+
+// The checks the join makes findings of, in the order it makes them
+// (set in init: their own closures call judge).
+const (
+	ruleHeld = iota
+	ruleChanged
+	ruleOutside
+	ruleNone
+)
+
+var joinChecks [4]*Check
+
+func init() {
+	joinChecks = [...]*Check{RuleHeldAfterEnd, RuleChangedAfterEnd, RuleOutsideWindow, RuleNoRelationship}
+}
+
+// ruleOf is the check (in joinChecks) a verdict of list l is a finding of.
+func ruleOf(l int, v uint8) int {
+	switch {
+	case l == listHeld:
+		return ruleHeld
+	case l == listChanges:
+		return ruleChanged
+	case v == isNone:
+		return ruleNone
+	}
+	return ruleOutside
+}
+
+// flagged is a candidate with a non-zero verdict and its key's periods,
+// for the message.
+type flagged struct {
+	candidate
+	verdict uint8
+	list    uint8
+	ps      []window
+}
+
+func (f flagged) at() int { return int(f.line) }
+
+// joined is what joining one bucket found: its relationships and the
+// flagged candidates of each list, in file order.
+type joined struct {
+	relationships int
+	flagged       [numLists][]flagged
+}
+
+// joinScratch are one goroutine's buffers for joinBucket.
+type joinScratch struct {
+	ws        []windowRec
+	keys      []uint64
+	at        []uint32
+	pool, tmp []window
+}
+
+// joinBucket joins bucket i: its windows sorted by key (stable: file
+// order within a key) and folded into each key's periods, then each
+// list's candidates looked up among them. The bucket is released.
+func (u *useRight) joinBucket(g *gate, i int, s *joinScratch, out *joined) {
+	s.ws = s.ws[:0]
+	u.windows[i].each(g, func(c []windowRec) { s.ws = append(s.ws, c...) })
+	u.windows[i].release()
+	slices.SortStableFunc(s.ws, func(a, b windowRec) int { return cmp.Compare(a.key, b.key) })
+	s.keys, s.at, s.pool = s.keys[:0], s.at[:0], s.pool[:0]
+	for j := 0; j < len(s.ws); {
+		end := j + 1
+		for end < len(s.ws) && s.ws[end].key == s.ws[j].key {
+			end++
 		}
-		if g.countOnly(rule) {
-			return
+		s.keys = append(s.keys, s.ws[j].key)
+		s.at = append(s.at, uint32(len(s.pool)))
+		s.pool, s.tmp = fold(s.pool, s.ws[j:end], s.tmp)
+		j = end
+	}
+	s.at = append(s.at, uint32(len(s.pool)))
+	out.relationships = len(s.keys)
+	asOf := g.cfg.AsOf
+	for l, list := range u.lists() {
+		out.flagged[l] = out.flagged[l][:0]
+		list[i].each(g, func(chunk []candidate) {
+			for _, c := range chunk {
+				var ps []window
+				if j, ok := slices.BinarySearch(s.keys, c.key); ok {
+					ps = s.pool[s.at[j]:s.at[j+1]]
+				}
+				if v := verdict(l, c, ps, asOf); v != 0 {
+					out.flagged[l] = append(out.flagged[l], flagged{candidate: c, verdict: v, list: uint8(l), ps: slices.Clone(ps)})
+				}
+			}
+		})
+		list[i].release()
+	}
+}
+
+// judge joins every bucket after the last row and makes the family's
+// findings (REG020, REG021, REG024, REG025), once whichever of their
+// checks finishes first. With workers and nothing spilled the buckets
+// are joined on that many goroutines; what they flag is taken here, in
+// bucket order. As for REG041, the findings kept of each check are the
+// earliest in the file, made in file order (held, then changes, then the
+// candidates), the rest counted: the findings, their order and counts are
+// those of one loop over the lists in file order, for any workers.
+func (u *useRight) judge(g *gate) {
+	if u.judged {
+		return
+	}
+	u.judged = true
+	var kept [len(joinChecks)]earliest[flagged]
+	for i, c := range joinChecks {
+		kept[i].max = -1
+		if g.max >= 0 {
+			kept[i].max = max(g.max-g.state[c.idx].kept, 0)
 		}
-		docID, unit := g.ids.id(c.off), ""
-		if int(c.unit) < len(u.units) {
-			unit = u.units[c.unit]
+	}
+	take := func(r *joined) {
+		u.relationships += r.relationships
+		for l := range r.flagged {
+			for _, fl := range r.flagged[l] {
+				rule := ruleOf(l, fl.verdict)
+				c := joinChecks[rule]
+				switch st := &g.state[c.idx]; {
+				case !st.on:
+				case st.ignoreWhole:
+					u.emit(g, rule, fl) // counted as suppressed
+				case st.ignoreFP && g.ignoredFP(c, int(fl.line), u.docID(g, fl), []string{u.docID(g, fl), u.unitName(fl)}):
+				default:
+					if kept[rule].add(fl) {
+						st.count++
+						st.omitted++
+					}
+				}
+			}
 		}
-		line := int(c.line)
-		if len(ps) == 0 {
-			g.emit(none, line, docID, []string{docID, unit}, func() finding.Text {
-				return finding.Tf("Palveluntuottajan asiakirja palvelunjärjestäjän rekisterissä, mutta asiakkaan asiakkuusasiakirjalla ei ole palveluyksikön %q asiakkuutta: rekisterinkäyttöoikeutta ei ole.",
-					"Producer document in the organiser's register, but the client's Asiakkuusasiakirja has no client relationship for service unit %q: no register use right.", unit)
-			}, "", "")
-			return
+	}
+	if g.cfg.Workers > 1 && g.spill == nil {
+		var res [len(u.windows)]joined
+		forEach(len(res), g.cfg.Workers, func() func(int) {
+			var s joinScratch
+			return func(i int) { u.joinBucket(g, i, &s, &res[i]) }
+		})
+		for i := range res {
+			take(&res[i])
 		}
-		last := ps[len(ps)-1]
-		wl := int(last.line)
-		g.emit(outside, line, docID, []string{docID, unit}, func() finding.Text {
+	} else {
+		var s joinScratch
+		var r joined
+		for i := range u.windows {
+			u.joinBucket(g, i, &s, &r)
+			take(&r)
+		}
+	}
+	byLine := func(a, b flagged) int { return cmp.Compare(a.line, b.line) }
+	for i := range kept {
+		slices.SortFunc(kept[i].c, byLine)
+	}
+	for _, rule := range []int{ruleHeld, ruleChanged} {
+		for _, fl := range kept[rule].c {
+			u.emit(g, rule, fl)
+		}
+	}
+	// REG020 and REG021 come from one list: made in its (file) order.
+	for _, fl := range mergeFunc(kept[ruleOutside].c, kept[ruleNone].c, byLine) {
+		u.emit(g, ruleOf(int(fl.list), fl.verdict), fl)
+	}
+}
+
+// mergeFunc merges two sorted slices.
+func mergeFunc[T any](a, b []T, cmp func(T, T) int) []T {
+	out := make([]T, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if cmp(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// docID reads a flagged candidate's document id back from the arena.
+func (u *useRight) docID(g *gate, fl flagged) string { return g.ids.id(fl.off) }
+
+func (u *useRight) unitName(fl flagged) string {
+	if int(fl.unit) < len(u.units) {
+		return u.units[fl.unit]
+	}
+	return ""
+}
+
+// emit makes the finding of joinChecks[rule] for a flagged candidate.
+func (u *useRight) emit(g *gate, rule int, fl flagged) {
+	docID, unit, line, ps := u.docID(g, fl), u.unitName(fl), int(fl.line), fl.ps
+	var msg func() finding.Text
+	switch rule {
+	case ruleHeld:
+		asOf := g.cfg.AsOf
+		end := heldEnd(ps, fl.candidate, asOf)
+		msg = func() finding.Text {
+			return finding.Text{
+				FI: fmt.Sprintf("Palveluntuottajan järjestelmän vienti %s sisältää palvelunjärjestäjän rekisterin asiakirjan, vaikka palveluyksikön %q asiakkuus päättyi %s; asiakkuuden päätyttyä asiakirjat eivät saa olla tallennettuina eivätkä luettavissa palveluntuottajan järjestelmässä.",
+					fiDate(asOf), unit, fiDate(end)),
+				EN: fmt.Sprintf("The producer system's export of %s holds a document of the organiser's register, though service unit %q's client relationship ended on %s; after the end the documents must not be stored or readable in the producer's system.",
+					asOf, unit, end)}
+		}
+	case ruleChanged:
+		msg = func() finding.Text {
+			pfi, pen := periodText(ps)
+			return finding.Text{
+				FI: fmt.Sprintf("Palveluntuottaja tallensi asiakirjasta version %s, palveluyksikön %q asiakkuuden %s ulkopuolella; asiakkuuden päätyttyä vain palvelunjärjestäjä voi korjata tai mitätöidä palveluntuottajan asiakirjoja.",
+					fiDate(fl.date), unit, pfi),
+				EN: fmt.Sprintf("The producer stored a version of the document on %s, outside service unit %q's client relationship %s; after the end only the organiser may correct or void the producer's documents.",
+					fl.date, unit, pen)}
+		}
+	case ruleNone:
+		msg = func() finding.Text {
+			return finding.Tf("Palveluntuottajan asiakirja palvelunjärjestäjän rekisterissä, mutta asiakkaan asiakkuusasiakirjalla ei ole palveluyksikön %q asiakkuutta: rekisterinkäyttöoikeutta ei ole.",
+				"Producer document in the organiser's register, but the client's Asiakkuusasiakirja has no client relationship for service unit %q: no register use right.", unit)
+		}
+	default:
+		msg = func() finding.Text {
 			pfi, pen := periodText(ps)
 			what, whatEN := "asiakkuuden", "client relationship"
 			if len(ps) > 1 {
 				what, whatEN = "asiakkuusjaksojen", "client-relationship periods"
 			}
+			wl := int(ps[len(ps)-1].line)
 			return finding.Text{
 				FI: fmt.Sprintf("Asiakirja on päivätty %s, palveluyksikön %q %s %s ulkopuolella (uusin asiakkuusasiakirja rivillä %d).",
-					fiDate(c.date), unit, what, pfi, wl),
+					fiDate(fl.date), unit, what, pfi, wl),
 				EN: fmt.Sprintf("The document is dated %s, outside service unit %q's %s %s (latest Asiakkuusasiakirja on line %d).",
-					c.date, unit, whatEN, pen, wl)}
-		}, "", "")
-	})
-}
-
-// judgeAll judges every candidate of l in two steps: verdict, which only
-// reads (the windows and their periods, frozen first), on the run's
-// workers goroutines when the list is in memory; then, on this goroutine
-// and in list (file) order, emit for each candidate with a non-zero
-// verdict, so that findings, their order and counts are those of one
-// loop. After the last row this is most of what is left to do (about
-// 20 ms per 1M rows), and it was serial. l is released after.
-func (u *useRight) judgeAll(g *gate, l *spillList[candidate], verdict func(candidate) uint8, emit func(candidate, uint8)) {
-	defer l.release()
-	if g.spill != nil || g.cfg.Workers <= 1 || l.n < parallelJudgeMin {
-		l.each(g, func(chunk []candidate) {
-			for _, c := range chunk {
-				if v := verdict(c); v != 0 {
-					emit(c, v)
-				}
-			}
-		})
-		return
-	}
-	u.freezePeriods()
-	chunks := append(slices.Clip(l.mem), l.tail)
-	verdicts := make([][]uint8, len(chunks))
-	forEach(len(chunks), g.cfg.Workers, func() func(int) {
-		return func(i int) {
-			vs := make([]uint8, len(chunks[i]))
-			for k, c := range chunks[i] {
-				vs[k] = verdict(c)
-			}
-			verdicts[i] = vs
-		}
-	})
-	for i, chunk := range chunks {
-		for k, v := range verdicts[i] {
-			if v != 0 {
-				emit(chunk[k], v)
-			}
+					fl.date, unit, whatEN, pen, wl)}
 		}
 	}
-}
-
-// parallelJudgeMin is the fewest candidates judgeAll judges on several
-// goroutines (tests lower it: results must not depend on it).
-var parallelJudgeMin = 4096
-
-// freezePeriods folds every key's periods now, so that periods only reads
-// from then on (safe on several goroutines).
-func (u *useRight) freezePeriods() {
-	for k := range u.more {
-		u.periods(k)
-	}
+	g.emit(joinChecks[rule], line, docID, []string{docID, unit}, msg, "", "")
 }
 
 // hashKey mixes the window key (client, organiser, unit).

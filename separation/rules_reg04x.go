@@ -42,7 +42,7 @@ var (
 			// the earliest in the file, in file order, so that every run of
 			// the same export lists the same ones (the rest are counted).
 			st := &g.state[c.idx]
-			kept := earliest{max: g.max - st.kept}
+			kept := earliest[conflict]{max: g.max - st.kept}
 			if g.max < 0 {
 				kept.max = -1
 			}
@@ -97,35 +97,35 @@ func conflictKeys(g *gate, cf conflict) []string {
 	return []string{g.conflictID(cf), regName(cf.regs)}
 }
 
-// earliest keeps the max conflicts of the smallest lines (max < 0: all);
+// earliest keeps the max records of the smallest lines (max < 0: all);
 // a max-heap on the line, so the latest is the one pushed out.
-type earliest struct {
-	c   []conflict
+type earliest[T interface{ at() int }] struct {
+	c   []T
 	max int
 }
 
-// add offers cf and reports whether a conflict was left out (cf or one
+// add offers x and reports whether a record was left out (x or one
 // pushed out for it).
-func (e *earliest) add(cf conflict) bool {
+func (e *earliest[T]) add(x T) bool {
 	if e.max < 0 || len(e.c) < e.max {
-		e.c = append(e.c, cf)
+		e.c = append(e.c, x)
 		if e.max >= 0 {
 			heapUp(e.c, len(e.c)-1)
 		}
 		return false
 	}
-	if e.max == 0 || cf.line >= e.c[0].line {
+	if e.max == 0 || x.at() >= e.c[0].at() {
 		return true
 	}
-	e.c[0] = cf
+	e.c[0] = x
 	heapDown(e.c, 0)
 	return true
 }
 
-func heapUp(h []conflict, i int) {
+func heapUp[T interface{ at() int }](h []T, i int) {
 	for i > 0 {
 		p := (i - 1) / 2
-		if h[p].line >= h[i].line {
+		if h[p].at() >= h[i].at() {
 			return
 		}
 		h[p], h[i] = h[i], h[p]
@@ -133,13 +133,13 @@ func heapUp(h []conflict, i int) {
 	}
 }
 
-func heapDown(h []conflict, i int) {
+func heapDown[T interface{ at() int }](h []T, i int) {
 	for {
 		l, big := 2*i+1, i
-		if l < len(h) && h[l].line > h[big].line {
+		if l < len(h) && h[l].at() > h[big].at() {
 			big = l
 		}
-		if r := l + 1; r < len(h) && h[r].line > h[big].line {
+		if r := l + 1; r < len(h) && h[r].at() > h[big].at() {
 			big = r
 		}
 		if big == i {

@@ -16,21 +16,21 @@ import (
 
 // Bounded memory. The cross-row state that grows with rows — a 16-byte
 // record per document row (docs.go), the document ids' arena, and the
-// producer documents awaiting the register-use-right judgement — moves to
-// one temporary file once it passes 40% of the budget (Config.Memory,
-// less baseBytes): as much again is the Go heap's headroom between
-// collections, and the rest a margin (the first 100M-row run, spilling at
-// half, peaked at 997 of its 1,024 MiB). After that, memory holds only
-// the chunks being filled (about 35 MB), the arena's restart index (0.25 B
-// a row) and the client relationships' windows (about 70 B per
-// relationship, not per row: every candidate looks its window up, so they
-// stay; they count towards the budget, so the rest spills sooner).
+// register use right's windows and the producer documents awaiting them
+// (rules_reg02x.go) — moves to one temporary file once it passes 40% of
+// the budget (Config.Memory, less baseBytes): as much again is the Go
+// heap's headroom between collections, and the rest a margin (the first
+// 100M-row run, spilling at half, peaked at 997 of its 1,024 MiB). After
+// that, memory holds only the chunks being filled (about 35 MB, and up to
+// 26 MB more for the use-right lists) and the arena's restart index (0.25
+// B a row).
 //
-// Partitioning rather than sorted runs: the conflict check already buckets
-// records by the top byte of the id hash, so a spilled bucket is read back
-// whole (1/256 of the rows) and sorted in memory as before; the deferred
-// lists are read back in the order written. Either way the findings, their
-// order and every figure are those of the in-memory path (TestSpillAgrees).
+// Partitioning rather than sorted runs: the conflict check buckets its
+// records by the top byte of the id hash and the use right its windows
+// and candidates by the top byte of the window key, so a spilled bucket
+// is read back whole (1/256 of the rows) and sorted or joined in memory
+// as before. Either way the findings, their order and every figure are
+// those of the in-memory path (TestSpillAgrees).
 //
 // The file holds document ids, which a mis-mapped column can make
 // personal data: it is removed as soon as it is created (on Windows, when
@@ -142,7 +142,7 @@ func (s *spillFile) close() {
 
 // spillable are the fixed-size, pointer-free records a spillList holds:
 // written as their memory image, read back by the same process.
-type spillable interface{ docRec | candidate }
+type spillable interface{ docRec | candidate | windowRec }
 
 // spillList is an append-only list kept in chunks; once the gate spills,
 // every full chunk is written to the file instead of kept. Iteration

@@ -20,11 +20,9 @@ import (
 // smallChunks makes lists and the arena start (and so fill and spill)
 // after a record or two, for the test's duration.
 func smallChunks(t *testing.T) {
-	old, oldMin := firstChunk, parallelJudgeMin
-	firstChunk.rec, firstChunk.cand, firstChunk.arena = 1, 1, 512
-	// And candidates are judged on several goroutines however few.
-	parallelJudgeMin = 1
-	t.Cleanup(func() { firstChunk, parallelJudgeMin = old, oldMin })
+	old := firstChunk
+	firstChunk.rec, firstChunk.arena = 1, 512
+	t.Cleanup(func() { firstChunk = old })
 }
 
 // repeatedSamples is every check's good and bad samples, copied n times
