@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -56,11 +57,17 @@ func WriteFile(stdout io.Writer, path string, reveal bool, fill func(io.Writer) 
 			os.Remove(tmp.Name())
 		}
 	}()
-	r := NewRedactor(tmp, reveal)
+	// Buffered: the redactor passes lines on as they complete (for a
+	// console), which made a system call per finding into the file.
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	r := NewRedactor(bw, reveal)
 	if err := fill(r); err != nil {
 		return err
 	}
 	if err := r.Close(); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		return err
 	}
 	if err := tmp.Chmod(0o644); err != nil {

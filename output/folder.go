@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -148,12 +149,17 @@ func (f *Folder) Create(rel string, fill func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	r := NewRedactor(out, f.reveal)
+	bw := bufio.NewWriterSize(out, 64<<10) // as WriteFile
+	r := NewRedactor(bw, f.reveal)
 	if err := fill(r); err != nil {
 		out.Close()
 		return fmt.Errorf("%s: %w", rel, err)
 	}
 	if err := r.Close(); err != nil {
+		out.Close()
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	if err := bw.Flush(); err != nil {
 		out.Close()
 		return fmt.Errorf("%s: %w", rel, err)
 	}
