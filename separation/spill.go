@@ -153,7 +153,6 @@ type spillList[T spillable] struct {
 	tail  []T
 	files []int64 // offsets of spilled chunks, each of len(T)*lens[i]
 	lens  []int32
-	n     int
 }
 
 // add appends v; chunks grow from first to max records.
@@ -162,7 +161,6 @@ func (l *spillList[T]) add(g *gate, v T, first, max int) {
 		l.grow(g, first, max)
 	}
 	l.tail = append(l.tail, v)
-	l.n++
 }
 
 // grow makes room after a full tail (kept, or written out).
