@@ -596,13 +596,21 @@ func (u *useRight) judge(g *gate) {
 		}
 	}
 	if g.cfg.Workers > 1 && g.spill == nil {
-		var res [len(u.windows)]joined
-		forEach(len(res), g.cfg.Workers, func() func(int) {
-			var s joinScratch
-			return func(i int) { u.joinBucket(g, i, &s, &res[i]) }
-		})
-		for i := range res {
-			take(&res[i])
+		// A few buckets at a time: what they flag is held until taken,
+		// and in an export without Asiakkuusasiakirja rows that is every
+		// producer document (56 B each), which must not be held for all
+		// 256 buckets at once.
+		batch := 2 * g.cfg.Workers
+		res := make([]joined, batch)
+		for lo := 0; lo < len(u.windows); lo += batch {
+			n := min(batch, len(u.windows)-lo)
+			forEach(n, g.cfg.Workers, func() func(int) {
+				var s joinScratch
+				return func(i int) { u.joinBucket(g, lo+i, &s, &res[i]) }
+			})
+			for i := range n {
+				take(&res[i])
+			}
 		}
 	} else {
 		var s joinScratch
