@@ -2,6 +2,7 @@ package separation
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -74,5 +75,40 @@ func TestUseRightJoin(t *testing.T) {
 				t.Errorf("message %q", first[1].Message.EN)
 			}
 		})
+	}
+}
+
+// TestJoinIndex: find gives exactly the keys of one bucket, for sizes
+// around powers of two, with absent keys and keys that share their
+// directory entry.
+func TestJoinIndex(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 3, 7, 8, 9, 100, 1000, 4097} {
+		const top = uint64(0xA7) << 56
+		in := map[uint64]bool{}
+		var s joinScratch
+		for len(s.keys) < n {
+			k := top | rnd.Uint64()>>8
+			if len(s.keys) > 0 && len(s.keys)%5 == 0 {
+				k = s.keys[len(s.keys)-1] ^ 1 // the same directory entry
+			}
+			if !in[k] {
+				in[k] = true
+				s.keys = append(s.keys, k)
+			}
+		}
+		slices.Sort(s.keys)
+		s.index()
+		for j, k := range s.keys {
+			if got, ok := s.find(k); !ok || got != j {
+				t.Fatalf("n=%d: find(key %d) = %d, %v", n, j, got, ok)
+			}
+		}
+		for range 1000 {
+			k := top | rnd.Uint64()>>8
+			if _, ok := s.find(k); ok != in[k] {
+				t.Fatalf("n=%d: find(%x) = %v, want %v", n, k, ok, in[k])
+			}
+		}
 	}
 }
