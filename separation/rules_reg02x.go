@@ -625,7 +625,7 @@ func (u *useRight) judge(g *gate) {
 				case !st.on:
 				case st.ignoreWhole:
 					u.emit(g, rule, fl) // counted as suppressed
-				case st.ignoreFP && g.ignoredFP(c, int(fl.line), u.docID(g, fl), []string{u.docID(g, fl), u.unitName(fl)}):
+				case st.ignoreFP && u.ignored(g, c, fl):
 				default:
 					if kept[rule].add(fl) {
 						st.count++
@@ -669,23 +669,19 @@ func (u *useRight) judge(g *gate) {
 			u.emit(g, rule, fl)
 		}
 	}
-	// REG020 and REG021 come from one list: made in its (file) order.
-	for _, fl := range mergeFunc(kept[ruleOutside].c, kept[ruleNone].c, byLine) {
+	// REG020 and REG021 come from one list: made in its (file) order
+	// (a line holds one candidate, so the order is total).
+	both := append(kept[ruleOutside].c, kept[ruleNone].c...)
+	slices.SortFunc(both, byLine)
+	for _, fl := range both {
 		u.emit(g, ruleOf(int(fl.list), fl.verdict), fl)
 	}
 }
 
-// mergeFunc merges two sorted slices.
-func mergeFunc[T any](a, b []T, cmp func(T, T) int) []T {
-	out := make([]T, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		if cmp(b[0], a[0]) < 0 {
-			out, b = append(out, b[0]), b[1:]
-		} else {
-			out, a = append(out, a[0]), a[1:]
-		}
-	}
-	return append(append(out, a...), b...)
+// ignored reports whether a fingerprint entry suppresses fl's finding.
+func (u *useRight) ignored(g *gate, c *Check, fl flagged) bool {
+	docID := u.docID(g, fl)
+	return g.ignoredFP(c, int(fl.line), docID, []string{docID, u.unitName(fl)})
 }
 
 // docID reads a flagged candidate's document id back from the arena.
