@@ -24,8 +24,11 @@ run:
 		--organisation "Hoivapolku Oy" \
 		--out $(OUT) || [ $$? -eq 1 ]
 
+# Every test, then the export package again with the portable CSV
+# scanner (scan_generic.go: what arm64 and other non-amd64 builds run).
 test:
 	$(GO) test ./...
+	$(GO) test -tags purego ./export
 
 lint: fmt-check vet staticcheck vulncheck
 

@@ -30,9 +30,9 @@ import (
 // encoding/csv's speed (BenchmarkCSVRead).
 //
 // The rows after the header are read in chunks (chunked, and a Stream's
-// parsers), cut at record ends: an unquoted line is split by scanLine, a
-// word at a time, and its fields are substrings of the chunk, with no
-// allocation per line (scan.go). A chunk's buffer is new each time, or,
+// parsers), cut at record ends: an unquoted line is split by scanLine
+// from bit masks of the chunk (scan.go), and its fields are substrings of the chunk, with no
+// allocation per line. A chunk's buffer is new each time, or,
 // when the caller clones what it keeps (Reader.ReuseBuffers, the gate),
 // reused. Measured on a shared 2-core machine (1M generated rows, user
 // CPU, interleaved runs, load 2): the gate on one worker 0.80 s → 0.56 s,
@@ -104,24 +104,16 @@ type chunkLines struct {
 	off  int
 	tail error
 	next *chunker
-	// quote is the offset of the next '"' at or after off once
-	// findQuote has run (len(buf) when none is left).
-	quote int
 	// spare is the buffer the next chunk may be read into.
 	spare []byte
+	// scanLine's own state over buf (scan_amd64.go, scan_generic.go).
+	scanState
 }
 
 func (c *chunkLines) set(data []byte, tail error) {
 	c.buf, c.off, c.tail = data, 0, tail
-	c.quote = -1
+	c.reset()
 	c.str = unsafe.String(unsafe.SliceData(data), len(data))
-}
-
-func (c *chunkLines) findQuote() {
-	c.quote = len(c.buf)
-	if i := bytes.IndexByte(c.buf[c.off:], '"'); i >= 0 {
-		c.quote = c.off + i
-	}
 }
 
 // fill loads the next chunk when this one is read and more may come.
@@ -348,10 +340,7 @@ func (f *fastCSV) scanNext() bool {
 		return false
 	}
 	c.fill()
-	if c.quote < c.off {
-		c.findQuote()
-	}
-	next := f.scanLine(c.buf, c.off, c.quote)
+	next := f.scanLine(c, c.off)
 	if next == 0 {
 		return false
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -376,6 +377,95 @@ func TestScanLineWordEdges(t *testing.T) {
 	}
 }
 
+// TestScanLineBlockEdges puts line ends, delimiters, quotes and "\r\n"
+// on both sides of the amd64 scanner's 64-byte blocks and 4 KB mask
+// batches, in chunks large enough to hold many of them, and runs a line
+// past the fields a line is split for.
+func TestScanLineBlockEdges(t *testing.T) {
+	modes := []readerMode{
+		{"chunked 64k", 64 << 10, nil, 64 << 10, true},
+		{"chunked 5000", 64 << 10, nil, 5000, false},
+	}
+	plain := func(b []byte) io.Reader { return bytes.NewReader(b) }
+	check := func(t *testing.T, data []byte) {
+		t.Helper()
+		for _, m := range modes {
+			if d := diffRecords(data, m, plain); d != "" {
+				t.Fatalf("%s: input %q\n%s", m.name, data, d)
+			}
+		}
+	}
+	for _, lead := range []int{0, 1, 62, 63, 64, 65, 127, 4094, 4095, 4096, 4097} {
+		for _, tail := range []string{";x\n", "\n", "\r\n", ";\r\n", "\";\"\n", ";\"a\nb\"\n", ";\n\n"} {
+			// A first line of lead bytes and the tail, then short lines
+			// and a second long one, so the tail lands at each edge.
+			row := strings.Repeat("a;", lead/2) + strings.Repeat("b", lead%2)
+			var b strings.Builder
+			b.WriteString("h1;h2\n" + row + tail)
+			for i := 0; i < 70; i++ {
+				b.WriteString("c;d\n")
+			}
+			b.WriteString(row + tail + "e;f\n")
+			check(t, []byte(b.String()))
+		}
+	}
+	// Past the fields split a line (the slow path takes it), and just
+	// under.
+	for _, n := range []int{maxScanFields - 65, maxScanFields - 64, maxScanFields - 63, maxScanFields, maxScanFields + 1} {
+		row := strings.Repeat("x;", n-1) + "x\n"
+		check(t, []byte(row+row+strings.Repeat(";", n-1)+"\n"))
+	}
+}
+
+// TestScanLineTakesPlainLines calls scanLine itself on every line of
+// buffers of each length up to three blocks and past a mask batch, with
+// and without a last '\n': every line without a quote must be split there
+// (not left to the slow path, which would hide a scanner that misses
+// lines in a speed loss), into the fields strings.Split gives; the quoted
+// line, and a last line without '\n', must be left.
+func TestScanLineTakesPlainLines(t *testing.T) {
+	for size := 1; size <= 200; size++ {
+		for _, extra := range []int{0, 4096} {
+			for _, last := range []string{"\n", "", "\"\n"} {
+				var b strings.Builder
+				for i := 0; b.Len() < size+extra; i++ {
+					b.WriteString(strings.Repeat("x", i%7) + ";" + strings.Repeat("y", i%11) + "\n")
+				}
+				text := b.String()[:size+extra-1] + ";" + last
+				var c chunkLines
+				c.set([]byte(text), io.EOF)
+				f := &fastCSV{comma: ';'}
+				for p := 0; p < len(text); {
+					nl := strings.IndexByte(text[p:], '\n')
+					line := text[p:]
+					if nl >= 0 {
+						line = text[p : p+nl]
+					}
+					next := f.scanLine(&c, p)
+					plain := nl >= 0 && line != "" && !strings.Contains(line, "\"")
+					if !plain {
+						if next != 0 {
+							t.Fatalf("len %d, line at %d %q: split, want it left", len(text), p, line)
+						}
+						if nl < 0 {
+							break
+						}
+						p += nl + 1
+						continue
+					}
+					if next != p+nl+1 {
+						t.Fatalf("len %d, line at %d %q: next %d, want %d", len(text), p, line, next, p+nl+1)
+					}
+					if got, want := f.cut(c.str), strings.Split(line, ";"); !slices.Equal(got, want) {
+						t.Fatalf("len %d, line at %d: fields %q, want %q", len(text), p, got, want)
+					}
+					p = next
+				}
+			}
+		}
+	}
+}
+
 // randomCSV builds a file from the pieces that trip CSV readers.
 func randomCSV(rng *rand.Rand) []byte {
 	var b bytes.Buffer
@@ -502,7 +592,7 @@ func BenchmarkScanLine(b *testing.B) {
 	b.SetBytes(int64(len(c.buf)))
 	for b.Loop() {
 		for p := 0; p < len(c.buf); {
-			p = f.scanLine(c.buf, p, len(c.buf))
+			p = f.scanLine(&c, p)
 			f.cut(c.str)
 		}
 	}
