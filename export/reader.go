@@ -615,14 +615,12 @@ func (r *Reader) readRow(cr *fastCSV, rec *Record, unnamed map[int]int) error {
 // header's width, not blank, under a header without unnamed columns.
 func (r *Reader) fillScanned(rec *Record, cr *fastCSV, str string) error {
 	r.clearAbsent(rec)
-	// The columns in order, each cut where the last ended.
-	pos, last := cr.pos[:cr.nf-1], cr.nf-1
+	// The columns in order, each cut where the last ended (scanLine
+	// leaves the line's end after the delimiters).
+	pos := cr.pos[:cr.nf]
 	start := cr.lstart
 	for col, f := range r.Header.fieldOf[:cr.nf] {
-		end := cr.lend
-		if col < last {
-			end = int(pos[col])
-		}
+		end := int(pos[col])
 		v := str[start:end]
 		start = end + 1
 		if f < 0 {

@@ -119,6 +119,7 @@ func (f *fastCSV) scanLine(c *chunkLines, p int) int {
 	if n == 0 && end == p {
 		return 0 // a blank line: Read's slow path reports it
 	}
+	pos[n&(maxScanFields-1)] = int32(end) // n < maxScanFields: fillScanned's last field ends here
 	f.lstart, f.lend, f.nf = p, end, n+1
 	return stop + 1
 }

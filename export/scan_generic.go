@@ -61,7 +61,7 @@ func (f *fastCSV) scanLine(c *chunkLines, p int) int {
 	pos := f.pos
 	n, i := 0, p
 	for ; i+8 <= stop; i += 8 {
-		if n > maxScanFields-8 {
+		if n > maxScanFields-9 { // room for a word's 8 and the line end
 			return 0
 		}
 		d := zeros(binary.LittleEndian.Uint64(buf[i:]) ^ comma)
@@ -73,7 +73,7 @@ func (f *fastCSV) scanLine(c *chunkLines, p int) int {
 	}
 	for ; i < stop; i++ {
 		if buf[i] == f.comma {
-			if n == maxScanFields {
+			if n == maxScanFields-1 {
 				return 0
 			}
 			pos[n] = int32(i)
@@ -87,6 +87,7 @@ func (f *fastCSV) scanLine(c *chunkLines, p int) int {
 	if n == 0 && end == p {
 		return 0 // a blank line: Read's slow path reports it
 	}
+	pos[n&(maxScanFields-1)] = int32(end) // n < maxScanFields: fillScanned's last field ends here
 	f.lstart, f.lend, f.nf = p, end, n+1
 	return stop + 1
 }
