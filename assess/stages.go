@@ -139,9 +139,11 @@ type Config struct {
 	// (REG025); 0 otherwise.
 	AsOf    export.Date
 	Workers int
-	// Memory and TempDir bound the gate's memory (separation.Config).
-	Memory  int64
-	TempDir string
+	// Memory and TempDir bound the gate's memory, and StreamGC tunes the
+	// collector while its rows stream (separation.Config).
+	StreamGC int
+	Memory   int64
+	TempDir  string
 	// WrapExport wraps the export's byte stream (a progress bar).
 	WrapExport func(io.Reader) io.Reader
 	// OpenExport, when set, opens the export's CSV text in place of a
@@ -563,6 +565,7 @@ func (r *Result) runGate(ctx context.Context, ignore *finding.IgnoreList) (findi
 		Catalogue: r.Catalogue, Mapping: m, DeploymentTest: cfg.DeploymentTest, IDs: cfg.IDs,
 		MaxPerRule: cfg.MaxPerRule, Workers: cfg.Workers, Ignore: ignore, Now: cfg.Now, AsOf: cfg.AsOf,
 		Organisers: r.Profile.OrganiserKinds(), Memory: cfg.Memory, TempDir: cfg.TempDir,
+		StreamGC: cfg.StreamGC,
 	}
 	if r.Profile.NoOwnRegister() {
 		gcfg.NoOwnRegister = r.Profile.Own()

@@ -88,6 +88,9 @@ type Config struct {
 	// (default os.TempDir()); results are the same either way (spill.go).
 	Memory  int64
 	TempDir string
+	// StreamGC, when positive, is the Go collector's GOGC while rows
+	// stream and the row state is under a tenth of Memory (streamGC).
+	StreamGC int
 	// noPlans (tests) runs every enabled judge on every row.
 	noPlans bool
 	// seed (tests), when set, is the id hash seed, so that two runs list

@@ -39,6 +39,7 @@ func Run(r *export.Reader, cfg Config) (*Result, error) {
 	// stays off the row loop. Tests poison reused buffers (export), so a
 	// string kept by mistake changes their results.
 	r.ReuseBuffers()
+	g.streamGC()
 	var err error
 	switch {
 	case cfg.Workers > 1 && r.Format == export.FormatCSV:
@@ -48,6 +49,7 @@ func Run(r *export.Reader, cfg Config) (*Result, error) {
 	default:
 		err = g.runSequential(r)
 	}
+	g.mem.endStreamGC() // the end-of-run sorts make garbage: the default again
 	defer g.spill.close()
 	if err == nil {
 		err = g.failed()

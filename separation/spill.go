@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"unsafe"
 
 	"github.com/kartoitus/kartoitus"
@@ -246,11 +247,47 @@ type memBudget struct {
 	// over is set when held passed limit: the gate spills at the next
 	// row boundary.
 	over bool
+	// calm, while positive, is where streamGC's raised GOGC ends, and
+	// restoreGC the GOGC it puts back.
+	calm      int64
+	restoreGC int
 }
 
 func (m *memBudget) add(n int64) {
 	m.held += n
 	if m.limit > 0 && m.held > m.limit {
 		m.over = true
+	}
+	if m.calm > 0 && m.held > m.calm {
+		m.endStreamGC()
+	}
+}
+
+// streamGC raises the collector's GOGC to Config.StreamGC while the rows
+// stream and the row state is small. The heap then is almost all that
+// state, which only grows, and a chunk's buffers are reused: a collection
+// finds little to free, and the default GOGC runs one at every doubling
+// of the state, which in a short run is a large share of its CPU
+// (measured, 1M rows: 6 collections; on 2 workers 0.54–0.57 s of user CPU
+// at GOGC 100, 0.47–0.51 s at 400, peak RSS within 2 MB). Past a tenth of
+// the budget GOGC goes back: the budget's headroom (spilling at 40%, the
+// heap up to twice that) assumes the default.
+func (g *gate) streamGC() {
+	if g.cfg.StreamGC <= 0 || g.probe {
+		return
+	}
+	budget := g.cfg.Memory
+	if budget <= 0 {
+		budget = DefaultMemory
+	}
+	g.mem.calm = max(budget/10, 1)
+	g.mem.restoreGC = debug.SetGCPercent(g.cfg.StreamGC)
+}
+
+// endStreamGC puts GOGC back (once; nothing when it was not raised).
+func (m *memBudget) endStreamGC() {
+	if m.calm > 0 {
+		m.calm = 0
+		debug.SetGCPercent(m.restoreGC)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"hash/maphash"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"testing"
@@ -193,6 +194,59 @@ func TestSpillNoTempDir(t *testing.T) {
 		_, err = Run(r, Config{Catalogue: sosmeta.MustDefault(), Memory: 1, Workers: n, TempDir: filepath.Join(t.TempDir(), "missing")})
 		if !errors.Is(err, kartoitus.ErrInternal) || !strings.Contains(err.Error(), "temporary file") {
 			t.Errorf("%d workers: err = %v, want ErrInternal about the temporary file", n, err)
+		}
+	}
+}
+
+// gcPercent reads GOGC without changing it.
+func gcPercent() int {
+	v := debug.SetGCPercent(100)
+	debug.SetGCPercent(v)
+	return v
+}
+
+// TestStreamGC: Config.StreamGC raises GOGC for the rows, puts it back
+// once the row state passes a tenth of the budget, and after the run in
+// any case; without it the collector is left alone.
+func TestStreamGC(t *testing.T) {
+	old := debug.SetGCPercent(77)
+	t.Cleanup(func() { debug.SetGCPercent(old) })
+	cat := sosmeta.MustDefault()
+	r, err := export.NewCSVReader(strings.NewReader(canonicalHeader+"\n"), export.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newGate(r.Header, r.Sheet, Config{Catalogue: cat, StreamGC: 400, Memory: 100 << 20})
+	g.streamGC()
+	if got := gcPercent(); got != 400 {
+		t.Fatalf("while streaming: GOGC %d, want 400", got)
+	}
+	g.mem.add(5 << 20)
+	if got := gcPercent(); got != 400 {
+		t.Fatalf("state at 5%% of the budget: GOGC %d, want 400", got)
+	}
+	g.mem.add(6 << 20)
+	if got := gcPercent(); got != 77 {
+		t.Fatalf("state past 10%% of the budget: GOGC %d, want 77", got)
+	}
+	g.mem.endStreamGC()
+	if got := gcPercent(); got != 77 {
+		t.Fatalf("ended twice: GOGC %d, want 77", got)
+	}
+
+	in := repeatedSamples(3)
+	for _, tc := range []struct {
+		name string
+		cfg  Config
+	}{
+		{"raised", Config{StreamGC: 400}},
+		{"raised, 4 workers", Config{StreamGC: 400, Workers: 4}},
+		{"raised, spilled", Config{StreamGC: 400, Memory: 1, TempDir: t.TempDir()}},
+		{"not raised", Config{}},
+	} {
+		runCSV(t, in, tc.cfg)
+		if got := gcPercent(); got != 77 {
+			t.Errorf("%s: after the run GOGC %d, want 77", tc.name, got)
 		}
 	}
 }

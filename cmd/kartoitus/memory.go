@@ -33,8 +33,16 @@ func (m *memoryFlags) apply(cmd string, cfg *assess.Config) error {
 		}
 	}
 	cfg.Memory, cfg.TempDir = int64(m.budget), m.tempDir
+	if os.Getenv("GOGC") == "" { // the environment's GOGC wins
+		cfg.StreamGC = streamGC
+	}
 	return nil
 }
+
+// streamGC is the collector's GOGC while the gate's rows stream and its
+// state is small (separation.Config.StreamGC): at 400, 2 instead of 6
+// collections on 1M rows.
+const streamGC = 400
 
 // limitHeap sets the Go runtime's soft memory limit to the budget. The
 // gate spills at 40% of it, so the heap, which the default GOGC lets
