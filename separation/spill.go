@@ -269,8 +269,9 @@ func (m *memBudget) add(n int64) {
 // finds little to free, and the default GOGC runs one at every doubling
 // of the state, which in a short run is a large share of its CPU
 // (measured, 1M rows: 6 collections; on 2 workers 0.54–0.57 s of user CPU
-// at GOGC 100, 0.47–0.51 s at 400, peak RSS within 2 MB). Past a tenth of
-// the budget GOGC goes back: the budget's headroom (spilling at 40%, the
+// at GOGC 100, 0.47–0.51 s at 400, peak RSS within 2 MB). Under a tenth
+// of the budget, a heap five times the state stays under half of it; past
+// that GOGC goes back, since the budget's headroom (spilling at 40%, the
 // heap up to twice that) assumes the default.
 func (g *gate) streamGC() {
 	if g.cfg.StreamGC <= 0 || g.probe {

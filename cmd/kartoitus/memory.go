@@ -40,7 +40,7 @@ func (m *memoryFlags) apply(cmd string, cfg *assess.Config) error {
 }
 
 // streamGC is the collector's GOGC while the gate's rows stream and its
-// state is small (separation.Config.StreamGC): at 400, 2 instead of 6
+// state is small (separation.Config.StreamGC): at 400, 3 instead of 6
 // collections on 1M rows.
 const streamGC = 400
 
