@@ -20,6 +20,23 @@ package export
 // register export has one) is left to Read's general path.
 const maxScanFields = 1024
 
+// endLine finishes the line at buf[p:stop] ('\n' at stop) whose n
+// delimiters are in f.pos, for both scanners: a '\r' before the '\n' is
+// the line end's, a blank line is left to Read, and the line's end goes
+// after the delimiters, where fillScanned cuts the last field.
+func (f *fastCSV) endLine(buf []byte, p, stop, n int) int {
+	end := stop
+	if end > p && buf[end-1] == '\r' { // in the last field: '\r' is no delimiter
+		end--
+	}
+	if n == 0 && end == p {
+		return 0 // a blank line: Read's slow path reports it
+	}
+	f.pos[n&(maxScanFields-1)] = int32(end) // n < maxScanFields
+	f.lstart, f.lend, f.nf = p, end, n+1
+	return stop + 1
+}
+
 // field returns field k of the line scanLine last split, a substring of
 // str.
 func (f *fastCSV) field(str string, k int) string {

@@ -111,15 +111,5 @@ func (f *fastCSV) scanLine(c *chunkLines, p int) int {
 		pos[n&(maxScanFields-1)] = int32(base + bits.TrailingZeros64(d))
 		n++
 	}
-	stop := base + t
-	end := stop
-	if end > p && buf[end-1] == '\r' { // in the last field: '\r' is no delimiter
-		end--
-	}
-	if n == 0 && end == p {
-		return 0 // a blank line: Read's slow path reports it
-	}
-	pos[n&(maxScanFields-1)] = int32(end) // n < maxScanFields: fillScanned's last field ends here
-	f.lstart, f.lend, f.nf = p, end, n+1
-	return stop + 1
+	return f.endLine(buf, p, base+t, n)
 }

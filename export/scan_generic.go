@@ -80,14 +80,5 @@ func (f *fastCSV) scanLine(c *chunkLines, p int) int {
 			n++
 		}
 	}
-	end := stop
-	if end > p && buf[end-1] == '\r' { // in the last field: '\r' is no delimiter
-		end--
-	}
-	if n == 0 && end == p {
-		return 0 // a blank line: Read's slow path reports it
-	}
-	pos[n&(maxScanFields-1)] = int32(end) // n < maxScanFields: fillScanned's last field ends here
-	f.lstart, f.lend, f.nf = p, end, n+1
-	return stop + 1
+	return f.endLine(buf, p, stop, n)
 }
