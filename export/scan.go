@@ -16,6 +16,11 @@ package export
 // the export reader fills a Record's fields straight from them
 // (fillScanned).
 
+// maxScanBuf is the longest chunk scanLine splits lines of: f.pos holds
+// offsets as int32. A chunk grows past it only around a record of more
+// than 2 GB, which Read's general path then reads.
+const maxScanBuf = 1<<31 - 1
+
 // maxScanFields is how many fields scanLine splits; a longer line (no
 // register export has one) is left to Read's general path.
 const maxScanFields = 1024

@@ -62,7 +62,7 @@ func masksSSE2(p *byte, blocks int, comma byte, out *blockMask)
 
 func (f *fastCSV) scanLine(c *chunkLines, p int) int {
 	buf := c.buf
-	if p >= len(buf) {
+	if p >= len(buf) || len(buf) > maxScanBuf {
 		return 0
 	}
 	rel := p - c.mbase

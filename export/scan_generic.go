@@ -39,6 +39,9 @@ func (s *scanState) reset() { s.quote = -1 }
 
 func (f *fastCSV) scanLine(c *chunkLines, p int) int {
 	buf := c.buf
+	if len(buf) > maxScanBuf {
+		return 0
+	}
 	if c.quote < p {
 		c.quote = len(buf)
 		if i := bytes.IndexByte(buf[p:], '"'); i >= 0 {
