@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -118,6 +119,26 @@ func TestStreamGCFlag(t *testing.T) {
 		}
 		if cfg.StreamGC != tc.want {
 			t.Errorf("GOGC=%q: StreamGC %d, want %d", tc.env, cfg.StreamGC, tc.want)
+		}
+	}
+}
+
+func TestStartGC(t *testing.T) {
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	for _, tc := range []struct {
+		env    string
+		during int
+	}{{"", streamGC}, {"50", 100}} {
+		t.Setenv("GOGC", tc.env)
+		restore := startGC()
+		if got := debug.SetGCPercent(100); got != tc.during {
+			t.Errorf("GOGC=%q: %d while the catalogue loads, want %d", tc.env, got, tc.during)
+		}
+		debug.SetGCPercent(tc.during)
+		restore()
+		if got := debug.SetGCPercent(100); got != 100 {
+			t.Errorf("GOGC=%q: %d after, want 100 back", tc.env, got)
 		}
 	}
 }

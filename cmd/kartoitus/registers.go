@@ -91,7 +91,9 @@ func runRegisters(e env) error {
 	if err != nil {
 		return err
 	}
+	restoreGC := startGC()
 	cat, err := cf.load()
+	restoreGC()
 	if err != nil {
 		return err
 	}
