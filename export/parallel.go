@@ -72,8 +72,9 @@ type Stream struct {
 }
 
 // ParallelHook starts reading the rest of a CSV export on parsers goroutines
-// (at least 1), each reading its next chunk in turn. The Reader must not be read otherwise
-// until Close. XLSX exports are not split: it returns nil.
+// (at least 1), each reading its next chunk in turn. The Reader must not
+// be read otherwise until Close. XLSX exports are not split: it returns
+// nil.
 //
 // Each parser goroutine calls newHook (nil: none) once and runs what it
 // returns on every chunk it has parsed, before the chunk is handed out.
