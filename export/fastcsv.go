@@ -161,6 +161,11 @@ type chunker struct {
 	err error
 }
 
+// lineReader reads whole lines into a block, or returns 0 (then Read).
+type lineReader interface {
+	ReadLines(p []byte) (int, error)
+}
+
 // poison, in a test binary, overwrites a buffer before it is reused, so
 // that a string kept from it past its row shows as garbage in a test's
 // results instead of passing unnoticed. Not when the binary runs
@@ -207,6 +212,14 @@ func (k *chunker) next(dst []byte) ([]byte, error) {
 			if k.under != nil && k.br.Buffered() == 0 {
 				// Past what br holds, read the text straight into
 				// the chunk: br would copy it through its own buffer.
+				// Whole lines from the file itself when under can
+				// (textio.Reader.ReadLines); they end the chunk.
+				if l, ok := k.under.(lineReader); ok {
+					if n, _ = l.ReadLines(buf[len(buf):cap(buf)]); n > 0 {
+						buf = buf[:len(buf)+n]
+						break
+					}
+				}
 				n, err = k.under.Read(buf[len(buf):cap(buf)])
 			} else {
 				n, err = k.br.Read(buf[len(buf):cap(buf)])

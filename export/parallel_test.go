@@ -87,8 +87,12 @@ func diffParallel(data []byte, pm parallelMode, newSrc func([]byte) io.Reader) s
 	if !reflect.DeepEqual(seq.UnnamedValues, par.UnnamedValues) {
 		return fmt.Sprintf("parallel %+v: unnamed values %v, want %v", pm, par.UnnamedValues, seq.UnnamedValues)
 	}
-	if !reflect.DeepEqual(*seq.Text(), *par.Text()) {
-		return fmt.Sprintf("parallel %+v: text %+v, want %+v", pm, *par.Text(), *seq.Text())
+	// What was detected, not how the decoder got there (a parallel read
+	// takes whole lines straight from the source, textio.ReadLines).
+	st, pt := *seq.Text(), *par.Text()
+	st.Reader, pt.Reader = nil, nil
+	if !reflect.DeepEqual(st, pt) {
+		return fmt.Sprintf("parallel %+v: text %+v, want %+v", pm, pt, st)
 	}
 	return ""
 }

@@ -2,6 +2,8 @@ package textio
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -178,4 +180,137 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("lines changed: %q → %q", b, out)
 		}
 	})
+}
+
+// errAfter returns its bytes in reads of at most step, then err.
+type errAfter struct {
+	b    []byte
+	step int
+	err  error
+}
+
+func (e *errAfter) Read(p []byte) (int, error) {
+	if len(e.b) == 0 {
+		return 0, e.err
+	}
+	n := copy(p[:min(len(p), e.step)], e.b)
+	e.b = e.b[n:]
+	return n, nil
+}
+
+var errSource = errors.New("source failed")
+
+// readMixed reads r as export's chunker does: ReadLines into large
+// blocks where it can, Read otherwise, with block sizes from sizes.
+func readMixed(r *Reader, sizes []byte) ([]byte, int, error) {
+	var out []byte
+	direct := 0
+	for i := 0; ; i++ {
+		size := 1
+		if len(sizes) > 0 {
+			size = 1 + int(sizes[i%len(sizes)])
+		}
+		p := make([]byte, size)
+		if n, err := r.ReadLines(p); n > 0 || err != nil {
+			if n == 0 || p[n-1] != '\n' {
+				return out, direct, fmt.Errorf("ReadLines returned %q, not whole lines", p[:n])
+			}
+			out = append(out, p[:n]...)
+			direct++
+			continue
+		}
+		n, err := r.Read(p[:min(size, 7)])
+		out = append(out, p[:n]...)
+		if err == io.EOF {
+			return out, direct, nil
+		}
+		if err != nil {
+			return out, direct, err
+		}
+	}
+}
+
+// ReadLines (the direct reads) and Read, however they alternate, give
+// the text, the encoding and the lines noted that Read alone gives.
+func FuzzReadLines(f *testing.F) {
+	f.Add([]byte("a;b\n\xe4;\xc3\xa4\nc;d\n"), []byte{40, 3, 200}, uint8(3))
+	f.Add([]byte("x;y\nccc\n\xc3\xa4\xc3\xa4\nabc"), []byte{30}, uint8(0))
+	f.Add([]byte(strings.Repeat("abc;def\n", 40)+"\xff\n"+strings.Repeat("g\n", 30)), []byte{60, 90}, uint8(1))
+	f.Add([]byte("\xef\xbb\xbfa;b\n"+strings.Repeat("\xc3\xa4;1\n", 20)), []byte{25}, uint8(2))
+	// Small enough that a short input gets past the sniffed start,
+	// where the direct reads begin.
+	defer func(m, s int) { minDirect, sniffSize = m, s }(minDirect, sniffSize)
+	minDirect, sniffSize = 8, 16
+	f.Fuzz(func(t *testing.T, b, sizes []byte, mode uint8) {
+		src := func() io.Reader {
+			switch mode % 4 {
+			case 1:
+				return iotest.OneByteReader(bytes.NewReader(b))
+			case 2:
+				return &errAfter{b: b, step: 1 + len(b)/3, err: errSource}
+			case 3:
+				return iotest.HalfReader(bytes.NewReader(b))
+			}
+			return bytes.NewReader(b)
+		}
+		ref := OpenEncoding(src(), "")
+		want, wantErr := io.ReadAll(ref)
+		got := OpenEncoding(src(), "")
+		out, _, err := readMixed(got, sizes)
+		if !errors.Is(err, wantErr) {
+			t.Fatalf("error %v, Read alone %v", err, wantErr)
+		}
+		if !bytes.Equal(out, want) {
+			t.Fatalf("text %q, Read alone %q", out, want)
+		}
+		if got.Encoding != ref.Encoding || got.FirstLegacyLine != ref.FirstLegacyLine || got.FirstUTF8Line != ref.FirstUTF8Line {
+			t.Fatalf("%s %d %d, Read alone %s %d %d", got.Encoding, got.FirstLegacyLine, got.FirstUTF8Line, ref.Encoding, ref.FirstLegacyLine, ref.FirstUTF8Line)
+		}
+	})
+}
+
+// A file of valid UTF-8 lines goes through ReadLines, not src's buffer:
+// every block after the sniffed start is a direct read.
+func TestReadLinesDirect(t *testing.T) {
+	var b bytes.Buffer
+	for i := 0; b.Len() < 2<<20; i++ {
+		fmt.Fprintf(&b, "%d;Päihdehuolto;%d\n", i, i*7)
+	}
+	r := OpenEncoding(bytes.NewReader(b.Bytes()), "")
+	out, direct, err := readMixed(r, []byte{255})
+	if err != nil || !bytes.Equal(out, b.Bytes()) {
+		t.Fatalf("err %v, %d of %d bytes equal", err, len(out), b.Len())
+	}
+	// 256-byte blocks are under minDirect: no direct read.
+	if direct != 0 {
+		t.Errorf("%d direct reads into 256-byte blocks", direct)
+	}
+	r = OpenEncoding(bytes.NewReader(b.Bytes()), "")
+	var all []byte
+	reads, direct := 0, 0
+	for {
+		p := make([]byte, 256<<10)
+		n, _ := r.ReadLines(p)
+		if n > 0 {
+			direct++
+		} else if n, err = r.Read(p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, p[:n]...)
+		reads++
+	}
+	if !bytes.Equal(all, b.Bytes()) {
+		t.Fatalf("%d of %d bytes equal", len(all), b.Len())
+	}
+	// The sniffed 64 KB come through Read, then two or three Reads
+	// finish its last line; the rest (2 MB in 256 KB blocks) is direct
+	// but for the end.
+	if direct < 6 {
+		t.Errorf("%d of %d reads direct, want 6 or more", direct, reads)
+	}
+	if r.FirstUTF8Line != 1 || r.Encoding != UTF8 {
+		t.Errorf("%s, first UTF-8 line %d", r.Encoding, r.FirstUTF8Line)
+	}
 }
