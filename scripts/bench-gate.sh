@@ -126,35 +126,35 @@ const { DuckDBInstance } = require("@duckdb/node-api");
 JS
 fi
 
-# measure CMD… → "wall user rss_kb" of the median-wall run
-measure() {
-	local out=()
-	for _ in $(seq "$RUNS"); do
-		local rc=0
-		/usr/bin/time -v "$@" >"$DIR/out.txt" 2>"$DIR/time.txt" || rc=$?
-		if [ "$rc" -gt 1 ]; then # the gate exits 1 for findings
-			echo "failed ($rc): $*" >&2
-			cat "$DIR/time.txt" >&2
-			exit 1
-		fi
-		local wall user rss
-		wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$DIR/time.txt")
-		user=$(awk -F': ' '/User time/ {print $2}' "$DIR/time.txt")
-		rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$DIR/time.txt")
-		out+=("$wall $user $rss")
-	done
-	printf '%s\n' "${out[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
+# once FILE CMD…: runs CMD under /usr/bin/time, appends "wall user
+# rss_kb" to FILE. Wall time is taken around it in nanoseconds: time's
+# own has 10 ms steps, 3% of a 1M-row run on two cores.
+once() {
+	local file=$1
+	shift
+	local rc=0 t0 t1
+	t0=$(date +%s%N)
+	/usr/bin/time -v "$@" >"$DIR/out.txt" 2>"$DIR/time.txt" || rc=$?
+	t1=$(date +%s%N)
+	if [ "$rc" -gt 1 ]; then # the gate exits 1 for findings
+		echo "failed ($rc): $*" >&2
+		cat "$DIR/time.txt" >&2
+		exit 1
+	fi
+	local user rss
+	user=$(awk -F': ' '/User time/ {print $2}' "$DIR/time.txt")
+	rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$DIR/time.txt")
+	echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b-a)/1e9 }') $user $rss" >>"$file"
 }
 
 declare -A WALL
-row() { # LABEL CMD…
-	local label=$1
-	shift
-	local wall user rss
-	read -r wall user rss <<<"$(measure "$@")"
+# report LABEL FILE: the median-wall run of FILE as a table row
+report() {
+	local label=$1 wall user rss
+	read -r wall user rss <<<"$(sort -n "$2" | sed -n "$(((RUNS + 1) / 2))p")"
 	WALL[$label]=$wall
 	awk -v n="$ROWS" -v b="$bytes" -v w="$wall" -v u="$user" -v r="$rss" -v l="$label" \
-		'BEGIN { printf "%-38s %8.2f %8.2f %10.0f %8.1f %10.0f\n", l, w, u, n/w, b/1e6/w, r/1024 }'
+		'BEGIN { printf "%-38s %8.3f %8.2f %10.0f %8.1f %10.0f\n", l, w, u, n/w, b/1e6/w, r/1024 }'
 }
 
 # ratio A B: wall of A over wall of B (how many times faster B is)
@@ -164,21 +164,44 @@ echo
 echo "$ROWS rows, $((bytes / 1000000)) MB, $CORES cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-38s %8s %8s %10s %8s %10s\n' run wall_s user_s rows/s MB/s peakRSS_MB
 gate=("$DIR/kartoitus" registers --progress never --format json -o /dev/null)
-# On one core: the process pinned to one CPU, so that neither the bare
-# read nor the gate has its garbage collector (or anything else) run on
-# another. Unpinned, a --workers 1 run still uses a second core for GC.
+# The runs to compare, interleaved: RUNS rounds of each once, so that a
+# machine that speeds up or slows down during the script (a VM's
+# neighbours) moves all of them alike. On one core: the process pinned
+# to one CPU, so that neither the bare read nor the gate has its garbage
+# collector (or anything else) run on another. Unpinned, a --workers 1
+# run still uses a second core for GC.
+labels=()
+cmds=()
+add() { labels+=("$1"); shift; cmds+=("$(printf '%q ' "$@")"); }
 if command -v taskset >/dev/null 2>&1; then
-	row "bare encoding/csv ReuseRecord, 1 core" taskset -c 0 "$DIR/bareread/bareread" "$f"
-	row "gate, --workers 1, 1 core" taskset -c 0 "${gate[@]}" --workers 1 "$f"
+	add "bare encoding/csv ReuseRecord, 1 core" taskset -c 0 "$DIR/bareread/bareread" "$f"
+	add "gate, --workers 1, 1 core" taskset -c 0 "${gate[@]}" --workers 1 "$f"
 fi
-row "bare encoding/csv ReuseRecord" "$DIR/bareread/bareread" "$f"
+add "bare encoding/csv ReuseRecord" "$DIR/bareread/bareread" "$f"
 for w in $WORKERS; do
-	row "gate, --workers $w" "${gate[@]}" --workers "$w" "$f"
+	add "gate, --workers $w" "${gate[@]}" --workers "$w" "$f"
+done
+for i in "${!cmds[@]}"; do : >"$DIR/runs.$i"; done
+for _ in $(seq "$RUNS"); do
+	for i in "${!cmds[@]}"; do
+		eval "once \"\$DIR/runs.$i\" ${cmds[$i]}"
+	done
+done
+for i in "${!cmds[@]}"; do
+	report "${labels[$i]}" "$DIR/runs.$i"
 done
 if command -v taskset >/dev/null 2>&1; then
 	echo "one core: the gate at $(ratio "bare encoding/csv ReuseRecord, 1 core" "gate, --workers 1, 1 core")× the bare read's throughput"
 	echo "1 → $CORES cores: the gate $(ratio "gate, --workers 1, 1 core" "gate, --workers $CORES")× (--workers 1 on one core → --workers $CORES unpinned)"
 fi
+# DuckDB, a reference rather than a pair, runs after, RUNS times each.
+row() { # LABEL CMD…
+	local label=$1
+	shift
+	: >"$DIR/runs.duck"
+	for _ in $(seq "$RUNS"); do once "$DIR/runs.duck" "$@"; done
+	report "$label" "$DIR/runs.duck"
+}
 case $duck in
 cli)
 	for t in 1 "$CORES"; do
