@@ -157,13 +157,20 @@ type chunker struct {
 	// carry is the start of a record cut by the last chunk's end: a view
 	// of that chunk's buffer, copied, never written.
 	carry []byte
+	// count: next counts the line ends of each chunk into lines, taking
+	// those of whole-line reads from ReadLines, which counts them anyway
+	// (a second full pass over the text, in the parallel read's locked
+	// part, otherwise).
+	count bool
+	lines int
 	// err, once the stream has ended, is returned with carry.
 	err error
 }
 
-// lineReader reads whole lines into a block, or returns 0 (then Read).
+// lineReader reads whole lines into a block and counts them, or returns
+// 0 (then Read).
 type lineReader interface {
-	ReadLines(p []byte) (int, error)
+	ReadLines(p []byte) (n, lines int)
 }
 
 // poison, in a test binary, overwrites a buffer before it is reused, so
@@ -187,6 +194,7 @@ func (k *chunker) next(dst []byte) ([]byte, error) {
 	if k.err != nil {
 		data := k.carry
 		k.carry = nil
+		k.lines = k.countOf(data)
 		return data, k.err
 	}
 	want := max(k.size, 2*len(k.carry))
@@ -205,6 +213,7 @@ func (k *chunker) next(dst []byte) ([]byte, error) {
 		buf = make([]byte, len(k.carry), want)
 	}
 	copy(buf, k.carry) // memmove: dst may hold carry
+	nl := k.countOf(buf)
 	var err error
 	for {
 		for len(buf) < cap(buf) && err == nil {
@@ -215,8 +224,10 @@ func (k *chunker) next(dst []byte) ([]byte, error) {
 				// Whole lines from the file itself when under can
 				// (textio.Reader.ReadLines); they end the chunk.
 				if l, ok := k.under.(lineReader); ok {
-					if n, _ = l.ReadLines(buf[len(buf):cap(buf)]); n > 0 {
+					var lines int
+					if n, lines = l.ReadLines(buf[len(buf):cap(buf)]); n > 0 {
 						buf = buf[:len(buf)+n]
+						nl += lines
 						break
 					}
 				}
@@ -225,19 +236,30 @@ func (k *chunker) next(dst []byte) ([]byte, error) {
 				n, err = k.br.Read(buf[len(buf):cap(buf)])
 			}
 			buf = buf[:len(buf)+n]
+			nl += k.countOf(buf[len(buf)-n:])
 		}
 		if err != nil {
 			k.carry, k.err = nil, err
+			k.lines = nl
 			return buf, err
 		}
 		if cut := lastRecordEnd(buf, k.comma); cut > 0 {
 			k.carry = buf[cut:]
+			k.lines = nl - k.countOf(k.carry)
 			return buf[:cut], nil
 		}
 		// One record longer than the buffer (a long quoted field, or a
 		// quote left open): read on into a larger one.
 		buf = append(buf[:cap(buf)], 0)[:len(buf)]
 	}
+}
+
+// countOf counts b's line ends when k counts them.
+func (k *chunker) countOf(b []byte) int {
+	if !k.count {
+		return 0
+	}
+	return bytes.Count(b, []byte{'\n'})
 }
 
 // handOver returns a chunker for the rest of the text, chunks of about

@@ -94,6 +94,7 @@ func (r *Reader) parallel(parsers, size int, hook func() func(*Chunk)) *Stream {
 	n := 2*parsers + 2
 	s := &Stream{r: r, order: make(chan *Chunk, n), free: make(chan *Chunk, n), stop: make(chan struct{}),
 		k: r.csv.handOver(size, r.reuse), line: r.csv.numLine + 1, hook: hook}
+	s.k.count = true
 	for i := 0; i < n; i++ {
 		s.free <- &Chunk{unnamed: map[int]int{}, done: make(chan struct{}, 1)}
 	}
@@ -145,9 +146,7 @@ func (s *Stream) read(c *Chunk) bool {
 	// given back.
 	c.data, c.tail = s.k.next(c.data)
 	c.line = s.line
-	if c.tail == nil {
-		s.line += bytes.Count(c.data, []byte{'\n'})
-	}
+	s.line += s.k.lines
 	s.ended = c.tail != nil
 	s.order <- c // never blocks: order holds every chunk
 	if s.ended {

@@ -246,34 +246,35 @@ func (d *lineDecoder) Read(p []byte) (int, error) {
 // 290.9 → 279.9 ms, 1 worker 507.4 → 493.8 ms). It returns 0 and no error when it cannot (the text already
 // in src must go first, p is too small, or an error, an invalid line or
 // a line longer than p came: those bytes then go back to src, which Read
-// decodes, as it does all that follows); read with Read then.
-func (r *Reader) ReadLines(p []byte) (int, error) {
+// decodes, as it does all that follows); read with Read then. lines is
+// the number of lines returned.
+func (r *Reader) ReadLines(p []byte) (n, lines int) {
 	if d, ok := r.Reader.(*lineDecoder); ok {
-		return d.readLines(p), nil
+		return d.readLines(p)
 	}
-	return 0, nil
+	return 0, 0
 }
 
 // minDirect is the least room ReadLines reads into beyond the line it
 // carries (a variable for the tests).
 var minDirect = 16 << 10
 
-func (d *lineDecoder) readLines(p []byte) int {
+func (d *lineDecoder) readLines(p []byte) (n, lines int) {
 	if d.raw == nil || d.midLine || len(d.part) > 0 || d.off < len(d.buf) || d.err != nil {
-		return 0
+		return 0, 0
 	}
 	if b := d.src.Buffered(); b > 0 {
 		// What src holds goes first; a line's start only can move.
 		held, _ := d.src.Peek(b)
 		if bytes.IndexByte(held, '\n') >= 0 || len(d.pend) > 0 || len(p) < b+minDirect {
-			return 0
+			return 0, 0
 		}
 		d.pend = append(d.pend[:0], held...)
 		d.src.Discard(b)
 	}
 	if len(p) < len(d.pend)+minDirect {
 		d.giveBack(d.pend, nil)
-		return 0
+		return 0, 0
 	}
 	k := copy(p, d.pend)
 	n, err := d.raw.Read(p[k:])
@@ -283,7 +284,7 @@ func (d *lineDecoder) readLines(p []byte) int {
 		// The end, an error, a line longer than p or one that is not
 		// UTF-8: Read takes it all from the start of the line.
 		d.giveBack(p[:n], err)
-		return 0
+		return 0, 0
 	}
 	block := p[:i+1]
 	if d.out.FirstUTF8Line == 0 {
@@ -292,9 +293,10 @@ func (d *lineDecoder) readLines(p []byte) int {
 			d.note()
 		}
 	}
-	d.line += bytes.Count(block, []byte{'\n'})
+	lines = bytes.Count(block, []byte{'\n'})
+	d.line += lines
 	d.pend = append(d.pend[:0], p[i+1:n]...)
-	return i + 1
+	return i + 1, lines
 }
 
 // giveBack makes src read b, then err or the rest of raw; ReadLines

@@ -211,9 +211,12 @@ func readMixed(r *Reader, sizes []byte) ([]byte, int, error) {
 			size = 1 + int(sizes[i%len(sizes)])
 		}
 		p := make([]byte, size)
-		if n, err := r.ReadLines(p); n > 0 || err != nil {
-			if n == 0 || p[n-1] != '\n' {
+		if n, lines := r.ReadLines(p); n > 0 {
+			if p[n-1] != '\n' {
 				return out, direct, fmt.Errorf("ReadLines returned %q, not whole lines", p[:n])
+			}
+			if c := bytes.Count(p[:n], []byte{'\n'}); lines != c {
+				return out, direct, fmt.Errorf("ReadLines counted %d lines in %q, not %d", lines, p[:n], c)
 			}
 			out = append(out, p[:n]...)
 			direct++
