@@ -222,7 +222,10 @@ func (k *chunker) next(dst []byte) ([]byte, error) {
 				// Past what br holds, read the text straight into
 				// the chunk: br would copy it through its own buffer.
 				// Whole lines from the file itself when under can
-				// (textio.Reader.ReadLines); they end the chunk.
+				// (textio.Reader.ReadLines); they end the chunk. (A
+				// pipe gives at most 64 KB a read, so its chunks are
+				// smaller; reading on to fill them was slower, 1M rows
+				// piped: 477 against 417 ms, holding the lock longer.)
 				if l, ok := k.under.(lineReader); ok {
 					var lines int
 					if n, lines = l.ReadLines(buf[len(buf):cap(buf)]); n > 0 {
