@@ -7,11 +7,11 @@ import (
 	"sync"
 )
 
-// Parallel parsing of a CSV export. One goroutine (the splitter) reads
-// the decoded text, so encoding detection stays line by line and in file
-// order, and cuts it into chunks at record boundaries; parser goroutines
-// each turn a chunk into Records and RowErrors with fastCSV and fill, as
-// Next would; the caller takes the chunks back in file order. Every chunk
+// Parallel parsing of a CSV export. Parser goroutines take turns (under
+// a lock) to read the next chunk of decoded text, so encoding detection
+// stays line by line and in file order, cut at a record boundary; each
+// then turns its chunk into Records and RowErrors with fastCSV and fill,
+// as Next would; the caller takes the chunks back in file order. Every chunk
 // starts at a record start with its physical line number, so each parser
 // sees exactly the records, line numbers and errors a sequential read
 // does: the rows reach the caller in the same order with the same values
@@ -22,7 +22,7 @@ import (
 // quoting rules (recordEnd) to the line that ends it. This is a memchr
 // over the text, cheap next to splitting and mapping ~20 fields a row.
 
-// chunkSize is how much text the splitter hands a parser at a time: about
+// chunkSize is how much text a parser reads at a time: about
 // a thousand rows of a register export, enough that channel and goroutine
 // hand-offs cost nothing measurable, small enough that the chunks in
 // flight stay a few MB.
@@ -90,7 +90,7 @@ func (r *Reader) parallel(parsers, size int, hook func() func(*Chunk)) *Stream {
 	}
 	parsers = max(parsers, 1)
 	// Enough chunks that every parser has one to work on while the caller
-	// checks one and the splitter fills the next.
+	// checks one and another is read.
 	n := 2*parsers + 2
 	s := &Stream{r: r, order: make(chan *Chunk, n), free: make(chan *Chunk, n), stop: make(chan struct{}),
 		k: r.csv.handOver(size, r.reuse), line: r.csv.numLine + 1, hook: hook}
@@ -126,7 +126,7 @@ func (s *Stream) Next() *Chunk {
 	return c
 }
 
-// Close stops the splitter and parsers and waits for them: after Close
+// Close stops the parsers and waits for them: after Close
 // the Reader's Text is final and may be read.
 func (s *Stream) Close() {
 	s.once.Do(func() { close(s.stop) })

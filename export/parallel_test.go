@@ -141,7 +141,7 @@ func TestParallelMatchesNext(t *testing.T) {
 	}
 }
 
-// TestLastRecordEnd pins the boundaries the splitter finds.
+// TestLastRecordEnd pins the boundaries the chunks are cut at.
 func TestLastRecordEnd(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
@@ -169,7 +169,7 @@ func TestLastRecordEnd(t *testing.T) {
 }
 
 // TestStreamCloseEarly: a caller that stops after one chunk (the gate on
-// a fatal error) gets its Close back, with the splitter and parsers gone.
+// a fatal error) gets its Close back, with the parsers gone.
 func TestStreamCloseEarly(t *testing.T) {
 	in := canonicalHeader + "\n" + strings.Repeat("D1;1;010181-900C;social;;;;;;;;11000;;;2024-01-31;;;;;\n", 20000)
 	for _, pm := range []parallelMode{{1, 64, false}, {3, 4096, true}} {
