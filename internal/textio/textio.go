@@ -264,9 +264,12 @@ func (d *lineDecoder) readLines(p []byte) (n, lines int) {
 		return 0, 0
 	}
 	if b := d.src.Buffered(); b > 0 {
-		// What src holds goes first; a line's start only can move.
+		// What src holds goes first, checked with what is read after
+		// it: it starts at a line start, like pend. (Waiting for src to
+		// hold less than a line, a sequential read with chunks as large
+		// as src's buffer never got there.)
 		held, _ := d.src.Peek(b)
-		if bytes.IndexByte(held, '\n') >= 0 || len(d.pend) > 0 || len(p) < b+minDirect {
+		if len(d.pend) > 0 || len(p) < b+minDirect {
 			return 0, 0
 		}
 		d.pend = append(d.pend[:0], held...)
