@@ -269,3 +269,117 @@ func BenchmarkRadixSort(b *testing.B) {
 		radixSort(work, tmp)
 	}
 }
+
+// TestDocTableScanAgrees: scan finds the conflicts and distinct ids a
+// plain reading of its contract gives (rows grouped by id hash in hash
+// order, each group judged in line order, a group with a conflict judged
+// id by id), in memory on one and three workers and spilled, on random
+// rows: ids that repeat, all four registers, joint documents, hashes
+// that crowd the same table slots and ids that share a hash outright.
+func TestDocTableScanAgrees(t *testing.T) {
+	type add struct {
+		hash  uint64
+		id    string
+		bit   uint8
+		joint bool
+		line  int
+	}
+	for seed := range uint64(6) {
+		rnd := rand.New(rand.NewPCG(seed, 7))
+		nIDs := []int{3, 40, 400, 2000, 50, 900}[seed]
+		hashOf := make([]uint64, nIDs)
+		for i := range hashOf {
+			top := uint64(rnd.IntN(3)) << 56
+			if i%2 == 0 {
+				hashOf[i] = top | uint64(i+1)<<flagBits // apart in the table
+			} else {
+				hashOf[i] = top | uint64(i+1)<<30 // one slot: long probes
+			}
+			if i > 0 && i%97 == 0 {
+				hashOf[i] = hashOf[i-1] // two ids, one hash
+			}
+		}
+		var adds []add
+		for line := 2; line < 2+6*nIDs; line++ {
+			i := rnd.IntN(nIDs)
+			bit := uint8(1)
+			if rnd.IntN(4) == 0 {
+				bit = 1 << rnd.IntN(4)
+			}
+			adds = append(adds, add{hashOf[i], fmt.Sprint("D", i), bit, rnd.IntN(5) == 0, line})
+		}
+
+		// The contract, read plainly.
+		sorted := slices.Clone(adds)
+		slices.SortStableFunc(sorted, func(a, b add) int { return cmp.Compare(a.hash, b.hash) })
+		conflictsOf := func(rows []add) []string {
+			var out []string
+			mask := rows[0].bit
+			for _, r := range rows[1:] {
+				if mask&r.bit != 0 {
+					continue
+				}
+				mask |= r.bit
+				if !r.joint || mask != socialHealth {
+					out = append(out, fmt.Sprintf("%s@%d first %d regs %d this %d", r.id, r.line, rows[0].line, mask, r.bit))
+				}
+			}
+			return out
+		}
+		var want []string
+		wantN := 0
+		for j := 0; j < len(sorted); {
+			end := j + 1
+			for end < len(sorted) && sorted[end].hash == sorted[j].hash {
+				end++
+			}
+			group := sorted[j:end]
+			j = end
+			if len(conflictsOf(group)) == 0 {
+				wantN++
+				continue
+			}
+			byID := map[string][]add{}
+			var order []string
+			for _, r := range group {
+				if _, ok := byID[r.id]; !ok {
+					order = append(order, r.id)
+				}
+				byID[r.id] = append(byID[r.id], r)
+			}
+			wantN += len(order)
+			var all []add
+			for _, id := range order {
+				for _, c := range conflictsOf(byID[id]) {
+					var line int
+					fmt.Sscanf(c[strings.Index(c, "@")+1:], "%d", &line)
+					all = append(all, add{id: c, line: line})
+				}
+			}
+			slices.SortStableFunc(all, func(a, b add) int { return cmp.Compare(a.line, b.line) })
+			for _, c := range all {
+				want = append(want, c.id)
+			}
+		}
+
+		for _, spill := range []bool{false, true} {
+			for _, workers := range []int{1, 3} {
+				g, tb := testTable(t)
+				if spill {
+					g.startSpill()
+				}
+				for _, a := range adds {
+					tb.add(a.hash, a.id, a.bit, a.joint, a.line)
+				}
+				var got []string
+				n := tb.scan(func(c conflict) {
+					got = append(got, fmt.Sprintf("%s@%d first %d regs %d this %d", tb.id(c.off), c.line, c.first, c.regs, c.thisReg))
+				}, workers)
+				if !slices.Equal(got, want) || n != wantN {
+					t.Errorf("seed %d, spill %v, %d workers: %d conflicts, %d ids; want %d, %d\n got %.300q\nwant %.300q",
+						seed, spill, workers, len(got), n, len(want), wantN, got, want)
+				}
+			}
+		}
+	}
+}
