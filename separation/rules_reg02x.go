@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"hash/maphash"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -510,81 +511,97 @@ type joined struct {
 
 // joinScratch are one goroutine's buffers for joinBucket.
 type joinScratch struct {
-	ws        []windowRec
-	keys      []uint64 // sorted, distinct
-	at        []uint32
+	ws, grouped []windowRec
+	// tab holds a bucket's keys, open addressing on their low bits (a
+	// bucket's keys share the top byte): sorting the windows by key and
+	// finding keys in a directory over them took twice the time.
+	tab       []keySlot
+	keys      int // the keys in tab
 	pool, tmp []window
-	// dir[d] is the first key whose bits below the bucket's are d or
-	// more (a bucket's keys are uniform hashes): find looks at one or
-	// two keys, not log₂ n of them (binary search was half the join).
-	dir   []uint32
-	shift uint
 }
 
-// index builds dir over keys: about one entry per key.
-func (s *joinScratch) index() {
-	bits := uint(1)
-	for 1<<bits < len(s.keys) {
-		bits++
+// keySlot is a key's entry in joinScratch.tab; n is 0 in an empty one.
+type keySlot struct {
+	key uint64
+	// n is the key's windows; at is where they start in grouped, lo and
+	// hi where its periods are in pool.
+	n, at, lo, hi uint32
+}
+
+// group builds tab over ws and puts ws in grouped, each key's windows
+// together in file order.
+func (s *joinScratch) group() {
+	size := 1
+	if len(s.ws) > 0 {
+		size = 1 << bits.Len(uint(2*len(s.ws)-1)) // at most half full
 	}
-	s.shift = 56 - bits
-	n := 1 << bits
-	s.dir = slices.Grow(s.dir[:0], n+1)[:n+1]
-	j := 0
-	for d := range n {
-		for j < len(s.keys) && int(s.keys[j]>>s.shift)&(n-1) < d {
-			j++
+	if cap(s.tab) < size {
+		s.tab = make([]keySlot, size)
+	}
+	s.tab = s.tab[:size]
+	clear(s.tab)
+	s.keys = 0
+	for _, w := range s.ws {
+		e := s.slot(w.key)
+		if e.n == 0 {
+			e.key = w.key
+			s.keys++
 		}
-		s.dir[d] = uint32(j)
+		e.n++
 	}
-	s.dir[n] = uint32(len(s.keys))
+	at := uint32(0)
+	for j := range s.tab {
+		s.tab[j].at = at
+		at += s.tab[j].n
+	}
+	s.grouped = slices.Grow(s.grouped[:0], len(s.ws))[:len(s.ws)]
+	for _, w := range s.ws {
+		e := s.slot(w.key)
+		s.grouped[e.at] = w
+		e.at++
+	}
+	for j := range s.tab {
+		s.tab[j].at -= s.tab[j].n
+	}
 }
 
-// find returns the index of key in keys.
-func (s *joinScratch) find(key uint64) (int, bool) {
-	d := int(key>>s.shift) & (len(s.dir) - 2)
-	for j := s.dir[d]; j < s.dir[d+1]; j++ {
-		if s.keys[j] == key {
-			return int(j), true
-		}
+// slot returns key's entry in tab, or the empty one where it would go.
+func (s *joinScratch) slot(key uint64) *keySlot {
+	mask := uint64(len(s.tab) - 1)
+	j := key & mask
+	for s.tab[j].n != 0 && s.tab[j].key != key {
+		j = (j + 1) & mask
 	}
-	return 0, false
+	return &s.tab[j]
 }
 
-// joinBucket joins bucket i: its windows sorted by key (stable: file
-// order within a key) and folded into each key's periods, then each
-// list's candidates looked up among them. The bucket is released.
+// joinBucket joins bucket i: its windows grouped by key (file order
+// within a key) and folded into each key's periods, then each list's
+// candidates looked up among them. The bucket is released.
 func (u *useRight) joinBucket(g *gate, i int, s *joinScratch, out *joined) {
 	s.ws = s.ws[:0]
 	u.windows[i].each(g, func(c []windowRec) { s.ws = append(s.ws, c...) })
 	u.windows[i].release()
-	// By key, then line: file order within a key (a stable sort by key
-	// cost four times as much).
-	slices.SortFunc(s.ws, func(a, b windowRec) int {
-		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.line, b.line))
-	})
-	s.keys, s.at, s.pool = s.keys[:0], s.at[:0], s.pool[:0]
-	for j := 0; j < len(s.ws); {
-		end := j + 1
-		for end < len(s.ws) && s.ws[end].key == s.ws[j].key {
-			end++
+	s.group()
+	s.pool = s.pool[:0]
+	for j := range s.tab {
+		e := &s.tab[j]
+		if e.n == 0 {
+			continue
 		}
-		s.keys = append(s.keys, s.ws[j].key)
-		s.at = append(s.at, uint32(len(s.pool)))
-		s.pool, s.tmp = fold(s.pool, s.ws[j:end], s.tmp)
-		j = end
+		e.lo = uint32(len(s.pool))
+		s.pool, s.tmp = fold(s.pool, s.grouped[e.at:e.at+e.n], s.tmp)
+		e.hi = uint32(len(s.pool))
 	}
-	s.at = append(s.at, uint32(len(s.pool)))
-	out.relationships = len(s.keys)
-	s.index()
+	out.relationships = s.keys
 	asOf := g.cfg.AsOf
 	for l, list := range u.lists() {
 		out.flagged[l] = out.flagged[l][:0]
 		list[i].each(g, func(chunk []candidate) {
 			for _, c := range chunk {
 				var ps []window
-				if j, ok := s.find(c.key); ok {
-					ps = s.pool[s.at[j]:s.at[j+1]]
+				if e := s.slot(c.key); e.n != 0 {
+					ps = s.pool[e.lo:e.hi]
 				}
 				if v := verdict(l, c, ps, asOf); v != 0 {
 					out.flagged[l] = append(out.flagged[l], flagged{candidate: c, verdict: v, list: uint8(l), ps: slices.Clone(ps)})

@@ -78,36 +78,53 @@ func TestUseRightJoin(t *testing.T) {
 	}
 }
 
-// TestJoinIndex: find gives exactly the keys of one bucket, for sizes
-// around powers of two, with absent keys and keys that share their
-// directory entry.
+// TestJoinIndex: after group, slot finds exactly the keys of one bucket,
+// with their windows together in file order, for sizes around powers of
+// two, with absent keys, key 0 and keys that share their first slot.
 func TestJoinIndex(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 2))
 	for _, n := range []int{0, 1, 2, 3, 7, 8, 9, 100, 1000, 4097} {
 		const top = uint64(0xA7) << 56
-		in := map[uint64]bool{}
+		in := map[uint64][]uint32{} // key: its windows' lines
+		var keys []uint64
 		var s joinScratch
-		for len(s.keys) < n {
+		for line := uint32(2); len(s.ws) < n; line++ {
 			k := top | rnd.Uint64()>>8
-			if len(s.keys) > 0 && len(s.keys)%5 == 0 {
-				k = s.keys[len(s.keys)-1] ^ 1 // the same directory entry
+			switch {
+			case len(keys) > 0 && line%3 == 0:
+				k = keys[rnd.IntN(len(keys))] // another window of a key
+			case len(keys) > 0 && line%5 == 0:
+				k = keys[len(keys)-1] + 1<<40 // the same first slot
+			case line == 7:
+				k = 0
 			}
-			if !in[k] {
-				in[k] = true
-				s.keys = append(s.keys, k)
+			if _, ok := in[k]; !ok {
+				keys = append(keys, k)
 			}
+			in[k] = append(in[k], line)
+			s.ws = append(s.ws, windowRec{key: k, window: window{line: line}})
 		}
-		slices.Sort(s.keys)
-		s.index()
-		for j, k := range s.keys {
-			if got, ok := s.find(k); !ok || got != j {
-				t.Fatalf("n=%d: find(key %d) = %d, %v", n, j, got, ok)
+		s.group()
+		if s.keys != len(keys) {
+			t.Fatalf("n=%d: %d keys, want %d", n, s.keys, len(keys))
+		}
+		for _, k := range keys {
+			e := s.slot(k)
+			var lines []uint32
+			for _, w := range s.grouped[e.at : e.at+e.n] {
+				if w.key != k {
+					t.Fatalf("n=%d: key %x's windows hold key %x", n, k, w.key)
+				}
+				lines = append(lines, w.line)
+			}
+			if e.n == 0 || e.key != k || !slices.Equal(lines, in[k]) {
+				t.Fatalf("n=%d: key %x: lines %v, want %v", n, k, lines, in[k])
 			}
 		}
 		for range 1000 {
 			k := top | rnd.Uint64()>>8
-			if _, ok := s.find(k); ok != in[k] {
-				t.Fatalf("n=%d: find(%x) = %v, want %v", n, k, ok, in[k])
+			if _, ok := in[k]; (s.slot(k).n != 0) != ok {
+				t.Fatalf("n=%d: key %x found %v, want %v", n, k, !ok, ok)
 			}
 		}
 	}
