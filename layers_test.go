@@ -18,7 +18,7 @@ const module = "github.com/kartoitus/kartoitus"
 // declares another analysis as its dependency, go/analysis style). A new
 // package must be placed here.
 var layers = [][]string{
-	{"", "internal/strictyaml", "internal/textio", "internal/textnorm", "internal/fi", "ident", "calendar"},
+	{"", "internal/strictyaml", "internal/textio", "internal/textnorm", "internal/hugepage", "internal/fi", "ident", "calendar"},
 	{"internal/xlsxguard", "internal/xlsxprint", "internal/pgtest"},
 	{"finding", "output"},
 	{"sosmeta", "registers"},

@@ -141,7 +141,7 @@ func (t *docTable) newChunk() []byte {
 	if n == 0 {
 		size := max(firstChunk.arena, restartEvery*(2+255))
 		t.g.mem.add(int64(size))
-		return make([]byte, 0, size)
+		return t.g.slab.bytes(size)
 	}
 	last := t.arena[n-1]
 	size := max(min(2*cap(last), firstChunk.arenaMax), cap(last))
@@ -153,7 +153,7 @@ func (t *docTable) newChunk() []byte {
 		t.g.mem.add(-int64(cap(last)))
 	}
 	t.g.mem.add(int64(size))
-	return make([]byte, 0, size)
+	return t.g.slab.bytes(size)
 }
 
 // spillChunk writes arena chunk i to the file.
@@ -178,6 +178,11 @@ func (t *docTable) spillOut() {
 			t.g.mem.add(-int64(cap(t.arena[i])))
 			t.spillChunk(i)
 		}
+	}
+	if n := len(t.arena); n > 0 { // the chunk being filled leaves the slab
+		c := make([]byte, len(t.arena[n-1]), cap(t.arena[n-1]))
+		copy(c, t.arena[n-1])
+		t.arena[n-1] = c
 	}
 }
 

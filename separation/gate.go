@@ -208,6 +208,7 @@ type gate struct {
 
 	mem   memBudget
 	spill *spillFile // nil until the budget is passed
+	slab  slab       // the spill lists' chunks, until spilling
 	// spillErr: the budget was passed but no temporary file could be
 	// made.
 	spillErr error
@@ -358,6 +359,7 @@ func (g *gate) startSpill() {
 		return
 	}
 	g.spill = s
+	g.slab = slab{off: true}
 	g.ids.spillOut()
 	g.ur.spillOut(g)
 }

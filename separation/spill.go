@@ -170,7 +170,7 @@ func (l *spillList[T]) grow(g *gate, first, max int) {
 	rec := int64(unsafe.Sizeof(zero))
 	c := cap(l.tail)
 	if c == 0 {
-		l.tail = make([]T, 0, first)
+		l.tail = chunkOf[T](&g.slab, first)
 		g.mem.add(int64(first) * rec)
 		return
 	}
@@ -183,7 +183,7 @@ func (l *spillList[T]) grow(g *gate, first, max int) {
 		return
 	}
 	l.keep(g, l.tail)
-	l.tail = make([]T, 0, size)
+	l.tail = chunkOf[T](&g.slab, size)
 	g.mem.add(int64(size) * rec)
 }
 
@@ -213,6 +213,7 @@ func (l *spillList[T]) spillOut(g *gate) {
 		l.write(g, c)
 	}
 	l.mem = nil
+	l.detach()
 }
 
 // each calls fn for every chunk in append order; a chunk read back from

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package hugepage
+
+func alloc(n int) []byte { return make([]byte, n) }

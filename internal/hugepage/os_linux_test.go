@@ -1,0 +1,3 @@
+package hugepage
+
+const isLinux = true

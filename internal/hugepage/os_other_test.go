@@ -1,0 +1,5 @@
+//go:build !linux
+
+package hugepage
+
+const isLinux = false
