@@ -90,12 +90,19 @@ func writeInPlace(path string, reveal bool, fill func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	r := NewRedactor(f, reveal)
+	// Buffered as a file is (WriteFile): -o /dev/null took a system call
+	// per finding, 1,007 of them on a 1M-row export's JSON.
+	bw := bufio.NewWriterSize(f, 64<<10)
+	r := NewRedactor(bw, reveal)
 	if err := fill(r); err != nil {
 		f.Close()
 		return err
 	}
 	if err := r.Close(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		f.Close()
 		return err
 	}
