@@ -182,7 +182,7 @@ func appendPad(b []byte, n, w int) []byte {
 // ErrDate is returned for an unparseable date; it never contains the value.
 var ErrDate = errors.New("not a date (want YYYY-MM-DD, YYYY-MM-DDThh:mm:ss or d.m.yyyy)")
 
-// ParseTimestamp reads YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss[.fff]][Z|±hh:mm]
+// ParseTimestamp reads YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss[.fff]][Z|±hh[:mm]]
 // (or a space instead of T) and Finnish d.m.yyyy [hh:mm[:ss]]. It is
 // written by hand because time.Parse with several layouts costs more than
 // the rest of a row's checks together.
@@ -272,7 +272,10 @@ func fastISO(s string) (Timestamp, bool) {
 	return Timestamp(int64(y*10000+m*100+dd)*1000000 + int64(clock)), true
 }
 
-// parseClock reads "", "Thh:mm[:ss[.fff]][Z|±hh:mm]" or " hh:mm[:ss]".
+// parseClock reads "", "Thh:mm[:ss[.fff]][Z|±hh:mm|±hhmm|±hh]" or
+// " hh:mm[:ss]". ±hh is ISO 8601's hour-only offset, the one PostgreSQL
+// and DuckDB write for a timestamp with time zone ("2024-03-01
+// 00:30:00+02").
 func parseClock(s string) (hh, mm, ss int, ok bool) {
 	if s == "" {
 		return 0, 0, 0, true
@@ -321,6 +324,9 @@ func parseClock(s string) (hh, mm, ss int, ok bool) {
 		return hh, mm, ss, ok1 && ok2
 	case len(s) == 5 && (s[0] == '+' || s[0] == '-'):
 		_, ok1 := num(s[1:5])
+		return hh, mm, ss, ok1
+	case len(s) == 3 && (s[0] == '+' || s[0] == '-'):
+		_, ok1 := num(s[1:3])
 		return hh, mm, ss, ok1
 	}
 	return 0, 0, 0, false
