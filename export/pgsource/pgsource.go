@@ -85,7 +85,12 @@ func Open(ctx context.Context, s Source) (io.ReadCloser, error) {
 	}
 	u, _ := url.Parse(s.URL) // Check parsed it
 	where := redactedURL(u)
-	conn, err := pgx.Connect(ctx, s.URL)
+	cfg, err := pgx.ParseConfig(s.URL)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %s", kartoitus.ErrUsage, where, scrub(err, u))
+	}
+	sessionParams(cfg.RuntimeParams)
+	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
 		// Its text repeats the user and database; the causes say more.
 		if ce := (*pgconn.ConnectError)(nil); errors.As(err, &ce) && ce.Unwrap() != nil {
@@ -127,6 +132,29 @@ func Open(ctx context.Context, s Source) (io.ReadCloser, error) {
 		return nil, err
 	}
 	return st, nil
+}
+
+// sessionParams sets how the session writes dates and times, so the
+// COPY text is what the CSV reader reads whatever the server's defaults:
+// DateStyle ISO (the "SQL", "Postgres" and "German" styles write dates
+// the reader does not take as such), and the TimeZone Europe/Helsinki, in
+// which a timestamp with time zone is written as the organisation's local
+// time (a server in UTC would put a document made at 0.30 on the day
+// before). A timezone the URL gives (?timezone=…) is kept: the user's
+// word wins.
+func sessionParams(p map[string]string) {
+	for k := range p {
+		if strings.EqualFold(k, "datestyle") {
+			delete(p, k)
+		}
+	}
+	p["DateStyle"] = "ISO"
+	for k := range p {
+		if strings.EqualFold(k, "timezone") {
+			return
+		}
+	}
+	p["TimeZone"] = "Europe/Helsinki"
 }
 
 type stream struct {

@@ -116,6 +116,21 @@ func TestOpen(t *testing.T) {
 		t.Errorf("query: %q", got)
 	}
 
+	// The session writes ISO dates and Helsinki time whatever the server's
+	// defaults (the test server's are UTC, as a cloud database's often
+	// are): a document made at 0.30 local time on 1.3.2024 (22.30 UTC the
+	// day before) keeps its day.
+	const instant = `SELECT '2024-02-29 22:30:00+00'::timestamptz AS created, '2024-07-13 08:59:00+00'::timestamptz AS summer, DATE '2024-03-01' AS d`
+	if got, want := read(t, Source{URL: pg, Query: instant}), "created;summer;d\n2024-03-01 00:30:00+02;2024-07-13 11:59:00+03;2024-03-01\n"; got != want {
+		t.Errorf("timestamptz: %q, want %q", got, want)
+	}
+	if got, want := read(t, Source{URL: pg + "&timezone=UTC", Query: instant}), "created;summer;d\n2024-02-29 22:30:00+00;2024-07-13 08:59:00+00;2024-03-01\n"; got != want {
+		t.Errorf("timezone in the URL: %q, want %q", got, want)
+	}
+	if got, want := read(t, Source{URL: pg + "&DateStyle=German", Query: instant}), "created;summer;d\n2024-03-01 00:30:00+02;2024-07-13 11:59:00+03;2024-03-01\n"; got != want {
+		t.Errorf("DateStyle in the URL: %q, want ISO %q", got, want)
+	}
+
 	// Closing before the end stops the COPY and frees the connection.
 	rc, err := Open(ctx, Source{URL: pg, Query: "SELECT g FROM generate_series(1, 1000000) g"})
 	if err != nil {

@@ -83,7 +83,9 @@ func URL(t testing.TB) string {
 		t.Fatal(err)
 	}
 	// fsync off: the cluster is thrown away, so durability buys nothing.
-	opts := fmt.Sprintf("-k %s -p %d -c listen_addresses='' -c fsync=off", dir, port)
+	// TimeZone UTC whatever the machine's, as a cloud database's often is:
+	// the tests show the session's own zone is what the rows are written in.
+	opts := fmt.Sprintf("-k %s -p %d -c listen_addresses='' -c fsync=off -c TimeZone=UTC", dir, port)
 	if err := run("pg_ctl", "start", "-w", "-D", data, "-l", filepath.Join(dir, "log"), "-o", opts); err != nil {
 		log, _ := os.ReadFile(filepath.Join(dir, "log"))
 		t.Fatalf("%v\n%s", err, log)
