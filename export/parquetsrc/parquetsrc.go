@@ -15,8 +15,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
@@ -24,6 +26,7 @@ import (
 
 	"github.com/kartoitus/kartoitus"
 	"github.com/kartoitus/kartoitus/ident"
+	"github.com/kartoitus/kartoitus/internal/fi"
 )
 
 // Magic is how a Parquet file starts (and ends).
@@ -145,7 +148,8 @@ func write(w io.Writer, pf *parquet.File, cols []column) (err error) {
 }
 
 // text writes a value as the CSV path would hold it: dates as
-// YYYY-MM-DD, timestamps as local YYYY-MM-DDTHH:MM:SS, null as empty.
+// YYYY-MM-DD, timestamps as local YYYY-MM-DDTHH:MM:SS, decimals with their
+// scale, UUIDs in their hyphenated form, null as empty.
 func text(v parquet.Value, node parquet.Node) string {
 	if v.IsNull() {
 		return ""
@@ -158,14 +162,22 @@ func text(v parquet.Value, node parquet.Node) string {
 	case parquet.Boolean:
 		return strconv.FormatBool(v.Boolean())
 	case parquet.Int32:
-		if _, ok := lv.(*format.DateType); ok {
+		switch lt := lv.(type) {
+		case *format.DateType:
 			return time.Unix(int64(v.Int32())*86400, 0).UTC().Format("2006-01-02")
+		case *format.DecimalType:
+			return decimal(big.NewInt(int64(v.Int32())), lt.Scale)
+		case *format.IntType:
+			if !lt.IsSigned {
+				return strconv.FormatUint(uint64(v.Uint32()), 10)
+			}
 		}
 		return strconv.FormatInt(int64(v.Int32()), 10)
 	case parquet.Int64:
-		if ts, ok := lv.(*format.TimestampType); ok {
+		switch lt := lv.(type) {
+		case *format.TimestampType:
 			var t time.Time
-			switch ts.Unit.Value.(type) {
+			switch lt.Unit.Value.(type) {
 			case *format.MilliSeconds:
 				t = time.UnixMilli(v.Int64())
 			case *format.MicroSeconds:
@@ -173,17 +185,86 @@ func text(v parquet.Value, node parquet.Node) string {
 			default:
 				t = time.Unix(0, v.Int64())
 			}
-			// The export's times are local Finnish time as recorded; an
-			// adjusted-to-UTC timestamp is shown in UTC as stored.
-			return t.UTC().Format("2006-01-02T15:04:05")
+			return clock(t, lt.IsAdjustedToUTC)
+		case *format.DecimalType:
+			return decimal(big.NewInt(v.Int64()), lt.Scale)
+		case *format.IntType:
+			if !lt.IsSigned {
+				return strconv.FormatUint(v.Uint64(), 10)
+			}
 		}
 		return strconv.FormatInt(v.Int64(), 10)
+	case parquet.Int96:
+		// INT96 is the legacy timestamp of Spark (still its default
+		// writer type) and Hive: nanoseconds of the day in the low 64
+		// bits, the Julian day above them, an instant in UTC.
+		i := v.Int96()
+		nanos := int64(uint64(i[1])<<32 | uint64(i[0]))
+		days := int64(i[2]) - julianUnixEpoch
+		return clock(time.Unix(days*86400, nanos), true)
 	case parquet.Float:
 		return strconv.FormatFloat(float64(v.Float()), 'f', -1, 32)
 	case parquet.Double:
 		return strconv.FormatFloat(v.Double(), 'f', -1, 64)
 	case parquet.ByteArray, parquet.FixedLenByteArray:
-		return string(v.ByteArray())
+		b := v.ByteArray()
+		switch lt := lv.(type) {
+		case *format.DecimalType:
+			return decimal(signedBigEndian(b), lt.Scale)
+		case *format.UUIDType:
+			if len(b) == 16 {
+				return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+			}
+		}
+		return string(b)
 	}
 	return v.String()
+}
+
+// julianUnixEpoch is the Julian day number of 1970-01-01.
+const julianUnixEpoch = 2440588
+
+// clock writes t as the export's local time. A timestamp adjusted to UTC
+// is an instant: the organisation recorded it in Finnish time, so it is
+// shown in Europe/Helsinki (in UTC a document made at 1.30 on the first
+// day of a client relationship would fall on the day before it). One
+// not adjusted is a wall-clock time stored as if in UTC: written as is.
+func clock(t time.Time, adjustedToUTC bool) string {
+	if adjustedToUTC {
+		t = t.In(fi.Helsinki())
+	} else {
+		t = t.UTC()
+	}
+	return t.Format("2006-01-02T15:04:05")
+}
+
+// decimal writes an unscaled integer with scale digits after the point.
+func decimal(n *big.Int, scale int32) string {
+	switch {
+	case scale <= 0:
+		return n.String()
+	case scale > 1000:
+		// No real decimal has such a scale (38 digits is the usual
+		// limit); a damaged footer must not make a gigabyte of zeros.
+		return n.String() + "e-" + strconv.Itoa(int(scale))
+	}
+	s := new(big.Int).Abs(n).String()
+	if len(s) <= int(scale) {
+		s = strings.Repeat("0", int(scale)-len(s)+1) + s
+	}
+	s = s[:len(s)-int(scale)] + "." + s[len(s)-int(scale):]
+	if n.Sign() < 0 {
+		s = "-" + s
+	}
+	return s
+}
+
+// signedBigEndian reads a two's-complement big-endian integer (a
+// byte-array decimal's unscaled value).
+func signedBigEndian(b []byte) *big.Int {
+	n := new(big.Int).SetBytes(b)
+	if len(b) > 0 && b[0]&0x80 != 0 {
+		n.Sub(n, new(big.Int).Lsh(big.NewInt(1), uint(len(b))*8))
+	}
+	return n
 }
