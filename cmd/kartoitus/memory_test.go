@@ -80,7 +80,7 @@ func TestRegistersMemory(t *testing.T) {
 	if ents, _ := os.ReadDir(tmp); len(ents) != 0 {
 		t.Errorf("left in --temp-dir: %v", ents)
 	}
-	for _, args := range [][]string{{"--memory", "lots"}, {"--memory", "0"}, {"--temp-dir", filepath.Join(dir, "none")}} {
+	for _, args := range [][]string{{"--memory", "lots"}, {"--memory", "0"}, {"--temp-dir", filepath.Join(dir, "none")}, {"--workers", "0"}, {"--workers", "-1"}} {
 		if r := runCLI(t, "", append(append([]string{"registers"}, args...), export)...); r.code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, r.code)
 		}

@@ -58,7 +58,7 @@ func runRegisters(e env) error {
 	fs.StringVar(&pseudo, "pseudonymize", "", "replace client ids in the report by a keyed hash (HMAC-SHA256) of `KEY`; @FILE reads the key from a file, env:NAME from the environment")
 	fs.BoolVar(&reveal, "reveal-ids", false, "show client ids in full in the report (only when you must; the default masks them)")
 	fs.IntVar(&maxFindings, "max-findings", separation.DefaultMaxPerRule, "list at most `N` findings per rule (all are counted); -1 lists all")
-	fs.IntVar(&workers, "workers", defaultWorkers(), "`N` > 1: N goroutines parse and check the CSV's rows, one more keeps what spans rows, in file order (the result is the same for any N)")
+	fs.IntVar(&workers, "workers", defaultWorkers(), "`N` > 1: N goroutines parse and check the CSV's rows, one more keeps what spans rows, in file order (the result is the same for any N); 1: one goroutine reads and checks")
 	fs.StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (terminal and input over 64 MB), always or never")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
@@ -78,6 +78,10 @@ func runRegisters(e env) error {
 	}
 	if reveal && pseudo != "" {
 		return usageErr("registers: --reveal-ids and --pseudonymize exclude each other")
+	}
+	if workers < 1 {
+		// 0 is not "as many as there are cores" here: that is the default.
+		return usageErr("registers: --workers must be 1 or more (the default is one per core, at most 8)")
 	}
 	if maxFindings == 0 {
 		return usageErr("registers: --max-findings must be positive or -1")
