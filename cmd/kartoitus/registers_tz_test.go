@@ -180,10 +180,6 @@ func TestRegistersTypedTimes(t *testing.T) {
 	}
 	pq := filepath.Join(dir, "export.parquet")
 	n.parquet(t, pq)
-	sources := []struct {
-		name string
-		args []string
-	}{{"Parquet", []string{pq}}}
 
 	pg := pgtest.URL(t)
 	l := pgtest.LoadCSV(t, pg, n.csv, ';')
@@ -198,10 +194,13 @@ func TestRegistersTypedTimes(t *testing.T) {
 		}
 		cols = append(cols, q)
 	}
-	sources = append(sources, struct {
+	sources := []struct {
 		name string
 		args []string
-	}{"PostgreSQL timestamptz", []string{"--from", pg, "--query", "SELECT " + strings.Join(cols, ", ") + " FROM " + l.Table + " ORDER BY " + pgtest.Ordinal}})
+	}{
+		{"Parquet", []string{pq}},
+		{"PostgreSQL timestamptz", []string{"--from", pg, "--query", "SELECT " + strings.Join(cols, ", ") + " FROM " + l.Table + " ORDER BY " + pgtest.Ordinal}},
+	}
 
 	for _, src := range sources {
 		t.Run(src.name, func(t *testing.T) {
